@@ -1,0 +1,14 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { facilityView, getFacility } from '../../shared/store/facilities.ts';
+import { maySeeFacility } from './access.ts';
+
+export const handler = defineHandler(routes.getFacility, async ({ params, principal, deps }) => {
+  // Not yours and not there answer alike, so existence does not leak.
+  if (!maySeeFacility(principal, params.enterpriseNumber)) throw problems.notFound('The facility');
+  const record = await getFacility(deps, params.enterpriseNumber);
+  if (!record) throw problems.notFound('The facility');
+  return { status: 200, body: facilityView(record), etag: etagOf(record.version) };
+});

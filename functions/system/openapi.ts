@@ -1,0 +1,10 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { buildOpenApiDocument } from '../../shared/openapi.ts';
+
+let document: ReturnType<typeof buildOpenApiDocument> | undefined;
+
+export const handler = defineHandler(routes.openApi, async ({ event }) => {
+  document ??= buildOpenApiDocument({ serverUrl: `https://${event.requestContext.domainName}` });
+  return { status: 200, body: document, headers: { 'cache-control': 'public, max-age=300' } };
+});

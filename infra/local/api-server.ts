@@ -1,0 +1,181 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { RouteSpec } from '../../shared/http/route.ts';
+import { PROBLEM_CONTENT_TYPE, problems, type HttpProblem } from '../../shared/http/problem.ts';
+import { routeList } from '../../shared/routes.ts';
+import { claimsAsApiGatewayPassesThem, lambdaContext, toApiGatewayEvent } from './api-event.ts';
+import type { TokenIssuer } from './tokens.ts';
+import { REPO_ROOT } from './paths.ts';
+import { docsAsset, DOCS_HTML } from './docs-page.ts';
+
+type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit; the handlers enforce the API's 64 KB rule themselves. */
+const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  spec: RouteSpec;
+  pattern: RegExp;
+  paramNames: string[];
+  /** Static segments count: API Gateway prefers the most specific route. */
+  specificity: number;
+}
+
+function compile(spec: RouteSpec): CompiledRoute {
+  const paramNames: string[] = [];
+  const segments = spec.path.split('/').filter(Boolean);
+  const source = segments
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (param) {
+        paramNames.push(param[1] as string);
+        return '/([^/]+)';
+      }
+      return `/${segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+    })
+    .join('');
+  return {
+    spec,
+    pattern: new RegExp(`^${source || '/'}$`),
+    paramNames,
+    specificity: segments.filter((s) => !s.startsWith('{')).length,
+  };
+}
+
+export interface LocalApiOptions {
+  tokens: TokenIssuer;
+  /** Print one line per request. */
+  log?: (line: string) => void;
+  routes?: readonly RouteSpec[];
+}
+
+function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+  res.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE });
+  res.end(JSON.stringify(problem.toBody()));
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > GATEWAY_MAX_BODY) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function bearerToken(req: IncomingMessage): string | undefined {
+  const value = req.headers.authorization;
+  const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
+  return match?.[1];
+}
+
+/**
+ * The local stand-in for API Gateway: serves exactly the route table, verifies bearer tokens as the JWT
+ * authorizer does, builds payload format 2.0 events and calls the same handler modules Lambda runs.
+ */
+export function createLocalApi(options: LocalApiOptions): Server {
+  const compiled = (options.routes ?? routeList).map(compile).sort((a, b) => b.specificity - a.specificity);
+  const handlers = new Map<string, Promise<LambdaHandler>>();
+  const loadHandler = (spec: RouteSpec) => {
+    let loaded = handlers.get(spec.handler);
+    if (!loaded) {
+      loaded = import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href).then((m) => m.handler as LambdaHandler);
+      handlers.set(spec.handler, loaded);
+    }
+    return loaded;
+  };
+
+  return createServer(async (req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
+    const method = (req.method ?? 'GET').toUpperCase();
+    res.on('finish', () =>
+      options.log?.(`${method} ${url.pathname}${url.search} → ${res.statusCode} (${(performance.now() - started).toFixed(1)} ms)`),
+    );
+    try {
+      if (method === 'GET' && (url.pathname === '/docs' || url.pathname.startsWith('/docs/'))) {
+        return await serveDocs(url.pathname, res);
+      }
+      let match: { route: CompiledRoute; params: Record<string, string> } | undefined;
+      for (const route of compiled) {
+        if (route.spec.method !== method) continue;
+        const found = route.pattern.exec(url.pathname);
+        if (!found) continue;
+        const params: Record<string, string> = {};
+        route.paramNames.forEach((name, i) => (params[name] = decodeURIComponent(found[i + 1] as string)));
+        match = { route, params };
+        break;
+      }
+      if (!match) return sendProblem(res, problems.notFound(`${method} ${url.pathname}`));
+      const body = await readBody(req);
+      if (body === 'too-large') return sendProblem(res, problems.payloadTooLarge(GATEWAY_MAX_BODY));
+      let claims: Record<string, string> | undefined;
+      if (match.route.spec.auth !== 'public') {
+        const token = bearerToken(req);
+        if (!token) return sendProblem(res, problems.unauthorized());
+        try {
+          claims = claimsAsApiGatewayPassesThem(await options.tokens.verify(token));
+        } catch {
+          return sendProblem(res, problems.unauthorized());
+        }
+      }
+      const event = toApiGatewayEvent({
+        method,
+        url,
+        headers: req.headers,
+        body,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        routePath: match.route.spec.path,
+        pathParameters: match.params,
+        ...(claims ? { claims } : {}),
+      });
+      const handler = await loadHandler(match.route.spec);
+      const result = await handler(event, lambdaContext(match.route.spec.operationId));
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+      res.writeHead(result.statusCode ?? 200, headers);
+      res.end(result.body === undefined ? undefined : result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+    } catch (error) {
+      // A handler never throws (middy turns errors into problems); this is the local API's own failure.
+      console.error('local API error:', error instanceof Error ? error.name : error);
+      if (!res.headersSent) sendProblem(res, problems.internal());
+      else res.end();
+    }
+  });
+
+  async function serveDocs(pathname: string, res: ServerResponse): Promise<void> {
+    if (pathname === '/docs' || pathname === '/docs/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(DOCS_HTML);
+      return;
+    }
+    const asset = docsAsset(pathname.slice('/docs/'.length));
+    if (!asset) return sendProblem(res, problems.notFound(pathname));
+    res.writeHead(200, { 'content-type': asset.contentType });
+    res.end(await readFile(asset.file));
+  }
+}
+
+/** Listen on `port` (0: any free one) on loopback; rejects with a clear message when the port is taken. */
+export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(`Port ${port} on ${host} is already in use. Stop what is using it, or pick another port (e.g. PORT=3001).`)
+          : error,
+      );
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

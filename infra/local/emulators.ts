@@ -1,0 +1,150 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import { createTableInput, tableDesign } from '../../shared/store/table-design.ts';
+import { LOCAL_REGION, REPO_ROOT } from './paths.ts';
+
+/** A child process of the local cloud; `stop` ends it and waits until it is gone. */
+export interface Emulator {
+  name: string;
+  endpoint: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const DUMMY_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+/** Resolves with a port nobody listens on now (0 picks any free one). */
+export async function assertPortFree(port: number, what: string, host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `${what}: port ${port} on ${host} is already in use. Stop what is using it (another npm start?) and try again.`
+            : `${what}: cannot use port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, host, () => {
+      const address = probe.address();
+      const chosen = typeof address === 'object' && address ? address.port : port;
+      probe.close(() => resolve(chosen));
+    });
+  });
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+async function waitUntil(check: () => Promise<boolean>, child: ChildProcess, what: string, output: () => string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${what} exited during start-up (code ${child.exitCode}):\n${output()}`);
+    if (await check().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`${what} did not become ready within ${timeoutMs / 1000} s:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function captureOutput(child: ChildProcess): () => string {
+  let text = '';
+  const keep = (chunk: Buffer) => {
+    text = (text + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => text;
+}
+
+const SIMULATOR_DIR = path.join(REPO_ROOT, 'node_modules', 'amplify-dynamodb-simulator', 'emulator');
+
+/** The official DynamoDB Local jar from amplify-dynamodb-simulator, telemetry off. */
+export async function startDynamoDbLocal(options: { port: number; dbPath?: string }): Promise<Emulator> {
+  const port = await assertPortFree(options.port, 'DynamoDB Local');
+  const storage = options.dbPath ? ['-sharedDb', '-dbPath', options.dbPath] : ['-inMemory'];
+  if (options.dbPath) mkdirSync(options.dbPath, { recursive: true });
+  const workDir = options.dbPath ?? path.join(REPO_ROOT, '.local');
+  mkdirSync(workDir, { recursive: true });
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${path.join(SIMULATOR_DIR, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      path.join(SIMULATOR_DIR, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-disableTelemetry',
+      ...storage,
+    ],
+    { cwd: workDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const spawnError = new Promise<never>((_, reject) =>
+    child.once('error', (error) =>
+      reject(new Error(`Cannot start DynamoDB Local (is Java 17+ installed and on the PATH?): ${error.message}`)),
+    ),
+  );
+  const output = captureOutput(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS });
+  try {
+    await Promise.race([
+      spawnError,
+      waitUntil(async () => (await client.send(new ListTablesCommand({})), true), child, 'DynamoDB Local', output),
+    ]);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { name: 'DynamoDB Local', endpoint, port, stop: () => stopChild(child) };
+}
+
+/** aws-ses-v2-local: a local SES v2 endpoint whose web page lists every email sent. */
+export async function startSesLocal(options: { port: number }): Promise<Emulator> {
+  const port = await assertPortFree(options.port, 'SES emulator');
+  const cli = path.join(REPO_ROOT, 'node_modules', 'aws-ses-v2-local', 'dist', 'cli.js');
+  const child = spawn(process.execPath, [cli, '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = captureOutput(child);
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntil(async () => (await fetch(`${endpoint}/health-check`)).ok, child, 'SES emulator', output);
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+  return { name: 'SES emulator', endpoint, port, stop: () => stopChild(child) };
+}
+
+/** Creates the table from the table design (keys, GSIs, TTL) unless it exists. True when created. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    return false;
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+  }
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: tableDesign.timeToLiveAttribute, Enabled: true },
+    }),
+  );
+  return true;
+}

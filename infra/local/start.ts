@@ -1,0 +1,84 @@
+/**
+ * `npm start`: the local cloud in one process tree. DynamoDB Local, the SES emulator, the local API, the
+ * scheduler and the workflow runner, with demo data. Ctrl-C stops all of it; so does a failed start-up.
+ * Options: --in-memory (throw-away data), PORT (API port, default 3000).
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createLocalApi, listen } from './api-server.ts';
+import { assertPortFree, ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from './emulators.ts';
+import { localAwsEnvironment } from './environment.ts';
+import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
+import { localTokenIssuer } from './tokens.ts';
+import { loadDemoDataIfEmpty } from './demo-data.ts';
+import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
+import { describeWorkflows } from './workflow-runner.ts';
+
+const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
+const apiPort = Number(process.env.PORT ?? 3000);
+const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
+const sesPort = Number(process.env.SES_PORT ?? 8005);
+
+const running: Emulator[] = [];
+let api: Server | undefined;
+let scheduler: LocalScheduler | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    scheduler?.stop();
+    await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
+    api?.closeAllConnections();
+    await Promise.all(running.map((e) => e.stop()));
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => {
+  console.log('\nStopping the local cloud…');
+  void stopAll(0);
+});
+process.on('SIGTERM', () => void stopAll(0));
+
+try {
+  // Check the API port first so a taken port fails fast, before anything starts.
+  await assertPortFree(apiPort, 'Local API');
+  const [dynamo, ses] = await Promise.all([
+    startDynamoDbLocal({
+      port: dynamoPort,
+      ...(values['in-memory'] ? {} : { dbPath: path.join(LOCAL_DIR, 'dynamodb') }),
+    }).then((e) => (running.push(e), e)),
+    startSesLocal({ port: sesPort }).then((e) => (running.push(e), e)),
+  ]);
+  Object.assign(
+    process.env,
+    localAwsEnvironment({ dynamoDbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: LOCAL_TABLE_NAME }),
+  );
+  const client = new DynamoDBClient({});
+  const created = await ensureTable(client, LOCAL_TABLE_NAME);
+  client.destroy();
+  const { getDeps } = await import('../../shared/runtime/deps.ts');
+  const demoFacilities = await loadDemoDataIfEmpty(getDeps());
+
+  api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
+  const port = await listen(api, apiPort);
+  scheduler = await startLocalScheduler({ log: (line) => console.log(line) });
+  const workflows = await describeWorkflows();
+
+  console.log(`
+Local cloud is up (Ctrl-C stops everything).
+  API            http://127.0.0.1:${port}   (health: /health, OpenAPI: /openapi.json, reference: /docs)
+  DynamoDB Local ${dynamo.endpoint}   table ${LOCAL_TABLE_NAME}${created ? ' (created)' : ''}, data ${values['in-memory'] ? 'in memory (thrown away on exit)' : 'in .local/dynamodb'}
+  SES emulator   ${ses.endpoint}   (every email sent is listed there)
+  Scheduler      ${scheduler.describe()}
+  Workflows      ${workflows}
+  Demo data      ${demoFacilities > 0 ? `${demoFacilities} facilities loaded` : 'table not empty, nothing loaded'}
+  Token          TOKEN=$(npm run -s token -- --role department)
+`);
+} catch (error) {
+  console.error(`\nThe local cloud could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopAll(1);
+}

@@ -1,0 +1,90 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type { z } from 'zod';
+import { getDeps, type Deps } from '../runtime/deps.ts';
+import type { RouteSpec } from './route.ts';
+import type { Principal } from './principal.ts';
+import { authorize } from './middlewares/authorize.ts';
+import { parseRequest } from './middlewares/parse-request.ts';
+import { problemResponses } from './middlewares/problem-responses.ts';
+
+export interface ParsedInput {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  ifMatch: string | undefined;
+}
+
+export interface RouteContext extends Context {
+  principal?: Principal;
+  input?: ParsedInput;
+}
+
+type Out<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
+
+export interface RouteRequest<S extends RouteSpec> {
+  params: Out<S['params']>;
+  query: Out<S['query']>;
+  body: Out<S['body']>;
+  /** Raw `If-Match` header; present whenever the route requires it. */
+  ifMatch: string | undefined;
+  /** The caller; always set on routes that are not public. */
+  principal: Principal;
+  deps: Deps;
+  event: APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Sent as the ETag header. */
+  etag?: string;
+  /** Non-JSON body (e.g. HTML), sent as is with this content type. */
+  contentType?: string;
+}
+
+const ANONYMOUS: Principal = { userId: 'anonymous', roles: [] };
+
+/**
+ * Builds a Lambda handler for one route: Powertools logging context, problem+json errors, role check,
+ * request parsing with zod, then the route's own (thin) code.
+ */
+export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: RouteRequest<S>) => Promise<Reply>) {
+  const deps = getDeps();
+  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
+    .use(injectLambdaContext(deps.logger, { resetKeys: true }))
+    .use(problemResponses(deps.logger))
+    .use(authorize(spec))
+    .use(parseRequest(spec))
+    .handler(async (event, context) => {
+      const input = context.input as ParsedInput;
+      const reply = await impl({
+        params: input.params as Out<S['params']>,
+        query: input.query as Out<S['query']>,
+        body: input.body as Out<S['body']>,
+        ifMatch: input.ifMatch,
+        principal: context.principal ?? ANONYMOUS,
+        deps: getDeps(),
+        event,
+      });
+      return toResult(reply);
+    });
+}
+
+export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {
+  const headers: Record<string, string> = { ...reply.headers };
+  if (reply.etag) headers.etag = reply.etag;
+  if (reply.body === undefined) return { statusCode: reply.status, headers };
+  if (reply.contentType) {
+    headers['content-type'] = reply.contentType;
+    return { statusCode: reply.status, headers, body: String(reply.body) };
+  }
+  headers['content-type'] = 'application/json';
+  return { statusCode: reply.status, headers, body: JSON.stringify(reply.body) };
+}

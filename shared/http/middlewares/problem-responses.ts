@@ -1,0 +1,35 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { HttpProblem, PROBLEM_CONTENT_TYPE, problems } from '../problem.ts';
+
+/**
+ * Turns every error into an RFC 9457 problem response. Expected problems (`HttpProblem`) are logged at
+ * info level with their status; anything else is a 500 whose detail never echoes the error, and only the
+ * error's name is logged (messages of SDK errors may quote request data).
+ */
+export function problemResponses(
+  logger: Logger,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+  return {
+    name: 'problemResponses',
+    onError: (request) => {
+      const error = request.error;
+      let problem: HttpProblem;
+      if (error instanceof HttpProblem) {
+        problem = error;
+      } else {
+        problem = problems.internal();
+        logger.error('unhandled error', {
+          errorName: error instanceof Error ? error.name : typeof error,
+          stack: error instanceof Error ? error.stack?.split('\n').slice(1, 6).join('\n') : undefined,
+        });
+      }
+      request.response = {
+        statusCode: problem.status,
+        headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+        body: JSON.stringify(problem.toBody()),
+      };
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * RFC 9457 problem details. Every error the API returns is one of these, with one entry in `errors`
+ * per offending field where the problem is about the input.
+ */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldError[];
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** Problem types are relative URI references resolved against the API's base (RFC 9457 §3.1.1). */
+export function problemType(slug: string): string {
+  return `/problems/${slug}`;
+}
+
+export class HttpProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly errors: FieldError[];
+  readonly extensions: Record<string, unknown>;
+
+  constructor(options: {
+    status: number;
+    slug: string;
+    title: string;
+    detail: string;
+    errors?: FieldError[];
+    extensions?: Record<string, unknown>;
+  }) {
+    super(options.detail);
+    this.name = 'HttpProblem';
+    this.status = options.status;
+    this.type = problemType(options.slug);
+    this.title = options.title;
+    this.detail = options.detail;
+    this.errors = options.errors ?? [];
+    this.extensions = options.extensions ?? {};
+  }
+
+  toBody(): ProblemBody {
+    return {
+      ...this.extensions,
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      errors: this.errors,
+    };
+  }
+}
+
+export const problems = {
+  malformedJson: (detail: string) =>
+    new HttpProblem({ status: 400, slug: 'malformed-json', title: 'Malformed JSON', detail }),
+  badRequest: (detail: string, errors: FieldError[]) =>
+    new HttpProblem({ status: 400, slug: 'bad-request', title: 'Bad request', detail, errors }),
+  unauthorized: () =>
+    new HttpProblem({
+      status: 401,
+      slug: 'unauthorized',
+      title: 'Unauthorized',
+      detail: 'A valid bearer token is required.',
+    }),
+  forbidden: () =>
+    new HttpProblem({
+      status: 403,
+      slug: 'forbidden',
+      title: 'Forbidden',
+      detail: 'Your role may not use this operation.',
+    }),
+  notFound: (what = 'The resource') =>
+    new HttpProblem({ status: 404, slug: 'not-found', title: 'Not found', detail: `${what} does not exist.` }),
+  conflict: (slug: string, detail: string, errors: FieldError[] = []) =>
+    new HttpProblem({ status: 409, slug, title: 'Conflict', detail, errors }),
+  preconditionFailed: () =>
+    new HttpProblem({
+      status: 412,
+      slug: 'stale-etag',
+      title: 'Precondition failed',
+      detail: 'The resource changed since you read it: GET it again and reapply your change with the new ETag.',
+    }),
+  payloadTooLarge: (limit: number) =>
+    new HttpProblem({
+      status: 413,
+      slug: 'payload-too-large',
+      title: 'Payload too large',
+      detail: `The request body is larger than ${limit} bytes.`,
+    }),
+  unsupportedMediaType: () =>
+    new HttpProblem({
+      status: 415,
+      slug: 'unsupported-media-type',
+      title: 'Unsupported media type',
+      detail: 'Send the request body as application/json.',
+    }),
+  validation: (errors: FieldError[], detail = 'The request breaks one or more rules; see errors.') =>
+    new HttpProblem({ status: 422, slug: 'validation-error', title: 'Validation error', detail, errors }),
+  preconditionRequired: () =>
+    new HttpProblem({
+      status: 428,
+      slug: 'if-match-required',
+      title: 'Precondition required',
+      detail: 'This update needs an If-Match header with the ETag from your last GET.',
+    }),
+  internal: () =>
+    new HttpProblem({
+      status: 500,
+      slug: 'internal-error',
+      title: 'Internal server error',
+      detail: 'Something went wrong on our side. The error was logged; please try again later.',
+    }),
+};

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/reference-data.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a route's function may do with the table; CDK grants exactly this and nothing more. */
+export type TableAccess = 'none' | 'read' | 'write';
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  /** Response carries an ETag header. */
+  etag?: boolean;
+}
+
+/**
+ * One entry of the route table: the single source of truth for CDK (one function and one route per
+ * entry), the local API (serves exactly these) and the OpenAPI document.
+ */
+export interface RouteSpec<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+> {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path syntax: `/facilities/{enterpriseNumber}`. */
+  path: string;
+  /** Handler module, relative to the repository root; it exports `handler`. */
+  handler: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** `public`: no token needed. Otherwise the roles that may call it (others get 403). */
+  auth: 'public' | readonly Role[];
+  table: TableAccess;
+  /** Extra IAM needs beyond the table (e.g. sending email). */
+  sendsEmail?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** Updates need `If-Match` (428 without it, 412 when stale). */
+  ifMatch?: boolean;
+  responses: Record<number, ResponseSpec>;
+  /** Error statuses this route can answer with beyond the ones derived from its inputs and auth. */
+  errors?: readonly number[];
+  /** The response is not JSON (e.g. an HTML page); only the local API serves such routes. */
+  localOnly?: boolean;
+}
+
+export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  spec: RouteSpec<P, Q, B>,
+): RouteSpec<P, Q, B> {
+  return spec;
+}
+
+/** Every error status a route can give: the declared ones plus those its inputs and auth imply. */
+export function errorStatuses(spec: RouteSpec): number[] {
+  const statuses = new Set<number>(spec.errors ?? []);
+  if (spec.auth !== 'public') {
+    statuses.add(401);
+    statuses.add(403);
+  }
+  if (spec.body) {
+    statuses.add(400);
+    statuses.add(413);
+    statuses.add(415);
+  }
+  if (spec.body || spec.query || spec.params) statuses.add(422);
+  if (spec.query) statuses.add(400);
+  if (spec.ifMatch) {
+    statuses.add(412);
+    statuses.add(428);
+  }
+  statuses.add(500);
+  return [...statuses].sort((a, b) => a - b);
+}

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { Province, RecognitionAuthority } from '../domain/reference-data.ts';
+import type { Recognition } from '../domain/recognition.ts';
+import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
+import type { FacilityView } from '../schemas/facilities.ts';
+import { queryPage, type Page } from './query-page.ts';
+
+/** A recognition as stored (inside the facility item). */
+export interface RecognitionRecord extends Recognition {
+  createdAt: string;
+  createdBy: string;
+  withdrawnAt?: string;
+  withdrawnBy?: string;
+}
+
+export interface FacilityRecord {
+  PK: string;
+  SK: string;
+  entity: 'Facility';
+  GSI1PK: string;
+  GSI1SK: string;
+  GSI2PK: string;
+  GSI2SK: string;
+  enterpriseNumber: string;
+  name: string;
+  province: Province;
+  email: string;
+  recognitions: Record<string, RecognitionRecord>;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const ALL_FACILITIES = 'FACILITIES';
+const facilityKey = (enterpriseNumber: string) => ({ PK: `FACILITY#${enterpriseNumber}`, SK: 'PROFILE' });
+const provincePartition = (province: Province) => `FACILITIES#PROVINCE#${province}`;
+
+export interface Audit {
+  actor: string;
+  now: Date;
+}
+
+export function newFacilityRecord(
+  input: { enterpriseNumber: string; name: string; province: Province; email: string },
+  audit: Audit,
+): FacilityRecord {
+  const at = audit.now.toISOString();
+  return {
+    ...facilityKey(input.enterpriseNumber),
+    entity: 'Facility',
+    GSI1PK: ALL_FACILITIES,
+    GSI1SK: input.enterpriseNumber,
+    GSI2PK: provincePartition(input.province),
+    GSI2SK: input.enterpriseNumber,
+    enterpriseNumber: input.enterpriseNumber,
+    name: input.name,
+    province: input.province,
+    email: input.email,
+    recognitions: {},
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+}
+
+/** Writes a new facility; false when one with that enterprise number exists. */
+export async function insertFacility(deps: Deps, record: FacilityRecord): Promise<boolean> {
+  try {
+    await deps.ddb.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: record,
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+export async function getFacility(deps: Deps, enterpriseNumber: string): Promise<FacilityRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: facilityKey(enterpriseNumber), ConsistentRead: true }),
+  );
+  return result.Item as FacilityRecord | undefined;
+}
+
+export async function listFacilities(
+  deps: Deps,
+  request: { province?: Province; limit: number; cursor?: string; where?: (f: FacilityRecord) => boolean },
+): Promise<Page<FacilityRecord>> {
+  return queryPage<FacilityRecord & Record<string, unknown>>(deps, {
+    ...(request.province
+      ? { index: 'GSI2' as const, partition: provincePartition(request.province) }
+      : { index: 'GSI1' as const, partition: ALL_FACILITIES }),
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.where ? { where: request.where } : {}),
+  });
+}
+
+export type UpdateOutcome =
+  | { ok: true; record: FacilityRecord }
+  | { ok: false; reason: 'not-found' | 'stale' | 'conflict' };
+
+/** Runs a conditional update; tells a missing item from a failed condition by the old item. */
+async function conditionalUpdate(
+  deps: Deps,
+  command: ConstructorParameters<typeof UpdateCommand>[0],
+  explainFailure: (old: FacilityRecord) => 'stale' | 'conflict' | 'not-found',
+): Promise<UpdateOutcome> {
+  try {
+    const result = await deps.ddb.send(
+      new UpdateCommand({ ...command, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+    );
+    return { ok: true, record: result.Attributes as FacilityRecord };
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      if (!error.Item) return { ok: false, reason: 'not-found' };
+      return { ok: false, reason: explainFailure(unmarshall(error.Item) as FacilityRecord) };
+    }
+    throw error;
+  }
+}
+
+/** Changes name, province or email if the stored version is still `expectedVersion`. */
+export async function updateFacility(
+  deps: Deps,
+  enterpriseNumber: string,
+  changes: { name?: string; province?: Province; email?: string },
+  expectedVersion: number | undefined,
+  audit: Audit,
+): Promise<UpdateOutcome> {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', '#updatedBy': 'updatedBy' };
+  const values: Record<string, unknown> = {
+    ':expected': expectedVersion ?? -1,
+    ':one': 1,
+    ':now': audit.now.toISOString(),
+    ':actor': audit.actor,
+  };
+  const sets = ['#version = #version + :one', '#updatedAt = :now', '#updatedBy = :actor'];
+  const fields: Record<string, unknown> = { ...changes };
+  if (changes.province) fields.GSI2PK = provincePartition(changes.province);
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  return conditionalUpdate(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: facilityKey(enterpriseNumber),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    () => 'stale',
+  );
+}
+
+export async function addRecognition(
+  deps: Deps,
+  enterpriseNumber: string,
+  input: { authority: RecognitionAuthority; reference: string; validFrom: string; validUntil?: string },
+  audit: Audit,
+): Promise<UpdateOutcome> {
+  const at = audit.now.toISOString();
+  const recognition: RecognitionRecord = {
+    recognitionId: randomUUID(),
+    authority: input.authority,
+    reference: input.reference,
+    validFrom: input.validFrom,
+    ...(input.validUntil ? { validUntil: input.validUntil } : {}),
+    createdAt: at,
+    createdBy: audit.actor,
+  };
+  return conditionalUpdate(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: facilityKey(enterpriseNumber),
+      UpdateExpression:
+        'SET recognitions.#id = :recognition, #version = #version + :one, updatedAt = :now, updatedBy = :actor',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#id': recognition.recognitionId, '#version': 'version' },
+      ExpressionAttributeValues: { ':recognition': recognition, ':one': 1, ':now': at, ':actor': audit.actor },
+    },
+    () => 'not-found',
+  );
+}
+
+/** Marks a recognition withdrawn from the Brussels date `withdrawnOn`; it stays on record. */
+export async function withdrawRecognition(
+  deps: Deps,
+  enterpriseNumber: string,
+  recognitionId: string,
+  withdrawnOn: string,
+  audit: Audit,
+): Promise<UpdateOutcome> {
+  const at = audit.now.toISOString();
+  return conditionalUpdate(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: facilityKey(enterpriseNumber),
+      UpdateExpression:
+        'SET recognitions.#id.withdrawnAt = :now, recognitions.#id.withdrawnBy = :actor, recognitions.#id.withdrawnOn = :on, ' +
+        '#version = #version + :one, updatedAt = :now, updatedBy = :actor',
+      ConditionExpression: 'attribute_exists(recognitions.#id) AND attribute_not_exists(recognitions.#id.withdrawnAt)',
+      ExpressionAttributeNames: { '#id': recognitionId, '#version': 'version' },
+      ExpressionAttributeValues: { ':now': at, ':actor': audit.actor, ':on': withdrawnOn, ':one': 1 },
+    },
+    (old) => (old.recognitions?.[recognitionId] ? 'conflict' : 'not-found'),
+  );
+}
+
+/** The API representation: no storage keys; recognitions sorted by start date. */
+export function facilityView(record: FacilityRecord): FacilityView {
+  const recognitions = Object.values(record.recognitions ?? {})
+    .sort((a, b) => a.validFrom.localeCompare(b.validFrom) || a.createdAt.localeCompare(b.createdAt))
+    .map((r) => ({
+      recognitionId: r.recognitionId,
+      authority: r.authority,
+      reference: r.reference,
+      validFrom: r.validFrom,
+      ...(r.validUntil ? { validUntil: r.validUntil } : {}),
+      status: r.withdrawnAt ? ('WITHDRAWN' as const) : ('ACTIVE' as const),
+      createdAt: r.createdAt,
+      createdBy: r.createdBy,
+      ...(r.withdrawnAt ? { withdrawnAt: r.withdrawnAt, withdrawnBy: r.withdrawnBy, withdrawnOn: r.withdrawnOn } : {}),
+    }));
+  return {
+    enterpriseNumber: record.enterpriseNumber,
+    enterpriseNumberFormatted: formatEnterpriseNumber(record.enterpriseNumber),
+    name: record.name,
+    province: record.province,
+    email: record.email,
+    recognitions,
+    version: record.version,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
+}

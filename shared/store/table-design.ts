@@ -1,0 +1,83 @@
+/**
+ * The single-table design, defined once: CDK creates the table from it and the local cloud creates the
+ * DynamoDB Local table from it.
+ *
+ * Access patterns (entity → keys; which index answers which query):
+ *
+ * | # | Access pattern                                   | Index | Key condition                                              |
+ * |---|--------------------------------------------------|-------|------------------------------------------------------------|
+ * | 1 | Get a facility by enterprise number              | table | PK = FACILITY#<en>, SK = PROFILE                           |
+ * | 2 | List all facilities, by enterprise number        | GSI1  | GSI1PK = FACILITIES, GSI1SK = <en>                         |
+ * | 3 | List the facilities of a province                | GSI2  | GSI2PK = FACILITIES#PROVINCE#<province>, GSI2SK = <en>     |
+ * | 4 | Facilities recognised by authority X on date D   | GSI1  | pattern 2, filtered in code by `isRecognisedBy` (recognitions live inside the facility item) |
+ *
+ * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
+ * a single conditional update, so the facility and its recognitions never disagree.
+ * `expiresAt` (epoch seconds) is the TTL attribute; DynamoDB Local does not reliably expire items, so
+ * code that reads expiring items filters on it too.
+ */
+export interface KeyDesign {
+  partitionKey: string;
+  sortKey: string;
+}
+
+export interface IndexDesign extends KeyDesign {
+  indexName: string;
+}
+
+export interface TableDesign extends KeyDesign {
+  globalSecondaryIndexes: readonly IndexDesign[];
+  timeToLiveAttribute: string;
+}
+
+export const tableDesign = {
+  partitionKey: 'PK',
+  sortKey: 'SK',
+  globalSecondaryIndexes: [
+    { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
+    { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+  ],
+  timeToLiveAttribute: 'expiresAt',
+} as const satisfies TableDesign;
+
+export type IndexName = (typeof tableDesign.globalSecondaryIndexes)[number]['indexName'];
+
+/** The key attributes a page cursor for `index` (or the table) must carry. */
+export function keyAttributesOf(index?: IndexName): string[] {
+  const base = [tableDesign.partitionKey, tableDesign.sortKey];
+  if (!index) return base;
+  const gsi = tableDesign.globalSecondaryIndexes.find((i) => i.indexName === index);
+  if (!gsi) throw new Error(`unknown index ${index}`);
+  return [...base, gsi.partitionKey, gsi.sortKey];
+}
+
+export function partitionKeyOf(index?: IndexName): string {
+  if (!index) return tableDesign.partitionKey;
+  return tableDesign.globalSecondaryIndexes.find((i) => i.indexName === index)!.partitionKey;
+}
+
+/** The CreateTable input for this design (DynamoDB Local and tests; CDK builds the same from `tableDesign`). */
+export function createTableInput(tableName: string) {
+  const attributeNames = new Set<string>([tableDesign.partitionKey, tableDesign.sortKey]);
+  for (const gsi of tableDesign.globalSecondaryIndexes) {
+    attributeNames.add(gsi.partitionKey);
+    attributeNames.add(gsi.sortKey);
+  }
+  return {
+    TableName: tableName,
+    BillingMode: 'PAY_PER_REQUEST' as const,
+    AttributeDefinitions: [...attributeNames].map((AttributeName) => ({ AttributeName, AttributeType: 'S' as const })),
+    KeySchema: [
+      { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' as const },
+      { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' as const },
+    ],
+    GlobalSecondaryIndexes: tableDesign.globalSecondaryIndexes.map((gsi) => ({
+      IndexName: gsi.indexName,
+      KeySchema: [
+        { AttributeName: gsi.partitionKey, KeyType: 'HASH' as const },
+        { AttributeName: gsi.sortKey, KeyType: 'RANGE' as const },
+      ],
+      Projection: { ProjectionType: 'ALL' as const },
+    })),
+  };
+}

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { inject } from 'vitest';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createLocalApi, listen } from '../../infra/local/api-server.ts';
+import { ensureTable } from '../../infra/local/emulators.ts';
+import { localAwsEnvironment } from '../../infra/local/environment.ts';
+import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
+import { getDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is (for malformed JSON). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  baseUrl: string;
+  tableName: string;
+  tokens: TokenIssuer;
+  deps: () => Deps;
+  token(request: TokenRequest): Promise<string>;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Every item in this file's table, for "nothing changed" assertions. */
+  scanTable(): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * The local API over real HTTP, against DynamoDB Local and the SES emulator that the global setup
+ * started, with a table of its own for this test file and an in-memory signing key.
+ */
+export async function startTestApi(): Promise<TestApi> {
+  const tableName = `test-${randomUUID()}`;
+  Object.assign(
+    process.env,
+    localAwsEnvironment({ dynamoDbEndpoint: inject('dynamoDbEndpoint'), sesEndpoint: inject('sesEndpoint'), tableName }),
+  );
+  resetDeps();
+  const client = new DynamoDBClient({});
+  await ensureTable(client, tableName);
+  const documents = DynamoDBDocumentClient.from(client);
+  const tokens = await ephemeralTokenIssuer();
+  const server: Server = createLocalApi({ tokens });
+  const port = await listen(server, 0);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    tableName,
+    tokens,
+    deps: getDeps,
+    token: (request) => tokens.sign(request),
+    async request(method, path, options = {}) {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      let body: string | undefined = options.rawBody;
+      if (options.body !== undefined) body = JSON.stringify(options.body);
+      if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+        headers['content-type'] = 'application/json';
+      }
+      const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text.length > 0 ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON (e.g. the docs page)
+      }
+      return { status: response.status, headers: response.headers, body: parsed as any, text };
+    },
+    async scanTable() {
+      const items: Record<string, unknown>[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return items.sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      client.destroy();
+    },
+  };
+}
