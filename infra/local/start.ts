@@ -46,13 +46,18 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   // Check the API port first so a taken port fails fast, before anything starts.
   await assertPortFree(apiPort, 'Local API');
-  const [dynamo, ses] = await Promise.all([
+  // Start both emulators; if one fails, the other is still recorded so that it is stopped too.
+  const started = await Promise.allSettled([
     startDynamoDbLocal({
       port: dynamoPort,
       ...(values['in-memory'] ? {} : { dbPath: path.join(LOCAL_DIR, 'dynamodb') }),
-    }).then((e) => (running.push(e), e)),
-    startSesLocal({ port: sesPort }).then((e) => (running.push(e), e)),
+    }),
+    startSesLocal({ port: sesPort }),
   ]);
+  for (const result of started) if (result.status === 'fulfilled') running.push(result.value);
+  const failure = started.find((result) => result.status === 'rejected');
+  if (failure) throw failure.reason;
+  const [dynamo, ses] = running as [Emulator, Emulator];
   Object.assign(
     process.env,
     localAwsEnvironment({ dynamoDbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: LOCAL_TABLE_NAME }),

@@ -1,0 +1,121 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
+import { assertPortFree } from '../../infra/local/emulators.ts';
+import { localTokenIssuer } from '../../infra/local/tokens.ts';
+import { REPO_ROOT } from '../../infra/local/paths.ts';
+
+/** Runs `npm start`'s script as a child, the way a user does, with ports of our choosing. */
+function startLocalCloud(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--in-memory'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const waitFor = (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => {
+        if (output.includes(text)) {
+          clearInterval(timer);
+          resolve();
+        }
+      };
+      const timer = setInterval(check, 50);
+      void exited.then(() => {
+        clearInterval(timer);
+        if (output.includes(text)) resolve();
+        else reject(new Error(`exited before printing "${text}":\n${output}`));
+      });
+    });
+  return { child, exited, waitFor, output: () => output };
+}
+
+async function freePorts(n: number): Promise<number[]> {
+  const ports: number[] = [];
+  while (ports.length < n) {
+    const port = await assertPortFree(0, 'test');
+    if (!ports.includes(port)) ports.push(port);
+  }
+  return ports;
+}
+
+/** Command lines of running processes that contain `text`. */
+function processesMentioning(text: string): string[] {
+  const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+  return ps.stdout.split('\n').filter((line) => line.includes(text) && !line.includes('ps -eo'));
+}
+
+async function isFree(port: number): Promise<boolean> {
+  return assertPortFree(port, 'check').then(
+    () => true,
+    () => false,
+  );
+}
+
+describe('npm start (the local cloud)', () => {
+  it('starts everything, serves the API, and Ctrl-C stops every child process', async () => {
+    const [api, dynamo, ses] = await freePorts(3);
+    const cloud = startLocalCloud({ PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses) });
+    await cloud.waitFor('Local cloud is up');
+    expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
+    expect(cloud.output()).toContain('4 facilities loaded');
+    const health = await fetch(`http://127.0.0.1:${api}/health`);
+    expect(health.status).toBe(200);
+    const emails = await fetch(`http://127.0.0.1:${ses}/store`);
+    expect(emails.status).toBe(200);
+    cloud.child.kill('SIGINT');
+    expect(await cloud.exited).toBe(0);
+    for (const port of [api!, dynamo!, ses!]) {
+      expect(await isFree(port), `port ${port}`).toBe(true);
+      expect(processesMentioning(`-port ${port}`).concat(processesMentioning(`--port ${port}`))).toEqual([]);
+    }
+  }, 90_000);
+
+  it('a port in use gets a clear message, and what had started is stopped again', async () => {
+    const [api, dynamo, ses] = await freePorts(3);
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(dynamo, '127.0.0.1', resolve));
+    try {
+      const cloud = startLocalCloud({ PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses) });
+      expect(await cloud.exited).toBe(1);
+      expect(cloud.output()).toMatch(new RegExp(`DynamoDB Local: port ${dynamo} .* already in use`));
+      // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.
+      expect(processesMentioning(`--port ${ses}`)).toEqual([]);
+      expect(await isFree(ses!)).toBe(true);
+      expect(await isFree(api!)).toBe(true);
+    } finally {
+      blocker.close();
+    }
+  }, 90_000);
+});
+
+describe('npm run token', () => {
+  it('prints only a token, which the local key verifies, with the claims asked for', async () => {
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'infra/local/token.ts', '--role', 'facility', '--facility', '0123.456.749', '--sub', 'user-7', '--email', 'a@example.org'],
+      { cwd: REPO_ROOT, encoding: 'utf8' },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(1);
+    const token = lines[0]!;
+    const payload = await (await localTokenIssuer()).verify(token);
+    expect(payload).toMatchObject({ sub: 'user-7', email: 'a@example.org', 'cognito:groups': ['facility'], 'custom:facility': '0123456749' });
+    expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(12 * 3600);
+  });
+
+  it('refuses a facility role without a facility, and a bad enterprise number, on stderr', () => {
+    for (const args of [['--role', 'facility'], ['--role', 'casemanager-zorg', '--facility', '0123456748'], ['--role', 'admin']]) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/token.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.length).toBeGreaterThan(0);
+    }
+  });
+});
