@@ -1,0 +1,6 @@
+// The CDK app (cdk.json: `npx tsx infra/app.ts`): the one stack, checked by cdk-nag's AwsSolutions rules
+// on every synth (an unacknowledged error fails it). Context values: `-c mailFrom=no-reply@example.org`
+// (MAIL_FROM), `-c sesIdentity=example.org` (default: the domain of mailFrom), `-c cognitoPlus=true`.
+import { buildApp } from './stack.ts';
+
+buildApp({ nag: true }).app.synth();

@@ -1,0 +1,143 @@
+import path from 'node:path';
+import { Duration, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { RouteSpec } from '../../shared/http/route.ts';
+
+/** The bundling every function uses: ESM for Node 22 with the local esbuild (never Docker). */
+export const ESM_BUNDLING = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
+  forceDockerBundling: false,
+  // esbuild's per-bundle size summary would flood synth and test output; warnings and errors still show.
+  logLevel: LogLevel.WARNING,
+} as const;
+
+/** The tag that names the route-table entry (operationId) a function serves. */
+export const OPERATION_TAG = 'werkenzorg:operation';
+
+export interface RouteFunctionProps {
+  spec: RouteSpec;
+  repoRoot: string;
+  table: ITable;
+  /** Encrypts the function's log group. */
+  logKey: IKey;
+  logRetention: RetentionDays;
+  /** The SES identity (domain or address) that `sendsEmail` functions may send as. */
+  sesIdentity: string;
+  environment: Record<string, string>;
+}
+
+/**
+ * One Lambda function for one route-table entry, with its own role and log group, granted exactly what
+ * the entry declares: `table: 'read'` → read, `'write'` → read and write, `'none'` → nothing;
+ * `sendsEmail` → `ses:SendEmail` on the identity only.
+ */
+export class RouteFunction extends Construct {
+  readonly spec: RouteSpec;
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: RouteFunctionProps) {
+    super(scope, id);
+    const { spec } = props;
+    this.spec = spec;
+
+    this.logGroup = new LogGroup(this, 'LogGroup', {
+      retention: props.logRetention,
+      encryptionKey: props.logKey,
+    });
+
+    // Our own role instead of AWSLambdaBasicExecutionRole: write to this function's log group only.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Runs ${spec.operationId} (${spec.method} ${spec.path})`,
+    });
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      description: `${spec.method} ${spec.path} (${spec.operationId})`,
+      entry: path.join(props.repoRoot, spec.handler),
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: path.join(props.repoRoot, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      tracing: Tracing.ACTIVE,
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      bundling: { ...ESM_BUNDLING, mainFields: [...ESM_BUNDLING.mainFields] },
+    });
+    Tags.of(this).add(OPERATION_TAG, spec.operationId);
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 on purpose: the local cloud and the tests run the same handlers on Node 22 (the `node` devDependency), ' +
+        'so what is tested is what runs; move both together when the project moves to Node 24.',
+    });
+
+    if (spec.table === 'read') props.table.grantReadData(this.role);
+    if (spec.table === 'write') props.table.grantReadWriteData(this.role);
+    if (spec.sendsEmail) {
+      this.role.addToPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['ses:SendEmail'],
+          resources: [Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: props.sesIdentity })],
+        }),
+      );
+    }
+    this.acknowledgeUnavoidableWildcards(props.table);
+  }
+
+  /** The wildcards that the grants above cannot avoid, acknowledged finding by finding with the reason. */
+  private acknowledgeUnavoidableWildcards(table: ITable): void {
+    const stack = Stack.of(this);
+    const acks: { finding: string; reason: string }[] = [
+      {
+        finding: 'Resource::*',
+        reason:
+          'X-Ray tracing (Tracing.ACTIVE): xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so their resource must be *.',
+      },
+    ];
+    if (this.spec.table !== 'none') {
+      const tableLogicalId = stack.resolve(stack.getLogicalId(table.node.defaultChild as CfnElement)) as string;
+      acks.push({
+        finding: `Resource::<${tableLogicalId}.Arn>/index/*`,
+        reason:
+          "The route queries the table's GSIs (table-design.ts); CDK grants the table's own indexes as <table>/index/*, nothing outside this one table.",
+      });
+    }
+    if (this.spec.table === 'write') {
+      for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
+        acks.push({
+          finding: `Action::${action}`,
+          reason: `Writing to the table encrypted with the customer-managed key needs ${action} on that one key (granted by Table.grantReadWriteData, scoped to the key's ARN).`,
+        });
+      }
+    }
+    for (const { finding, reason } of acks) {
+      Validations.of(this.role).acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason });
+    }
+  }
+}

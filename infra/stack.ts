@@ -1,0 +1,331 @@
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { App, Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  LogGroupLogDestination,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { ROLES } from '../shared/domain/reference-data.ts';
+import type { RouteSpec } from '../shared/http/route.ts';
+import { routeList } from '../shared/routes.ts';
+import { tableDesign } from '../shared/store/table-design.ts';
+import { RouteFunction } from './constructs/route-function.ts';
+
+export const STACK_ID = 'WerkEnZorgStack';
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const SERVICE_NAME = 'werk-en-zorg';
+
+export interface WerkEnZorgStackProps extends StackProps {
+  /** The From address of every email (MAIL_FROM); a verified SES identity in the account. */
+  mailFrom?: string;
+  /** The SES identity `sendsEmail` functions may send as: a domain or an address (default: the domain of `mailFrom`). */
+  sesIdentity?: string;
+  /**
+   * Put the user pool on Cognito's Plus feature plan with full threat protection (billed per monthly
+   * active user). Off by default: the pool then uses Essentials, with MFA required.
+   */
+  cognitoPlus?: boolean;
+  /** Default-stage throttling of the HTTP API. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  logRetention?: RetentionDays;
+  /** The route table (tests may pass a subset); entries marked `localOnly` are not deployed. */
+  routes?: readonly RouteSpec[];
+}
+
+/** The `METHOD /path` key of a route, as API Gateway writes RouteKey. */
+export function routeKeyOf(spec: Pick<RouteSpec, 'method' | 'path'>): string {
+  return `${spec.method} ${spec.path}`;
+}
+
+/** The route-table entries that CDK deploys (all but the local-only ones). */
+export function deployedRouteSpecs(routes: readonly RouteSpec[] = routeList): RouteSpec[] {
+  return routes.filter((spec) => !spec.localOnly);
+}
+
+/** PascalCase construct id from an operationId: `getFacility` → `GetFacility`. */
+export function constructIdOf(spec: Pick<RouteSpec, 'operationId'>): string {
+  return spec.operationId.charAt(0).toUpperCase() + spec.operationId.slice(1);
+}
+
+interface TemplateLike {
+  Resources?: Record<string, { Type?: string; Properties?: Record<string, unknown> }>;
+}
+
+/** The routes a synthesized template deploys, as sorted `METHOD /path` strings (AWS::ApiGatewayV2::Route RouteKey). */
+export function deployedRouteKeys(template: TemplateLike): string[] {
+  return Object.values(template.Resources ?? {})
+    .filter((resource) => resource.Type === 'AWS::ApiGatewayV2::Route')
+    .map((resource) => {
+      const key = resource.Properties?.RouteKey;
+      if (typeof key !== 'string') throw new Error(`route without a literal RouteKey: ${JSON.stringify(key)}`);
+      return key;
+    })
+    .sort();
+}
+
+/**
+ * The whole AWS side: one table (from the table design), a Cognito user pool, an HTTP API with a JWT
+ * authorizer and one function per route-table entry, granted exactly what the entry declares.
+ */
+export class WerkEnZorgStack extends Stack {
+  readonly key: Key;
+  readonly table: Table;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  /** One per deployed route, by operationId. */
+  readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+
+  constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
+    super(scope, id, {
+      description: 'Werk- en zorgtrajecten: facilities, calls, networks, trajectories, AMA.',
+      ...props,
+    });
+    const mailFrom = props.mailFrom ?? 'no-reply@werkenzorg.vlaanderen.be';
+    const sesIdentity = props.sesIdentity ?? mailFrom.slice(mailFrom.lastIndexOf('@') + 1);
+    const logRetention = props.logRetention ?? RetentionDays.ONE_YEAR;
+    const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
+
+    // --- Encryption key: the table, the log groups (and later the DLQ). ---
+    this.key = new Key(this, 'DataKey', {
+      alias: 'alias/werk-en-zorg/data',
+      description: 'Werk- en zorgtrajecten: encrypts the table, the log groups and the queues.',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // CloudWatch Logs encrypts this account's log groups with the key (and nothing else).
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*` },
+        },
+      }),
+    );
+
+    // --- The table, from the one table design. ---
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: tableDesign.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDesign.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of tableDesign.globalSecondaryIndexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.indexName,
+        partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    // --- Users: a Cognito user pool, one group per role. ---
+    const cognitoPlus = props.cognitoPlus ?? false;
+    this.userPool = new UserPool(this, 'UserPool', {
+      userPoolName: 'werk-en-zorg-users',
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      // An administrator sets (and may change) the facility of a user; users cannot (see the client below).
+      customAttributes: { facility: new StringAttribute({ minLen: 10, maxLen: 10, mutable: true }) },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+        passwordHistorySize: 5,
+      },
+      // Users see personal data of trajectory clients: a second factor always, by authenticator app
+      // (SMS would need an SNS role and costs per message).
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognitoPlus ? FeaturePlan.PLUS : FeaturePlan.ESSENTIALS,
+      ...(cognitoPlus ? { standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION } : {}),
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    if (!cognitoPlus) {
+      Validations.of(this.userPool).acknowledge({
+        id: 'AwsSolutions-COG8',
+        reason:
+          'Threat protection needs the Cognito Plus feature plan, billed per monthly active user. The pool is small and ' +
+          'administrator-provisioned (no self sign-up) with MFA required and a strong password policy; set the ' +
+          '`cognitoPlus` context value to true to move it to Plus with full threat protection.',
+      });
+    }
+    for (const role of ROLES) {
+      this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Role ${role}` });
+    }
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      userPoolClientName: 'werk-en-zorg-web',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('facility'),
+      // Never custom:facility: it decides which facility's data a user sees.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ email: true, fullname: true }),
+    });
+
+    // --- The HTTP API: a JWT authorizer, access logs, throttling. ---
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: 'werk-en-zorg',
+      description: 'Werk- en zorgtrajecten API (routes from shared/routes.ts)',
+      createDefaultStage: false,
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: this.key });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            ip: '$context.identity.sourceIp',
+            requestTime: '$context.requestTime',
+            httpMethod: '$context.httpMethod',
+            path: '$context.path',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            protocol: '$context.protocol',
+            responseLength: '$context.responseLength',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+            userAgent: '$context.identity.userAgent',
+          }),
+        ),
+      },
+    });
+    const authorizer = new HttpJwtAuthorizer(
+      'CognitoJwt',
+      `https://cognito-idp.${Aws.REGION}.amazonaws.com/${this.userPool.userPoolId}`,
+      {
+        authorizerName: 'cognito-jwt',
+        identitySource: ['$request.header.Authorization'],
+        jwtAudience: [this.userPoolClient.userPoolClientId],
+      },
+    );
+
+    // --- One function and one route per route-table entry. ---
+    const environment = {
+      TABLE_NAME: this.table.tableName,
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      MAIL_FROM: mailFrom,
+    };
+    const functions = new Map<string, RouteFunction>();
+    for (const spec of deployedRouteSpecs(props.routes)) {
+      const id = constructIdOf(spec);
+      if (functions.has(spec.operationId)) throw new Error(`duplicate operationId ${spec.operationId}`);
+      const routeFunction = new RouteFunction(this, id, {
+        spec,
+        repoRoot: REPO_ROOT,
+        table: this.table,
+        logKey: this.key,
+        logRetention,
+        sesIdentity,
+        environment,
+      });
+      functions.set(spec.operationId, routeFunction);
+      const route = new HttpRoute(this, `${id}Route`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(spec.path, HttpMethod[spec.method]),
+        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function),
+        ...(spec.auth === 'public' ? {} : { authorizer }),
+      });
+      if (spec.auth === 'public') {
+        Validations.of(route).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${routeKeyOf(spec)} is public by design (auth: 'public' in the route table): it serves no data of anyone.`,
+        });
+      }
+    }
+    this.routeFunctions = functions;
+
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+  }
+}
+
+export interface BuildAppOptions {
+  /** Where the cloud assembly goes (default: CDK's, i.e. `cdk.out` under the CLI). */
+  outdir?: string;
+  /** Run cdk-nag's AwsSolutions checks as a validation plugin during synthesis. */
+  nag?: boolean;
+  /** Context values (e.g. `mailFrom`, `sesIdentity`, `cognitoPlus`); the CLI passes cdk.json's and `-c` ones itself. */
+  context?: Record<string, unknown>;
+  stackProps?: WerkEnZorgStackProps;
+}
+
+function contextString(app: App, key: string): string | undefined {
+  const value: unknown = app.node.tryGetContext(key);
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** The CDK app with its one stack; `infra/app.ts` synthesizes it, tests synthesize it in-process. */
+export function buildApp(options: BuildAppOptions = {}): { app: App; stack: WerkEnZorgStack } {
+  const app = new App({
+    ...(options.outdir ? { outdir: options.outdir } : {}),
+    ...(options.context ? { context: options.context } : {}),
+  });
+  const cognitoPlus = app.node.tryGetContext('cognitoPlus') as unknown;
+  const mailFrom = contextString(app, 'mailFrom');
+  const sesIdentity = contextString(app, 'sesIdentity');
+  // Environment-agnostic: `cdk deploy` targets the account and region of the CLI's credentials.
+  const stack = new WerkEnZorgStack(app, STACK_ID, {
+    ...(mailFrom ? { mailFrom } : {}),
+    ...(sesIdentity ? { sesIdentity } : {}),
+    cognitoPlus: cognitoPlus === true || cognitoPlus === 'true',
+    ...options.stackProps,
+  });
+  if (options.nag) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, stack };
+}

@@ -1,0 +1,340 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { ROLES } from '../../shared/domain/reference-data.ts';
+import { routes } from '../../shared/routes.ts';
+import { tableDesign } from '../../shared/store/table-design.ts';
+import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
+import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
+import { logicalIdOf, synthesize, SYNTH_TIMEOUT_MS, templateOf, type Synthesized } from './synth.ts';
+
+type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+interface Statement {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+}
+
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:Query'];
+
+let synthesized: Synthesized;
+let template: Template;
+let resources: Record<string, Resource>;
+
+beforeAll(() => {
+  synthesized = synthesize();
+  if (synthesized.synthError) throw synthesized.synthError;
+  template = templateOf(synthesized);
+  resources = template.toJSON().Resources as Record<string, Resource>;
+}, SYNTH_TIMEOUT_MS);
+
+afterAll(() => synthesized?.cleanup());
+
+function ofType(type: string): [string, Resource][] {
+  return Object.entries(resources).filter(([, r]) => r.Type === type);
+}
+
+const keyId = () => logicalIdOf(synthesized.stack.key);
+const tableId = () => logicalIdOf(synthesized.stack.table);
+
+/** Every statement of every policy attached to the role of the function that serves `operationId`. */
+function statementsOf(operationId: string): Statement[] {
+  const routeFunction = synthesized.stack.routeFunctions.get(operationId);
+  if (!routeFunction) throw new Error(`no function for ${operationId}`);
+  const roleId = logicalIdOf(routeFunction.role);
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function actionsOf(statements: Statement[]): string[] {
+  return statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+}
+
+describe('the stack', () => {
+  it('is the one stack, named as the local workflow runner expects', () => {
+    expect(synthesized.stack.stackName).toBe(STACK_ID);
+    expect(synthesized.stack.artifactId).toBe('WerkEnZorgStack');
+  });
+
+  it('outputs the API URL, user pool, client and table name', () => {
+    const outputs = Object.keys(template.toJSON().Outputs as Record<string, unknown>);
+    expect(outputs).toEqual(expect.arrayContaining(['ApiUrl', 'UserPoolId', 'UserPoolClientId', 'TableName']));
+  });
+});
+
+describe('the KMS key', () => {
+  it('is customer-managed, rotated and kept', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.hasResource('AWS::KMS::Key', {
+      Properties: Match.objectLike({ EnableKeyRotation: true }),
+      DeletionPolicy: 'Retain',
+    });
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/werk-en-zorg/data' });
+  });
+});
+
+describe('the table', () => {
+  it('is one plain DynamoDB table (not a global table)', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
+  });
+
+  it('has the keys, GSIs and TTL attribute of the table design', () => {
+    const attributes = new Set<string>([tableDesign.partitionKey, tableDesign.sortKey]);
+    for (const gsi of tableDesign.globalSecondaryIndexes) attributes.add(gsi.partitionKey).add(gsi.sortKey);
+    const [, table] = ofType('AWS::DynamoDB::Table')[0]!;
+    expect(table.Properties.KeySchema).toEqual([
+      { AttributeName: tableDesign.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableDesign.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(table.Properties.AttributeDefinitions).toEqual(
+      expect.arrayContaining([...attributes].map((AttributeName) => ({ AttributeName, AttributeType: 'S' }))),
+    );
+    expect((table.Properties.AttributeDefinitions as unknown[]).length).toBe(attributes.size);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+      tableDesign.globalSecondaryIndexes.map((gsi) => ({
+        IndexName: gsi.indexName,
+        KeySchema: [
+          { AttributeName: gsi.partitionKey, KeyType: 'HASH' },
+          { AttributeName: gsi.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    expect(table.Properties.TimeToLiveSpecification).toEqual({
+      AttributeName: tableDesign.timeToLiveAttribute,
+      Enabled: true,
+    });
+  });
+
+  it('is on demand, with point-in-time recovery, deletion protection and retained', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        DeletionProtectionEnabled: true,
+      }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('is encrypted with the customer-managed key', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { 'Fn::GetAtt': [keyId(), 'Arn'] } },
+    });
+  });
+});
+
+describe('the user pool', () => {
+  it('has one group per role', () => {
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('has no self sign-up, a strong password policy, MFA and a mutable custom facility attribute', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: Match.anyValue(),
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      Schema: Match.arrayWith([Match.objectLike({ Name: 'facility', AttributeDataType: 'String', Mutable: true })]),
+    });
+    const [, pool] = ofType('AWS::Cognito::UserPool')[0]!;
+    const policy = (pool.Properties.Policies as { PasswordPolicy: { MinimumLength: number } }).PasswordPolicy;
+    expect(policy.MinimumLength).toBeGreaterThanOrEqual(12);
+  });
+
+  it("has an app client that reads the facility attribute but cannot change it", () => {
+    const [, client] = ofType('AWS::Cognito::UserPoolClient')[0]!;
+    expect(client.Properties.GenerateSecret).toBe(false);
+    expect(client.Properties.ReadAttributes).toContain('custom:facility');
+    expect(client.Properties.WriteAttributes).not.toContain('custom:facility');
+  });
+});
+
+describe('the functions', () => {
+  const deployed = deployedRouteSpecs();
+
+  it('are one per route-table entry that is not local-only', () => {
+    template.resourceCountIs('AWS::Lambda::Function', deployed.length);
+    const tagged = ofType('AWS::Lambda::Function').map(([, fn]) =>
+      (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
+    );
+    expect(tagged.sort()).toEqual(deployed.map((spec) => spec.operationId).sort());
+  });
+
+  it('all run Node.js 22 on arm64 with tracing, 512 MB, a short timeout and the environment', () => {
+    for (const [id, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures, id).toEqual(['arm64']);
+      expect(fn.Properties.MemorySize, id).toBe(512);
+      expect(fn.Properties.Timeout, id).toBeLessThanOrEqual(15);
+      expect(fn.Properties.Handler, id).toBe('index.handler');
+      expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(variables.TABLE_NAME, id).toEqual({ Ref: tableId() });
+      expect(variables, id).toMatchObject({
+        POWERTOOLS_SERVICE_NAME: expect.any(String),
+        POWERTOOLS_LOG_LEVEL: expect.any(String),
+        NODE_OPTIONS: '--enable-source-maps',
+        MAIL_FROM: expect.stringContaining('@'),
+      });
+    }
+  });
+
+  it('each log to their own log group, kept a year and encrypted with the key', () => {
+    const logGroups = new Set(ofType('AWS::Logs::LogGroup').map(([id]) => id));
+    const used = ofType('AWS::Lambda::Function').map(([, fn]) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+    expect(new Set(used).size).toBe(used.length);
+    for (const id of used) expect(logGroups.has(id), id).toBe(true);
+    for (const [id, group] of ofType('AWS::Logs::LogGroup')) {
+      expect(group.Properties.RetentionInDays, id).toBe(365);
+      expect(group.Properties.KmsKeyId, id).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    }
+  });
+
+  it('use no AWS managed policies', () => {
+    for (const [id, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns, id).toBeUndefined();
+  });
+});
+
+describe('least privilege', () => {
+  it.each(['getFacility', 'listFacilities'])('%s (a read route) can read the table but not write it', (operationId) => {
+    const actions = actionsOf(statementsOf(operationId));
+    expect(actions).toEqual(expect.arrayContaining(READ_ACTIONS));
+    for (const action of WRITE_ACTIONS) expect(actions).not.toContain(action);
+    expect(actions).not.toContain('kms:Encrypt');
+    expect(actions).toContain('kms:Decrypt');
+  });
+
+  it.each(['createFacility', 'updateFacility', 'addRecognition', 'withdrawRecognition'])(
+    '%s (a write route) can read and write the table',
+    (operationId) => {
+      const actions = actionsOf(statementsOf(operationId));
+      expect(actions).toEqual(expect.arrayContaining([...READ_ACTIONS, ...WRITE_ACTIONS, 'kms:Decrypt']));
+    },
+  );
+
+  it('every function gets exactly what its route-table entry declares', () => {
+    for (const spec of deployedRouteSpecs()) {
+      const statements = statementsOf(spec.operationId);
+      const actions = actionsOf(statements);
+      const dynamodb = actions.filter((a) => a.startsWith('dynamodb:'));
+      if (spec.table === 'none') expect(dynamodb, spec.operationId).toEqual([]);
+      if (spec.table === 'read') for (const a of WRITE_ACTIONS) expect(dynamodb, spec.operationId).not.toContain(a);
+      if (spec.table === 'write') expect(dynamodb, spec.operationId).toEqual(expect.arrayContaining(WRITE_ACTIONS));
+      if (spec.table === 'none') expect(actions.filter((a) => a.startsWith('kms:')), spec.operationId).toEqual([]);
+      const ses = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      if (!spec.sendsEmail) expect(ses, spec.operationId).toEqual([]);
+      for (const statement of ses) {
+        expect(actionsOf([statement]), spec.operationId).toEqual(['ses:SendEmail']);
+        expect(JSON.stringify(statement.Resource), spec.operationId).toContain(':identity/');
+      }
+      // Nothing beyond logs, tracing, the table (and its key) and SES.
+      for (const action of actions) expect(action, spec.operationId).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
+      for (const statement of statements) {
+        if (actionsOf([statement]).some((a) => a.startsWith('dynamodb:'))) {
+          expect(JSON.stringify(statement.Resource), spec.operationId).toContain(tableId());
+          expect(JSON.stringify(statement.Resource), spec.operationId).not.toBe('"*"');
+        }
+      }
+    }
+  });
+
+  it('only X-Ray statements have a * resource', () => {
+    for (const spec of deployedRouteSpecs()) {
+      for (const statement of statementsOf(spec.operationId)) {
+        if (statement.Resource === '*') {
+          expect(actionsOf([statement]).every((a) => a.startsWith('xray:')), spec.operationId).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('the HTTP API', () => {
+  const authorizerId = () => ofType('AWS::ApiGatewayV2::Authorizer')[0]![0];
+
+  it('has a JWT authorizer for the Cognito user pool and app client', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
+    const poolId = logicalIdOf(synthesized.stack.userPool);
+    const clientId = logicalIdOf(synthesized.stack.userPoolClient);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::Join': ['', ['https://cognito-idp.', { Ref: 'AWS::Region' }, '.amazonaws.com/', { Ref: poolId }]] },
+      },
+    });
+  });
+
+  it('puts the authorizer on every route but the public ones', () => {
+    const byKey = new Map(ofType('AWS::ApiGatewayV2::Route').map(([, r]) => [r.Properties.RouteKey as string, r.Properties]));
+    for (const spec of deployedRouteSpecs()) {
+      const route = byKey.get(routeKeyOf(spec));
+      expect(route, routeKeyOf(spec)).toBeDefined();
+      if (spec.auth === 'public') {
+        expect(route!.AuthorizationType, routeKeyOf(spec)).toBe('NONE');
+        expect(route!.AuthorizerId, routeKeyOf(spec)).toBeUndefined();
+      } else {
+        expect(route!.AuthorizationType, routeKeyOf(spec)).toBe('JWT');
+        expect(route!.AuthorizerId, routeKeyOf(spec)).toEqual({ Ref: authorizerId() });
+      }
+    }
+  });
+
+  it('leaves exactly /health and /openapi.json public', () => {
+    const open = ofType('AWS::ApiGatewayV2::Route')
+      .filter(([, r]) => r.Properties.AuthorizationType !== 'JWT')
+      .map(([, r]) => r.Properties.RouteKey);
+    expect(open.sort()).toEqual([routeKeyOf(routes.health), routeKeyOf(routes.openApi)].sort());
+  });
+
+  it('integrates every route with its own function (payload format 2.0)', () => {
+    const integrations = ofType('AWS::ApiGatewayV2::Integration');
+    expect(integrations).toHaveLength(deployedRouteSpecs().length);
+    for (const [id, integration] of integrations) {
+      expect(integration.Properties.IntegrationType, id).toBe('AWS_PROXY');
+      expect(integration.Properties.PayloadFormatVersion, id).toBe('2.0');
+    }
+    for (const spec of deployedRouteSpecs()) {
+      const fnId = logicalIdOf(synthesized.stack.routeFunctions.get(spec.operationId)!.function);
+      const [, route] = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === routeKeyOf(spec))!;
+      const target = JSON.stringify(route.Properties.Target);
+      const [integrationId] = integrations.find(([iid]) => target.includes(iid))!;
+      expect(JSON.stringify(resources[integrationId]!.Properties.IntegrationUri), spec.operationId).toContain(fnId);
+    }
+  });
+
+  it('logs access as JSON to a log group and throttles the default stage', () => {
+    template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
+    const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AutoDeploy).toBe(true);
+    const settings = stage.Properties.AccessLogSettings as { DestinationArn: { 'Fn::GetAtt': [string, string] }; Format: string };
+    const destination = resources[settings.DestinationArn['Fn::GetAtt'][0]]!;
+    expect(destination.Type).toBe('AWS::Logs::LogGroup');
+    expect(destination.Properties.RetentionInDays).toBe(365);
+    const format = JSON.parse(settings.Format) as Record<string, string>;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+    const throttling = stage.Properties.DefaultRouteSettings as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
+    expect(throttling.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(throttling.ThrottlingBurstLimit).toBeGreaterThanOrEqual(throttling.ThrottlingRateLimit);
+  });
+});
