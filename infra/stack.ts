@@ -27,6 +27,7 @@ import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
@@ -124,7 +125,9 @@ export class WerkEnZorgStack extends Stack {
         actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
         resources: ['*'],
         conditions: {
-          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*` },
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
+          },
         },
       }),
     );
@@ -259,6 +262,19 @@ export class WerkEnZorgStack extends Stack {
       POWERTOOLS_LOG_LEVEL: 'INFO',
       MAIL_FROM: mailFrom,
     };
+    // The HMAC key that signs submission receipts. CloudFormation resolves it into the environment of the
+    // functions that sign or verify receipts only; it never appears in the template.
+    const receiptSigningKey = new Secret(this, 'ReceiptSigningKey', {
+      description: 'HMAC key for submission receipts (base64 alphabet, 48 bytes).',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(receiptSigningKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating the receipt key would make earlier receipts unverifiable; rotation needs key ids in receipts first (planned), so it is rotated by hand with a new key id.',
+    });
     const functions = new Map<string, RouteFunction>();
     for (const spec of deployedRouteSpecs(props.routes)) {
       const id = constructIdOf(spec);
@@ -270,7 +286,9 @@ export class WerkEnZorgStack extends Stack {
         logKey: this.key,
         logRetention,
         sesIdentity,
-        environment,
+        environment: spec.signsReceipts
+          ? { ...environment, RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() }
+          : environment,
       });
       functions.set(spec.operationId, routeFunction);
       const route = new HttpRoute(this, `${id}Route`, {

@@ -26,8 +26,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description:
-      'A Cognito ID token (locally: `npm run token`). Claims used: sub, email, cognito:groups, custom:facility.',
+    description: 'A Cognito ID token (locally: `npm run token`). Claims used: sub, email, cognito:groups, custom:facility.',
   });
   for (const spec of routeList) {
     if (spec.localOnly) continue;
@@ -35,7 +34,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     for (const [status, response] of Object.entries(spec.responses)) {
       responses[status] = {
         description: response.description,
-        ...(response.etag ? { headers: { ETag: { description: 'Version of the resource, for If-Match.', schema: { type: 'string' } } } } : {}),
+        ...(response.etag
+          ? { headers: { ETag: { description: 'Version of the resource, for If-Match.', schema: { type: 'string' } } } }
+          : {}),
         ...(response.schema ? { content: { 'application/json': { schema: response.schema } } } : {}),
       };
     }
@@ -57,7 +58,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       request: {
         ...(spec.params ? { params: spec.params as z.ZodObject } : {}),
         ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
-        ...(spec.ifMatch ? { headers: z.object({ 'If-Match': z.string().meta({ description: 'The ETag from your last GET.' }) }) } : {}),
+        ...(spec.ifMatch
+          ? { headers: z.object({ 'If-Match': z.string().meta({ description: 'The ETag from your last GET.' }) }) }
+          : {}),
         ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       },
       responses: responses as never,

@@ -1,123 +1,20 @@
-import { z } from 'zod';
-import { route, type RouteSpec } from './http/route.ts';
-import {
-  CreateFacilityBody,
-  CreateRecognitionBody,
-  EnterpriseNumberParams,
-  Facility,
-  FacilityPage,
-  ListFacilitiesQuery,
-  RecognitionParams,
-  UpdateFacilityBody,
-} from './schemas/facilities.ts';
+import type { RouteSpec } from './http/route.ts';
+import { systemRoutes } from './routes/system.ts';
+import { facilityRoutes } from './routes/facilities.ts';
+import { callRoutes } from './routes/calls.ts';
+import { applicationRoutes } from './routes/applications.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 
 /**
- * The route table. CDK creates one Lambda function and one HTTP API route per entry; the local API
- * serves exactly these; the OpenAPI document is generated from them.
+ * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
+ * route per entry; the local API serves exactly these; the OpenAPI document is generated from them.
  */
 export const routes = {
-  health: route({
-    operationId: 'getHealth',
-    method: 'GET',
-    path: '/health',
-    handler: 'functions/system/health.ts',
-    summary: 'Liveness check',
-    tag: 'System',
-    auth: 'public',
-    table: 'none',
-    responses: { 200: { description: 'The API is up.', schema: z.object({ status: z.literal('ok') }) } },
-  }),
-  openApi: route({
-    operationId: 'getOpenApi',
-    method: 'GET',
-    path: '/openapi.json',
-    handler: 'functions/system/openapi.ts',
-    summary: 'This OpenAPI 3.1 document',
-    tag: 'System',
-    auth: 'public',
-    table: 'none',
-    responses: { 200: { description: 'The OpenAPI document.', schema: z.record(z.string(), z.unknown()) } },
-  }),
-  createFacility: route({
-    operationId: 'createFacility',
-    method: 'POST',
-    path: '/facilities',
-    handler: 'functions/facilities/create.ts',
-    summary: 'Register a facility (voorziening)',
-    tag: 'Facilities',
-    auth: ['department'],
-    table: 'write',
-    body: CreateFacilityBody,
-    responses: { 201: { description: 'Registered.', schema: Facility, etag: true } },
-    errors: [409],
-  }),
-  listFacilities: route({
-    operationId: 'listFacilities',
-    method: 'GET',
-    path: '/facilities',
-    handler: 'functions/facilities/list.ts',
-    summary: 'List facilities, by province or recognition authority',
-    tag: 'Facilities',
-    auth: ['department'],
-    table: 'read',
-    query: ListFacilitiesQuery,
-    responses: { 200: { description: 'A page of facilities.', schema: FacilityPage } },
-  }),
-  getFacility: route({
-    operationId: 'getFacility',
-    method: 'GET',
-    path: '/facilities/{enterpriseNumber}',
-    handler: 'functions/facilities/get.ts',
-    summary: 'Get a facility (the department, or users of that facility)',
-    tag: 'Facilities',
-    auth: ['department', 'facility', 'casemanager-zorg'],
-    table: 'read',
-    params: EnterpriseNumberParams,
-    responses: { 200: { description: 'The facility.', schema: Facility, etag: true } },
-    errors: [404],
-  }),
-  updateFacility: route({
-    operationId: 'updateFacility',
-    method: 'PATCH',
-    path: '/facilities/{enterpriseNumber}',
-    handler: 'functions/facilities/update.ts',
-    summary: 'Change name, province or email',
-    tag: 'Facilities',
-    auth: ['department'],
-    table: 'write',
-    params: EnterpriseNumberParams,
-    body: UpdateFacilityBody,
-    ifMatch: true,
-    responses: { 200: { description: 'Updated.', schema: Facility, etag: true } },
-    errors: [404],
-  }),
-  addRecognition: route({
-    operationId: 'addRecognition',
-    method: 'POST',
-    path: '/facilities/{enterpriseNumber}/recognitions',
-    handler: 'functions/facilities/recognitions/add.ts',
-    summary: 'Record a recognition (erkenning) by a sector authority',
-    tag: 'Facilities',
-    auth: ['department'],
-    table: 'write',
-    params: EnterpriseNumberParams,
-    body: CreateRecognitionBody,
-    responses: { 201: { description: 'Recorded; the facility with all its recognitions.', schema: Facility, etag: true } },
-    errors: [404],
-  }),
-  withdrawRecognition: route({
-    operationId: 'withdrawRecognition',
-    method: 'DELETE',
-    path: '/facilities/{enterpriseNumber}/recognitions/{recognitionId}',
-    handler: 'functions/facilities/recognitions/withdraw.ts',
-    summary: 'Withdraw a recognition (kept on record as WITHDRAWN)',
-    tag: 'Facilities',
-    auth: ['department'],
-    table: 'write',
-    params: RecognitionParams,
-    responses: { 200: { description: 'Withdrawn; the facility with all its recognitions.', schema: Facility, etag: true } },
-    errors: [404, 409],
-  }),
+  ...systemRoutes,
+  ...facilityRoutes,
+  ...callRoutes,
+  ...applicationRoutes,
+  ...reviewRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

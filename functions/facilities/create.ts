@@ -7,9 +7,11 @@ import { facilityView, insertFacility, newFacilityRecord } from '../../shared/st
 export const handler = defineHandler(routes.createFacility, async ({ body, principal, deps }) => {
   const record = newFacilityRecord(body, { actor: principal.userId, now: deps.clock() });
   if (!(await insertFacility(deps, record))) {
-    throw problems.conflict('facility-exists', `A facility with enterprise number ${body.enterpriseNumber} is already registered.`, [
-      { path: 'enterpriseNumber', message: 'Already registered.' },
-    ]);
+    throw problems.conflict(
+      'facility-exists',
+      `A facility with enterprise number ${body.enterpriseNumber} is already registered.`,
+      [{ path: 'enterpriseNumber', message: 'Already registered.' }],
+    );
   }
   return {
     status: 201,

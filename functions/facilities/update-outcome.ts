@@ -4,7 +4,11 @@ import { problems } from '../../shared/http/problem.ts';
 import { facilityView, type UpdateOutcome } from '../../shared/store/facilities.ts';
 
 /** The reply for a facility write: the new representation, or the problem the store reported. */
-export function replyForUpdate(outcome: UpdateOutcome, status: number, conflictDetail = 'The change conflicts with the current state.'): Reply {
+export function replyForUpdate(
+  outcome: UpdateOutcome,
+  status: number,
+  conflictDetail = 'The change conflicts with the current state.',
+): Reply {
   if (outcome.ok) return { status, body: facilityView(outcome.record), etag: etagOf(outcome.record.version) };
   switch (outcome.reason) {
     case 'not-found':

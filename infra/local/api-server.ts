@@ -11,7 +11,10 @@ import type { TokenIssuer } from './tokens.ts';
 import { REPO_ROOT } from './paths.ts';
 import { docsAsset, DOCS_HTML } from './docs-page.ts';
 
-type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 /** API Gateway's own payload limit; the handlers enforce the API's 64 KB rule themselves. */
 const GATEWAY_MAX_BODY = 10 * 1024 * 1024;
@@ -95,7 +98,9 @@ export function createLocalApi(options: LocalApiOptions): Server {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = (req.method ?? 'GET').toUpperCase();
     res.on('finish', () =>
-      options.log?.(`${method} ${url.pathname}${url.search} → ${res.statusCode} (${(performance.now() - started).toFixed(1)} ms)`),
+      options.log?.(
+        `${method} ${url.pathname}${url.search} → ${res.statusCode} (${(performance.now() - started).toFixed(1)} ms)`,
+      ),
     );
     try {
       if (method === 'GET' && (url.pathname === '/docs' || url.pathname.startsWith('/docs/'))) {

@@ -16,7 +16,9 @@ export const DEMO_FACILITIES: ReadonlyArray<{
     name: 'Jeugdhulp De Brug vzw',
     province: 'ANTWERPEN',
     email: 'info@debrug.example',
-    recognitions: [{ authority: 'JONGERENWELZIJN', reference: 'JW-2018-0042', validFrom: '2018-05-01', validUntil: '2028-04-30' }],
+    recognitions: [
+      { authority: 'JONGERENWELZIJN', reference: 'JW-2018-0042', validFrom: '2018-05-01', validUntil: '2028-04-30' },
+    ],
   },
   {
     enterpriseNumber: '0411905847',
@@ -30,7 +32,9 @@ export const DEMO_FACILITIES: ReadonlyArray<{
     name: 'Centrum Geestelijke Gezondheidszorg Kempen',
     province: 'ANTWERPEN',
     email: 'secretariaat@cggkempen.example',
-    recognitions: [{ authority: 'ZORG_EN_GEZONDHEID', reference: 'ZG-CGG-07', validFrom: '2016-01-01', validUntil: '2030-12-31' }],
+    recognitions: [
+      { authority: 'ZORG_EN_GEZONDHEID', reference: 'ZG-CGG-07', validFrom: '2016-01-01', validUntil: '2030-12-31' },
+    ],
   },
   {
     enterpriseNumber: '0860271224',

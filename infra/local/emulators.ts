@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableDesign } from '../../shared/store/table-design.ts';
 import { LOCAL_REGION, REPO_ROOT } from './paths.ts';
 
@@ -49,7 +55,13 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-async function waitUntil(check: () => Promise<boolean>, child: ChildProcess, what: string, output: () => string, timeoutMs = 60_000) {
+async function waitUntil(
+  check: () => Promise<boolean>,
+  child: ChildProcess,
+  what: string,
+  output: () => string,
+  timeoutMs = 60_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${what} exited during start-up (code ${child.exitCode}):\n${output()}`);

@@ -1,10 +1,29 @@
-import { LOCAL_REGION } from './paths.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { LOCAL_DIR, LOCAL_REGION } from './paths.ts';
+
+/** The receipt signing key under `.local/`, generated on first use (base64, 32 random bytes). */
+export function localReceiptSigningKey(dir = LOCAL_DIR): string {
+  const file = path.join(dir, 'receipt-signing-key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
 
 /**
  * The environment the local cloud gives the handlers: the standard AWS_ENDPOINT_URL_<SERVICE> variables
  * point the SDK clients at the emulators, so the handlers carry no local-only code.
  */
-export function localAwsEnvironment(options: { dynamoDbEndpoint: string; sesEndpoint: string; tableName: string }) {
+export function localAwsEnvironment(options: {
+  dynamoDbEndpoint: string;
+  sesEndpoint: string;
+  tableName: string;
+  /** Base64 HMAC key for receipts; a fresh random one when not given. */
+  receiptSigningKey?: string;
+}) {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -14,5 +33,6 @@ export function localAwsEnvironment(options: { dynamoDbEndpoint: string; sesEndp
     TABLE_NAME: options.tableName,
     MAIL_FROM: 'no-reply@werkenzorg.vlaanderen.be',
     POWERTOOLS_SERVICE_NAME: 'werk-en-zorg-local',
+    RECEIPT_SIGNING_KEY: options.receiptSigningKey ?? randomBytes(32).toString('base64'),
   };
 }

@@ -18,7 +18,10 @@ export interface LocalScheduler {
 }
 
 /** Runs each schedule's handler in-process at the times EventBridge Scheduler would, in its time zone. */
-export async function startLocalScheduler(options: { log: (line: string) => void; schedules?: readonly ScheduleSpec[] }): Promise<LocalScheduler> {
+export async function startLocalScheduler(options: {
+  log: (line: string) => void;
+  schedules?: readonly ScheduleSpec[];
+}): Promise<LocalScheduler> {
   const list = options.schedules ?? allSchedules;
   const jobs = list.map(
     (spec) =>

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalApi, listen } from './api-server.ts';
 import { assertPortFree, ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from './emulators.ts';
-import { localAwsEnvironment } from './environment.ts';
+import { localAwsEnvironment, localReceiptSigningKey } from './environment.ts';
 import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
@@ -60,7 +60,12 @@ try {
   const [dynamo, ses] = running as [Emulator, Emulator];
   Object.assign(
     process.env,
-    localAwsEnvironment({ dynamoDbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: LOCAL_TABLE_NAME }),
+    localAwsEnvironment({
+      dynamoDbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      receiptSigningKey: localReceiptSigningKey(),
+    }),
   );
   const client = new DynamoDBClient({});
   const created = await ensureTable(client, LOCAL_TABLE_NAME);

@@ -7,7 +7,9 @@ import { REPO_ROOT } from './paths.ts';
  * aws-local-stepfunctions. The network-selection state machine arrives with the selection issue; until
  * then this reports what the synthesized template holds.
  */
-export function synthesizedStateMachines(templateFile = path.join(REPO_ROOT, 'cdk.out', 'WerkEnZorgStack.template.json')): string[] {
+export function synthesizedStateMachines(
+  templateFile = path.join(REPO_ROOT, 'cdk.out', 'WerkEnZorgStack.template.json'),
+): string[] {
   if (!existsSync(templateFile)) return [];
   const template = JSON.parse(readFileSync(templateFile, 'utf8')) as { Resources?: Record<string, { Type: string }> };
   return Object.entries(template.Resources ?? {})

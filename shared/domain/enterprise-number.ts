@@ -2,9 +2,7 @@
  * Belgian enterprise number (ondernemingsnummer, KBO/BCE): 10 digits, written `0123.456.749`.
  * The last two digits are the check digits: 97 - (first eight digits mod 97).
  */
-export type EnterpriseNumberResult =
-  | { ok: true; value: string }
-  | { ok: false; reason: 'format' | 'check-digits' };
+export type EnterpriseNumberResult = { ok: true; value: string } | { ok: false; reason: 'format' | 'check-digits' };
 
 const ACCEPTED_FORMAT = /^(\d{10}|\d{4}\.\d{3}\.\d{3})$/;
 

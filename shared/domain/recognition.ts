@@ -23,11 +23,7 @@ export function isRecognitionValidOn(recognition: Recognition, date: string): bo
 }
 
 /** "Is recognised by X on date D": at least one recognition by `authority` in force on `date`. */
-export function isRecognisedBy(
-  recognitions: readonly Recognition[],
-  authority: RecognitionAuthority,
-  date: string,
-): boolean {
+export function isRecognisedBy(recognitions: readonly Recognition[], authority: RecognitionAuthority, date: string): boolean {
   return recognitions.some((r) => r.authority === authority && isRecognitionValidOn(r, date));
 }
 

@@ -22,14 +22,15 @@ export function parseGroups(value: Claims[string]): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return [];
   const inner = value.trim().replace(/^\[/, '').replace(/\]$/, '');
-  return inner.split(/[\s,]+/).map((g) => g.replace(/^"|"$/g, '')).filter((g) => g.length > 0);
+  return inner
+    .split(/[\s,]+/)
+    .map((g) => g.replace(/^"|"$/g, ''))
+    .filter((g) => g.length > 0);
 }
 
 export function principalFromClaims(claims: Claims | undefined): Principal | undefined {
   if (!claims || typeof claims.sub !== 'string' || claims.sub.length === 0) return undefined;
-  const roles = parseGroups(claims['cognito:groups']).filter((g): g is Role =>
-    (ROLES as readonly string[]).includes(g),
-  );
+  const roles = parseGroups(claims['cognito:groups']).filter((g): g is Role => (ROLES as readonly string[]).includes(g));
   const facility = claims['custom:facility'];
   const email = claims.email;
   return {

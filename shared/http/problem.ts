@@ -62,8 +62,7 @@ export class HttpProblem extends Error {
 }
 
 export const problems = {
-  malformedJson: (detail: string) =>
-    new HttpProblem({ status: 400, slug: 'malformed-json', title: 'Malformed JSON', detail }),
+  malformedJson: (detail: string) => new HttpProblem({ status: 400, slug: 'malformed-json', title: 'Malformed JSON', detail }),
   badRequest: (detail: string, errors: FieldError[]) =>
     new HttpProblem({ status: 400, slug: 'bad-request', title: 'Bad request', detail, errors }),
   unauthorized: () =>

@@ -17,11 +17,7 @@ export interface ResponseSpec {
  * One entry of the route table: the single source of truth for CDK (one function and one route per
  * entry), the local API (serves exactly these) and the OpenAPI document.
  */
-export interface RouteSpec<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-> {
+export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   operationId: string;
   method: HttpMethod;
   /** API Gateway path syntax: `/facilities/{enterpriseNumber}`. */
@@ -36,6 +32,8 @@ export interface RouteSpec<
   table: TableAccess;
   /** Extra IAM needs beyond the table (e.g. sending email). */
   sendsEmail?: boolean;
+  /** Signs or verifies submission receipts: gets the receipt signing key. */
+  signsReceipts?: boolean;
   params?: P;
   query?: Q;
   body?: B;

@@ -16,6 +16,24 @@ export interface Deps {
   logger: Logger;
   /** The address emails are sent from (a verified SES identity in AWS). */
   mailFrom: string;
+  /**
+   * The HMAC key that signs submission receipts. In AWS it comes from a Secrets Manager secret that
+   * CloudFormation resolves into the function's environment; locally from a key file under `.local/`.
+   */
+  receiptKey: () => Buffer;
+}
+
+function receiptKeyFrom(env: NodeJS.ProcessEnv): () => Buffer {
+  let key: Buffer | undefined;
+  return () => {
+    if (!key) {
+      const encoded = env.RECEIPT_SIGNING_KEY;
+      if (!encoded) throw new Error('RECEIPT_SIGNING_KEY is not configured');
+      key = Buffer.from(encoded, 'base64');
+      if (key.length < 32) throw new Error('RECEIPT_SIGNING_KEY must hold at least 32 bytes');
+    }
+    return key;
+  };
 }
 
 function createDeps(env: NodeJS.ProcessEnv): Deps {
@@ -29,6 +47,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     ses: new SESv2Client({}),
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
+    receiptKey: receiptKeyFrom(env),
   };
 }
 

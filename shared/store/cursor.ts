@@ -26,6 +26,8 @@ export interface CursorScope {
   keyAttributes: readonly string[];
   /** The partition the query reads: the cursor must point into it. */
   partition: { attribute: string; value: string };
+  /** When the query reads only sort keys with a prefix, the cursor's must have it too. */
+  sortKeyPrefix?: { attribute: string; prefix: string };
 }
 
 export function decodeCursor(cursor: string, scope: CursorScope): PageKey {
@@ -45,5 +47,8 @@ export function decodeCursor(cursor: string, scope: CursorScope): PageKey {
     throw new InvalidCursorError();
   }
   if (key[scope.partition.attribute] !== scope.partition.value) throw new InvalidCursorError();
+  if (scope.sortKeyPrefix && !key[scope.sortKeyPrefix.attribute]?.startsWith(scope.sortKeyPrefix.prefix)) {
+    throw new InvalidCursorError();
+  }
   return key;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Province, RecognitionAuthority } from '../domain/reference-data.ts';
@@ -8,6 +8,7 @@ import type { Recognition } from '../domain/recognition.ts';
 import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
 import type { FacilityView } from '../schemas/facilities.ts';
 import { queryPage, type Page } from './query-page.ts';
+import type { Audit } from './history.ts';
 
 /** A recognition as stored (inside the facility item). */
 export interface RecognitionRecord extends Recognition {
@@ -38,13 +39,10 @@ export interface FacilityRecord {
 }
 
 const ALL_FACILITIES = 'FACILITIES';
-const facilityKey = (enterpriseNumber: string) => ({ PK: `FACILITY#${enterpriseNumber}`, SK: 'PROFILE' });
+export const facilityKey = (enterpriseNumber: string) => ({ PK: `FACILITY#${enterpriseNumber}`, SK: 'PROFILE' });
 const provincePartition = (province: Province) => `FACILITIES#PROVINCE#${province}`;
 
-export interface Audit {
-  actor: string;
-  now: Date;
-}
+export type { Audit } from './history.ts';
 
 export function newFacilityRecord(
   input: { enterpriseNumber: string; name: string; province: Province; email: string },
@@ -109,9 +107,7 @@ export async function listFacilities(
   });
 }
 
-export type UpdateOutcome =
-  | { ok: true; record: FacilityRecord }
-  | { ok: false; reason: 'not-found' | 'stale' | 'conflict' };
+export type UpdateOutcome = { ok: true; record: FacilityRecord } | { ok: false; reason: 'not-found' | 'stale' | 'conflict' };
 
 /** Runs a conditional update; tells a missing item from a failed condition by the old item. */
 async function conditionalUpdate(
@@ -192,8 +188,7 @@ export async function addRecognition(
     {
       TableName: deps.tableName,
       Key: facilityKey(enterpriseNumber),
-      UpdateExpression:
-        'SET recognitions.#id = :recognition, #version = #version + :one, updatedAt = :now, updatedBy = :actor',
+      UpdateExpression: 'SET recognitions.#id = :recognition, #version = #version + :one, updatedAt = :now, updatedBy = :actor',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#id': recognition.recognitionId, '#version': 'version' },
       ExpressionAttributeValues: { ':recognition': recognition, ':one': 1, ':now': at, ':actor': audit.actor },
@@ -255,4 +250,24 @@ export function facilityView(record: FacilityRecord): FacilityView {
     updatedAt: record.updatedAt,
     updatedBy: record.updatedBy,
   };
+}
+
+/** The facilities with these enterprise numbers that are registered (BatchGet, 100 at a time). */
+export async function getFacilities(deps: Deps, enterpriseNumbers: readonly string[]): Promise<Map<string, FacilityRecord>> {
+  const found = new Map<string, FacilityRecord>();
+  const unique = [...new Set(enterpriseNumbers)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(facilityKey);
+    while (keys && keys.length > 0) {
+      const result = await deps.ddb.send(
+        new BatchGetCommand({ RequestItems: { [deps.tableName]: { Keys: keys, ConsistentRead: true } } }),
+      );
+      for (const item of result.Responses?.[deps.tableName] ?? []) {
+        const record = item as FacilityRecord;
+        found.set(record.enterpriseNumber, record);
+      }
+      keys = result.UnprocessedKeys?.[deps.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return found;
 }

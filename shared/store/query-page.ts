@@ -1,11 +1,13 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { decodeCursor, encodeCursor, type PageKey } from './cursor.ts';
-import { keyAttributesOf, partitionKeyOf, type IndexName } from './table-design.ts';
+import { keyAttributesOf, partitionKeyOf, tableDesign, type IndexName } from './table-design.ts';
 
 export interface PageRequest<T> {
   index?: IndexName;
   partition: string;
+  /** Only items whose sort key starts with this (table queries). */
+  skPrefix?: string;
   limit: number;
   cursor?: string;
   /** Keep only the items this pure predicate accepts; pages are still filled up to `limit`. */
@@ -29,6 +31,7 @@ export async function queryPage<T extends Record<string, unknown>>(deps: Deps, r
     ? decodeCursor(request.cursor, {
         keyAttributes,
         partition: { attribute: partitionAttribute, value: request.partition },
+        ...(request.skPrefix ? { sortKeyPrefix: { attribute: tableDesign.sortKey, prefix: request.skPrefix } } : {}),
       })
     : undefined;
   const items: T[] = [];
@@ -38,9 +41,9 @@ export async function queryPage<T extends Record<string, unknown>>(deps: Deps, r
       new QueryCommand({
         TableName: deps.tableName,
         IndexName: request.index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionAttribute },
-        ExpressionAttributeValues: { ':pk': request.partition },
+        KeyConditionExpression: request.skPrefix ? '#pk = :pk AND begins_with(#sk, :prefix)' : '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionAttribute, ...(request.skPrefix ? { '#sk': tableDesign.sortKey } : {}) },
+        ExpressionAttributeValues: { ':pk': request.partition, ...(request.skPrefix ? { ':prefix': request.skPrefix } : {}) },
         ExclusiveStartKey: startKey,
         // One more than needed tells us whether another page exists without a second round trip.
         Limit: request.where ? Math.max(want * 2, 10) : want + 1,

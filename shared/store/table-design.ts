@@ -10,6 +10,15 @@
  * | 2 | List all facilities, by enterprise number        | GSI1  | GSI1PK = FACILITIES, GSI1SK = <en>                         |
  * | 3 | List the facilities of a province                | GSI2  | GSI2PK = FACILITIES#PROVINCE#<province>, GSI2SK = <en>     |
  * | 4 | Facilities recognised by authority X on date D   | GSI1  | pattern 2, filtered in code by `isRecognisedBy` (recognitions live inside the facility item) |
+ * | 5 | Get a call                                       | table | PK = CALL#<callId>, SK = CALL                              |
+ * | 6 | List calls, oldest first (status/region in code) | GSI1  | GSI1PK = CALLS, GSI1SK = <createdAt>#<callId>              |
+ * | 7 | Get an application                               | table | PK = CALL#<callId>, SK = APP#<applicationId>               |
+ * | 8 | List a call's applications (filters in code)     | table | PK = CALL#<callId>, SK begins_with APP#                    |
+ * | 9 | Find an application by id alone (receipts)       | GSI1  | GSI1PK = APPLICATION#<applicationId>                       |
+ * |10 | One application per lead, call and region        | table | PK = CALL#<callId>, SK = LEAD#<region>#<en> (marker, written in the same transaction) |
+ * |11 | Submitted versions of an application (immutable) | table | PK = CALL#<callId>, SK begins_with APPVER#<applicationId># |
+ * |12 | A reviewer's declaration / review                | table | PK = CALL#<callId>, SK = DECL#… / REVIEW#<applicationId>#<reviewer> |
+ * |13 | All reviews of an application                    | table | PK = CALL#<callId>, SK begins_with REVIEW#<applicationId># |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.

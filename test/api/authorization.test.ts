@@ -8,6 +8,8 @@ import { routeList } from '../../shared/routes.ts';
 const SAMPLE_PARAMS: Record<string, string> = {
   enterpriseNumber: '0123456749',
   recognitionId: '00000000-0000-0000-0000-000000000001',
+  callId: '00000000-0000-0000-0000-000000000002',
+  applicationId: '00000000-0000-0000-0000-000000000003',
 };
 
 function samplePath(path: string): string {

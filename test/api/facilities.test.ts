@@ -15,7 +15,13 @@ function en(first8: number): string {
 async function createFacility(enterpriseNumber: string, overrides: Record<string, unknown> = {}) {
   const response = await api.request('POST', '/facilities', {
     token: department,
-    body: { enterpriseNumber, name: `Voorziening ${enterpriseNumber}`, province: 'ANTWERPEN', email: 'info@example.org', ...overrides },
+    body: {
+      enterpriseNumber,
+      name: `Voorziening ${enterpriseNumber}`,
+      province: 'ANTWERPEN',
+      email: 'info@example.org',
+      ...overrides,
+    },
   });
   expect(response.status, response.text).toBe(201);
   return response;
@@ -65,7 +71,14 @@ describe('POST /facilities', () => {
 
 describe('bad input gets a clear error and changes nothing', () => {
   const valid = { enterpriseNumber: '0411905847', name: 'Het Anker', province: 'OOST_VLAANDEREN', email: 'a@example.org' };
-  const cases: Array<{ name: string; rawBody?: string; body?: unknown; headers?: Record<string, string>; status: number; paths?: string[] }> = [
+  const cases: Array<{
+    name: string;
+    rawBody?: string;
+    body?: unknown;
+    headers?: Record<string, string>;
+    status: number;
+    paths?: string[];
+  }> = [
     { name: 'malformed JSON', rawBody: '{"name": "x",', status: 400 },
     { name: 'no body', rawBody: '', status: 422, paths: [''] },
     { name: 'not an object', body: ['x'], status: 422, paths: [''] },
@@ -73,8 +86,18 @@ describe('bad input gets a clear error and changes nothing', () => {
     { name: 'unknown enum value', body: { ...valid, province: 'ZEELAND' }, status: 422, paths: ['province'] },
     { name: 'unknown properties', body: { ...valid, admin: true, vat: 'BE' }, status: 422, paths: ['admin', 'vat'] },
     { name: 'bad check digits', body: { ...valid, enterpriseNumber: '0411.905.848' }, status: 422, paths: ['enterpriseNumber'] },
-    { name: 'bad enterprise number format', body: { ...valid, enterpriseNumber: 'BE0411905847' }, status: 422, paths: ['enterpriseNumber'] },
-    { name: 'bad email and empty name', body: { ...valid, email: 'not-an-email', name: '  ' }, status: 422, paths: ['name', 'email'] },
+    {
+      name: 'bad enterprise number format',
+      body: { ...valid, enterpriseNumber: 'BE0411905847' },
+      status: 422,
+      paths: ['enterpriseNumber'],
+    },
+    {
+      name: 'bad email and empty name',
+      body: { ...valid, email: 'not-an-email', name: '  ' },
+      status: 422,
+      paths: ['name', 'email'],
+    },
     { name: 'oversized body (> 64 KB)', body: { ...valid, name: 'x'.repeat(70 * 1024) }, status: 413 },
     { name: 'not JSON media type', rawBody: JSON.stringify(valid), headers: { 'content-type': 'text/plain' }, status: 415 },
   ];
@@ -88,7 +111,12 @@ describe('bad input gets a clear error and changes nothing', () => {
     });
     expect(response.status, response.text).toBe(status);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    expect(response.body).toMatchObject({ status, type: expect.stringMatching(/^\/problems\//), title: expect.any(String), detail: expect.any(String) });
+    expect(response.body).toMatchObject({
+      status,
+      type: expect.stringMatching(/^\/problems\//),
+      title: expect.any(String),
+      detail: expect.any(String),
+    });
     if (paths) expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(paths);
     expect(await api.scanTable()).toEqual(before);
   });
@@ -144,7 +172,13 @@ describe('PATCH /facilities/{enterpriseNumber}', () => {
       body: { name: 'Nieuwe naam', province: 'LIMBURG' },
     });
     expect(response.status, response.text).toBe(200);
-    expect(response.body).toMatchObject({ name: 'Nieuwe naam', province: 'LIMBURG', version: 2, updatedBy: 'civil-servant-2', createdBy: 'civil-servant-1' });
+    expect(response.body).toMatchObject({
+      name: 'Nieuwe naam',
+      province: 'LIMBURG',
+      version: 2,
+      updatedBy: 'civil-servant-2',
+      createdBy: 'civil-servant-1',
+    });
     expect(response.headers.get('etag')).toBe('"2"');
     const limburg = await api.request('GET', '/facilities?province=LIMBURG&limit=100', { token: department });
     expect(limburg.body.items.map((f: { enterpriseNumber: string }) => f.enterpriseNumber)).toContain(en(66_666_666));
@@ -155,11 +189,23 @@ describe('PATCH /facilities/{enterpriseNumber}', () => {
     const before = await api.scanTable();
     const missing = await api.request('PATCH', `/facilities/${en(77_777_777)}`, { token: department, body: { name: 'X' } });
     expect(missing.status).toBe(428);
-    const stale = await api.request('PATCH', `/facilities/${en(77_777_777)}`, { token: department, headers: { 'if-match': '"9"' }, body: { name: 'X' } });
+    const stale = await api.request('PATCH', `/facilities/${en(77_777_777)}`, {
+      token: department,
+      headers: { 'if-match': '"9"' },
+      body: { name: 'X' },
+    });
     expect(stale.status).toBe(412);
-    const garbage = await api.request('PATCH', `/facilities/${en(77_777_777)}`, { token: department, headers: { 'if-match': 'whatever' }, body: { name: 'X' } });
+    const garbage = await api.request('PATCH', `/facilities/${en(77_777_777)}`, {
+      token: department,
+      headers: { 'if-match': 'whatever' },
+      body: { name: 'X' },
+    });
     expect(garbage.status).toBe(412);
-    const empty = await api.request('PATCH', `/facilities/${en(77_777_777)}`, { token: department, headers: { 'if-match': '"1"' }, body: {} });
+    const empty = await api.request('PATCH', `/facilities/${en(77_777_777)}`, {
+      token: department,
+      headers: { 'if-match': '"1"' },
+      body: {},
+    });
     expect(empty.status).toBe(422);
     const enterpriseNumberChange = await api.request('PATCH', `/facilities/${en(77_777_777)}`, {
       token: department,
@@ -171,7 +217,11 @@ describe('PATCH /facilities/{enterpriseNumber}', () => {
   });
 
   it('404 for an unknown facility', async () => {
-    const response = await api.request('PATCH', `/facilities/${en(99_999_990)}`, { token: department, headers: { 'if-match': '"1"' }, body: { name: 'X' } });
+    const response = await api.request('PATCH', `/facilities/${en(99_999_990)}`, {
+      token: department,
+      headers: { 'if-match': '"1"' },
+      body: { name: 'X' },
+    });
     expect(response.status).toBe(404);
   });
 
@@ -179,7 +229,11 @@ describe('PATCH /facilities/{enterpriseNumber}', () => {
     await createFacility(en(12_121_212));
     const responses = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
-        api.request('PATCH', `/facilities/${en(12_121_212)}`, { token: department, headers: { 'if-match': '"1"' }, body: { name: `Naam ${i}` } }),
+        api.request('PATCH', `/facilities/${en(12_121_212)}`, {
+          token: department,
+          headers: { 'if-match': '"1"' },
+          body: { name: `Naam ${i}` },
+        }),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
@@ -204,16 +258,33 @@ describe('recognitions', () => {
     const recognition = facility.recognitions[0]!;
     expect(recognition).toMatchObject({ authority: 'VAPH', status: 'ACTIVE', createdBy: 'civil-servant-1' });
 
-    const withdrawn = await api.request('DELETE', `/facilities/${en(13_131_313)}/recognitions/${recognition.recognitionId}`, { token: department });
+    const withdrawn = await api.request('DELETE', `/facilities/${en(13_131_313)}/recognitions/${recognition.recognitionId}`, {
+      token: department,
+    });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect(withdrawn.body.recognitions).toEqual([
-      expect.objectContaining({ recognitionId: recognition.recognitionId, status: 'WITHDRAWN', withdrawnBy: 'civil-servant-1', withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }),
+      expect.objectContaining({
+        recognitionId: recognition.recognitionId,
+        status: 'WITHDRAWN',
+        withdrawnBy: 'civil-servant-1',
+        withdrawnOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      }),
     ]);
-    const again = await api.request('DELETE', `/facilities/${en(13_131_313)}/recognitions/${recognition.recognitionId}`, { token: department });
+    const again = await api.request('DELETE', `/facilities/${en(13_131_313)}/recognitions/${recognition.recognitionId}`, {
+      token: department,
+    });
     expect(again.status).toBe(409);
-    const unknown = await api.request('DELETE', `/facilities/${en(13_131_313)}/recognitions/00000000-0000-0000-0000-000000000000`, { token: department });
+    const unknown = await api.request(
+      'DELETE',
+      `/facilities/${en(13_131_313)}/recognitions/00000000-0000-0000-0000-000000000000`,
+      { token: department },
+    );
     expect(unknown.status).toBe(404);
-    const unknownFacility = await api.request('DELETE', `/facilities/${en(14_141_414)}/recognitions/${recognition.recognitionId}`, { token: department });
+    const unknownFacility = await api.request(
+      'DELETE',
+      `/facilities/${en(14_141_414)}/recognitions/${recognition.recognitionId}`,
+      { token: department },
+    );
     expect(unknownFacility.status).toBe(404);
   });
 
@@ -263,7 +334,9 @@ describe('GET /facilities', () => {
     expect(seen).toEqual(Array.from({ length: 7 }, (_, i) => en(20_000_000 + i)));
 
     const first = await api.request('GET', '/facilities?province=WEST_VLAANDEREN&limit=3', { token: department });
-    const otherList = await api.request('GET', `/facilities?province=LIMBURG&cursor=${first.body.nextCursor}`, { token: department });
+    const otherList = await api.request('GET', `/facilities?province=LIMBURG&cursor=${first.body.nextCursor}`, {
+      token: department,
+    });
     expect(otherList.status).toBe(400);
     expect(otherList.body.errors).toEqual([{ path: 'cursor', message: expect.any(String) }]);
     const garbage = await api.request('GET', '/facilities?cursor=eyJ2IjoxfQ', { token: department });
@@ -278,7 +351,9 @@ describe('GET /facilities', () => {
       body: { authority: 'JONGERENWELZIJN', reference: 'JW-1', validFrom: '2018-05-01', validUntil: '2020-12-31' },
     });
     const list = async (query: string) =>
-      (await api.request('GET', `/facilities?limit=100&${query}`, { token: department })).body.items.map((f: { enterpriseNumber: string }) => f.enterpriseNumber);
+      (await api.request('GET', `/facilities?limit=100&${query}`, { token: department })).body.items.map(
+        (f: { enterpriseNumber: string }) => f.enterpriseNumber,
+      );
     expect(await list('authority=JONGERENWELZIJN&recognisedOn=2019-06-01')).toContain(en(30_000_001));
     expect(await list('authority=JONGERENWELZIJN&recognisedOn=2019-06-01')).not.toContain(en(30_000_002));
     expect(await list('authority=JONGERENWELZIJN')).not.toContain(en(30_000_001));
@@ -295,14 +370,29 @@ describe('GET /facilities', () => {
       }
     }
     const first = await api.request('GET', '/facilities?province=BRUSSEL&authority=WELZIJN&limit=2', { token: department });
-    expect(first.body.items.map((f: { enterpriseNumber: string }) => f.enterpriseNumber)).toEqual([en(40_000_000), en(40_000_002)]);
-    const second = await api.request('GET', `/facilities?province=BRUSSEL&authority=WELZIJN&limit=2&cursor=${first.body.nextCursor}`, { token: department });
+    expect(first.body.items.map((f: { enterpriseNumber: string }) => f.enterpriseNumber)).toEqual([
+      en(40_000_000),
+      en(40_000_002),
+    ]);
+    const second = await api.request(
+      'GET',
+      `/facilities?province=BRUSSEL&authority=WELZIJN&limit=2&cursor=${first.body.nextCursor}`,
+      { token: department },
+    );
     expect(second.body.items.map((f: { enterpriseNumber: string }) => f.enterpriseNumber)).toEqual([en(40_000_004)]);
     expect(second.body.nextCursor).toBeNull();
   });
 
   it('validates the query: limit bounds, unknown parameters, unknown enum values', async () => {
-    for (const query of ['limit=0', 'limit=101', 'limit=abc', 'provnce=LIMBURG', 'province=ZEELAND', 'authority=NOPE', 'recognisedOn=2020-13-01']) {
+    for (const query of [
+      'limit=0',
+      'limit=101',
+      'limit=abc',
+      'provnce=LIMBURG',
+      'province=ZEELAND',
+      'authority=NOPE',
+      'recognisedOn=2020-13-01',
+    ]) {
       const response = await api.request('GET', `/facilities?${query}`, { token: department });
       expect(response.status, query).toBe(422);
       expect(response.body.errors).toHaveLength(1);

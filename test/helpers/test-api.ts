@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -7,7 +7,7 @@ import { createLocalApi, listen } from '../../infra/local/api-server.ts';
 import { ensureTable } from '../../infra/local/emulators.ts';
 import { localAwsEnvironment } from '../../infra/local/environment.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
-import { getDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
+import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -24,6 +24,15 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
+export interface SentEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
 export interface TestApi {
   baseUrl: string;
   tableName: string;
@@ -31,6 +40,10 @@ export interface TestApi {
   deps: () => Deps;
   token(request: TokenRequest): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Fix the handlers' clock at this instant (an injectable clock: tests never sleep). */
+  setNow(instant: string | Date): void;
+  /** Emails the SES emulator received for this address (all when omitted). */
+  emails(to?: string): Promise<SentEmail[]>;
   /** Every item in this file's table, for "nothing changed" assertions. */
   scanTable(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -44,7 +57,12 @@ export async function startTestApi(): Promise<TestApi> {
   const tableName = `test-${randomUUID()}`;
   Object.assign(
     process.env,
-    localAwsEnvironment({ dynamoDbEndpoint: inject('dynamoDbEndpoint'), sesEndpoint: inject('sesEndpoint'), tableName }),
+    localAwsEnvironment({
+      dynamoDbEndpoint: inject('dynamoDbEndpoint'),
+      sesEndpoint: inject('sesEndpoint'),
+      tableName,
+      receiptSigningKey: randomBytes(32).toString('base64'),
+    }),
   );
   resetDeps();
   const client = new DynamoDBClient({});
@@ -60,6 +78,14 @@ export async function startTestApi(): Promise<TestApi> {
     tokens,
     deps: getDeps,
     token: (request) => tokens.sign(request),
+    setNow(instant) {
+      const fixed = new Date(instant);
+      overrideDeps({ clock: () => new Date(fixed) });
+    },
+    async emails(to) {
+      const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: SentEmail[] };
+      return store.emails.filter((e) => to === undefined || e.destination.to.includes(to));
+    },
     async request(method, path, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -82,7 +108,9 @@ export async function startTestApi(): Promise<TestApi> {
       const items: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const page = await documents.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+        const page = await documents.send(
+          new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+        );
         items.push(...((page.Items ?? []) as Record<string, unknown>[]));
         start = page.LastEvaluatedKey;
       } while (start);

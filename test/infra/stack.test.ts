@@ -153,7 +153,7 @@ describe('the user pool', () => {
     expect(policy.MinimumLength).toBeGreaterThanOrEqual(12);
   });
 
-  it("has an app client that reads the facility attribute but cannot change it", () => {
+  it('has an app client that reads the facility attribute but cannot change it', () => {
     const [, client] = ofType('AWS::Cognito::UserPoolClient')[0]!;
     expect(client.Properties.GenerateSecret).toBe(false);
     expect(client.Properties.ReadAttributes).toContain('custom:facility');
@@ -166,8 +166,8 @@ describe('the functions', () => {
 
   it('are one per route-table entry that is not local-only', () => {
     template.resourceCountIs('AWS::Lambda::Function', deployed.length);
-    const tagged = ofType('AWS::Lambda::Function').map(([, fn]) =>
-      (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
+    const tagged = ofType('AWS::Lambda::Function').map(
+      ([, fn]) => (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
     );
     expect(tagged.sort()).toEqual(deployed.map((spec) => spec.operationId).sort());
   });
@@ -193,7 +193,9 @@ describe('the functions', () => {
 
   it('each log to their own log group, kept a year and encrypted with the key', () => {
     const logGroups = new Set(ofType('AWS::Logs::LogGroup').map(([id]) => id));
-    const used = ofType('AWS::Lambda::Function').map(([, fn]) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref);
+    const used = ofType('AWS::Lambda::Function').map(
+      ([, fn]) => (fn.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
+    );
     expect(new Set(used).size).toBe(used.length);
     for (const id of used) expect(logGroups.has(id), id).toBe(true);
     for (const [id, group] of ofType('AWS::Logs::LogGroup')) {
@@ -232,7 +234,11 @@ describe('least privilege', () => {
       if (spec.table === 'none') expect(dynamodb, spec.operationId).toEqual([]);
       if (spec.table === 'read') for (const a of WRITE_ACTIONS) expect(dynamodb, spec.operationId).not.toContain(a);
       if (spec.table === 'write') expect(dynamodb, spec.operationId).toEqual(expect.arrayContaining(WRITE_ACTIONS));
-      if (spec.table === 'none') expect(actions.filter((a) => a.startsWith('kms:')), spec.operationId).toEqual([]);
+      if (spec.table === 'none')
+        expect(
+          actions.filter((a) => a.startsWith('kms:')),
+          spec.operationId,
+        ).toEqual([]);
       const ses = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
       if (!spec.sendsEmail) expect(ses, spec.operationId).toEqual([]);
       for (const statement of ses) {
@@ -254,7 +260,10 @@ describe('least privilege', () => {
     for (const spec of deployedRouteSpecs()) {
       for (const statement of statementsOf(spec.operationId)) {
         if (statement.Resource === '*') {
-          expect(actionsOf([statement]).every((a) => a.startsWith('xray:')), spec.operationId).toBe(true);
+          expect(
+            actionsOf([statement]).every((a) => a.startsWith('xray:')),
+            spec.operationId,
+          ).toBe(true);
         }
       }
     }
@@ -336,5 +345,26 @@ describe('the HTTP API', () => {
     const throttling = stage.Properties.DefaultRouteSettings as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
     expect(throttling.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(throttling.ThrottlingBurstLimit).toBeGreaterThanOrEqual(throttling.ThrottlingRateLimit);
+  });
+});
+
+describe('the receipt signing key', () => {
+  it('reaches only the functions that sign or verify receipts, as a Secrets Manager reference, never as a value', () => {
+    const withKey = ofType('AWS::Lambda::Function').filter(([, fn]) => {
+      const variables = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+      return 'RECEIPT_SIGNING_KEY' in variables;
+    });
+    const signers = deployedRouteSpecs().filter((spec) => spec.signsReceipts);
+    expect(signers.map((s) => s.operationId).sort()).toEqual(['submitApplication', 'verifyReceipt']);
+    expect(withKey).toHaveLength(signers.length);
+    for (const [, fn] of withKey) {
+      const value = JSON.stringify(
+        (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.RECEIPT_SIGNING_KEY,
+      );
+      expect(value).toContain('{{resolve:secretsmanager:');
+    }
+    const secrets = ofType('AWS::SecretsManager::Secret');
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]![1].Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
   });
 });

@@ -98,7 +98,19 @@ describe('npm run token', () => {
   it('prints only a token, which the local key verifies, with the claims asked for', async () => {
     const result = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'infra/local/token.ts', '--role', 'facility', '--facility', '0123.456.749', '--sub', 'user-7', '--email', 'a@example.org'],
+      [
+        '--import',
+        'tsx',
+        'infra/local/token.ts',
+        '--role',
+        'facility',
+        '--facility',
+        '0123.456.749',
+        '--sub',
+        'user-7',
+        '--email',
+        'a@example.org',
+      ],
       { cwd: REPO_ROOT, encoding: 'utf8' },
     );
     expect(result.status, result.stderr).toBe(0);
@@ -106,13 +118,25 @@ describe('npm run token', () => {
     expect(lines).toHaveLength(1);
     const token = lines[0]!;
     const payload = await (await localTokenIssuer()).verify(token);
-    expect(payload).toMatchObject({ sub: 'user-7', email: 'a@example.org', 'cognito:groups': ['facility'], 'custom:facility': '0123456749' });
+    expect(payload).toMatchObject({
+      sub: 'user-7',
+      email: 'a@example.org',
+      'cognito:groups': ['facility'],
+      'custom:facility': '0123456749',
+    });
     expect(decodeJwt(token).exp! - decodeJwt(token).iat!).toBe(12 * 3600);
   });
 
   it('refuses a facility role without a facility, and a bad enterprise number, on stderr', () => {
-    for (const args of [['--role', 'facility'], ['--role', 'casemanager-zorg', '--facility', '0123456748'], ['--role', 'admin']]) {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/token.ts', ...args], { cwd: REPO_ROOT, encoding: 'utf8' });
+    for (const args of [
+      ['--role', 'facility'],
+      ['--role', 'casemanager-zorg', '--facility', '0123456748'],
+      ['--role', 'admin'],
+    ]) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/token.ts', ...args], {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+      });
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr.length).toBeGreaterThan(0);

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  checkDigitsFor,
-  formatEnterpriseNumber,
-  parseEnterpriseNumber,
-} from '../../shared/domain/enterprise-number.ts';
+import { checkDigitsFor, formatEnterpriseNumber, parseEnterpriseNumber } from '../../shared/domain/enterprise-number.ts';
 
 describe('enterprise number', () => {
   it('accepts the dotted and the plain form and normalizes to 10 digits', () => {

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { authoritiesRecognisingOn, isRecognisedBy, isRecognitionValidOn, type Recognition } from '../../shared/domain/recognition.ts';
+import {
+  authoritiesRecognisingOn,
+  isRecognisedBy,
+  isRecognitionValidOn,
+  type Recognition,
+} from '../../shared/domain/recognition.ts';
 
-const vaph: Recognition = { recognitionId: 'r1', authority: 'VAPH', reference: 'V-1', validFrom: '2018-01-01', validUntil: '2027-12-31' };
+const vaph: Recognition = {
+  recognitionId: 'r1',
+  authority: 'VAPH',
+  reference: 'V-1',
+  validFrom: '2018-01-01',
+  validUntil: '2027-12-31',
+};
 const jw: Recognition = { recognitionId: 'r2', authority: 'JONGERENWELZIJN', reference: 'J-1', validFrom: '2020-06-15' };
 
 describe('recognition validity on a date', () => {

@@ -2,15 +2,14 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problems } from '../problem.ts';
+import { InvalidCursorError } from '../../store/cursor.ts';
 
 /**
  * Turns every error into an RFC 9457 problem response. Expected problems (`HttpProblem`) are logged at
  * info level with their status; anything else is a 500 whose detail never echoes the error, and only the
  * error's name is logged (messages of SDK errors may quote request data).
  */
-export function problemResponses(
-  logger: Logger,
-): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
+export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
     name: 'problemResponses',
     onError: (request) => {
@@ -18,6 +17,9 @@ export function problemResponses(
       let problem: HttpProblem;
       if (error instanceof HttpProblem) {
         problem = error;
+      } else if (error instanceof InvalidCursorError) {
+        // A cursor this list did not give out: the caller's input, so a 400 on `cursor`.
+        problem = problems.badRequest('The cursor is not valid for this list.', [{ path: 'cursor', message: error.message }]);
       } else {
         problem = problems.internal();
         logger.error('unhandled error', {

@@ -1,0 +1,32 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { applicationView, insertApplication, newApplicationRecord } from '../../shared/store/applications.ts';
+import { loadVisibleCall } from '../calls/access.ts';
+
+export const handler = defineHandler(routes.createApplication, async ({ params, body, principal, deps }) => {
+  if (!principal.facility) throw problems.forbidden();
+  const call = await loadVisibleCall(deps, principal, params.callId);
+  const now = deps.clock();
+  if (call.status !== 'PUBLISHED' || !isBeforeDeadline(now, call.submissionDeadline)) {
+    throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
+  }
+  const record = newApplicationRecord(call.callId, principal.facility, body, { actor: principal.userId, now });
+  const outcome = await insertApplication(deps, record, now);
+  if (!outcome.ok) {
+    if (outcome.failed.includes(0)) throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
+    throw problems.conflict(
+      'already-leading',
+      `Your facility already leads an application to this call for region ${body.region}.`,
+      [{ path: 'region', message: 'Your facility already leads an application for this region.' }],
+    );
+  }
+  return {
+    status: 201,
+    body: applicationView(record),
+    etag: etagOf(record.version),
+    headers: { location: `/calls/${call.callId}/applications/${record.applicationId}` },
+  };
+});

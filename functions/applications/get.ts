@@ -1,0 +1,10 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { routes } from '../../shared/routes.ts';
+import { applicationView } from '../../shared/store/applications.ts';
+import { loadVisibleApplication } from './access.ts';
+
+export const handler = defineHandler(routes.getApplication, async ({ params, principal, deps }) => {
+  const { application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  return { status: 200, body: applicationView(application), etag: etagOf(application.version) };
+});

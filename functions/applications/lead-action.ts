@@ -1,0 +1,37 @@
+import type { Reply, RouteRequest } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import type { routes } from '../../shared/routes.ts';
+import { allowedFrom, nextStatus, type LeadAction } from '../../shared/domain/application-status.ts';
+import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { applicationView, changeStatus, getApplication } from '../../shared/store/applications.ts';
+import { loadVisibleApplication, requireLead } from './access.ts';
+
+/** Reopen and withdraw: the lead moves its application between statuses, before the deadline only. */
+export async function runLeadAction(
+  { params, principal, deps }: RouteRequest<typeof routes.reopenApplication>,
+  action: Exclude<LeadAction, 'submit'>,
+  historyAction: string,
+): Promise<Reply> {
+  const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  requireLead(principal, application);
+  const now = deps.clock();
+  if (!isBeforeDeadline(now, call.submissionDeadline) || call.status !== 'PUBLISHED') {
+    throw problems.conflict('deadline-passed', `The deadline has passed; the application can no longer be ${historyAction}.`);
+  }
+  const to = nextStatus(application.status, action);
+  if (!to) {
+    throw problems.conflict(
+      'invalid-transition',
+      `An application that is ${application.status} cannot be ${historyAction}; possible from ${allowedFrom(action).join(' or ')}.`,
+    );
+  }
+  const outcome = await changeStatus(deps, application, to, historyAction, { actor: principal.userId, now });
+  if (!outcome.ok) {
+    if (outcome.failed.includes(0)) throw problems.conflict('deadline-passed', 'The deadline has passed.');
+    throw problems.conflict('concurrent-change', 'The application changed at the same time; GET it and try again.');
+  }
+  const saved = await getApplication(deps, call.callId, application.applicationId);
+  if (!saved) throw problems.notFound('The application');
+  return { status: 200, body: applicationView(saved), etag: etagOf(saved.version) };
+}

@@ -1,0 +1,18 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { applicationView, listApplications } from '../../shared/store/applications.ts';
+import { loadVisibleCall } from '../calls/access.ts';
+import { maySeeApplication } from './access.ts';
+
+export const handler = defineHandler(routes.listApplications, async ({ params, query, principal, deps }) => {
+  const call = await loadVisibleCall(deps, principal, params.callId);
+  const page = await listApplications(deps, call.callId, {
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    where: (a) =>
+      maySeeApplication(principal, a) &&
+      (!query.region || a.region === query.region) &&
+      (!query.status || a.status === query.status),
+  });
+  return { status: 200, body: { items: page.items.map(applicationView), nextCursor: page.nextCursor } };
+});

@@ -1,0 +1,90 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { HttpProblem, problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { contentHash } from '../../shared/domain/canonical-json.ts';
+import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { receiptView, signReceipt } from '../../shared/domain/receipt.ts';
+import { sendEmail } from '../../shared/email/send.ts';
+import { submissionConfirmedEmail } from '../../shared/email/templates.ts';
+import {
+  getApplication,
+  recordRefusal,
+  submitApplication,
+  submittedContent,
+  type ApplicationRecord,
+} from '../../shared/store/applications.ts';
+import { historyEntry, type Audit } from '../../shared/store/history.ts';
+import { loadVisibleApplication, requireLead } from './access.ts';
+import { eligibilityOf } from './eligibility-report.ts';
+
+const deadlinePassed = () =>
+  problems.conflict('deadline-passed', 'The submission deadline has passed; the application was not submitted.');
+
+async function refuse(
+  deps: Parameters<typeof recordRefusal>[0],
+  application: ApplicationRecord,
+  audit: Audit,
+  reason: string,
+  problem: HttpProblem,
+) {
+  await recordRefusal(deps, application, historyEntry(audit, 'submit-refused', { details: { reason } }));
+  return problem;
+}
+
+export const handler = defineHandler(routes.submitApplication, async ({ params, principal, deps }) => {
+  const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  requireLead(principal, application);
+  // Submitting again returns the same receipt.
+  if (application.status === 'SUBMITTED' && application.receipt) return { status: 200, body: receiptView(application.receipt) };
+  const audit = { actor: principal.userId, now: deps.clock() };
+  if (!isBeforeDeadline(audit.now, call.submissionDeadline) || call.status !== 'PUBLISHED') {
+    throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
+  }
+  if (application.status !== 'DRAFT') {
+    throw problems.conflict('not-a-draft', `The application is ${application.status}; reopen it first to submit it again.`);
+  }
+  const { report, facilities } = await eligibilityOf(deps, call, application);
+  if (!report.eligible) {
+    const failed = report.rules.filter((r) => !r.passed);
+    throw await refuse(
+      deps,
+      application,
+      audit,
+      'not-eligible',
+      new HttpProblem({
+        status: 422,
+        slug: 'not-eligible',
+        title: 'Not eligible',
+        detail: 'The application does not meet every eligibility rule; see report.',
+        errors: failed.map((r) => ({ path: r.rule, message: r.explanation })),
+        extensions: { report },
+      }),
+    );
+  }
+  const receipt = signReceipt(
+    {
+      applicationId: application.applicationId,
+      trackingNumber: application.trackingNumber,
+      submittedAt: audit.now.toISOString(),
+      contentHash: contentHash(submittedContent(application)),
+    },
+    deps.receiptKey(),
+  );
+  const outcome = await submitApplication(deps, application, receipt, audit);
+  if (!outcome.ok) {
+    // Lost a race: a concurrent retry that submitted first gets its receipt back; anything else is a conflict.
+    const now = await getApplication(deps, call.callId, application.applicationId);
+    if (now?.status === 'SUBMITTED' && now.receipt) return { status: 200, body: receiptView(now.receipt) };
+    if (outcome.failed.includes(0)) throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
+    throw problems.conflict('concurrent-change', 'The application changed while it was being submitted; GET it and try again.');
+  }
+  const lead = facilities.get(application.leadEnterpriseNumber);
+  if (lead) {
+    await sendEmail(deps, {
+      to: lead.email,
+      ...submissionConfirmedEmail({ callTitle: call.title, receipt, region: application.region }),
+    });
+  }
+  deps.logger.info('application submitted', { callId: call.callId, applicationId: application.applicationId });
+  return { status: 201, body: receipt };
+});

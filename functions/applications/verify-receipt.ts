@@ -1,0 +1,23 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { verifyReceipt } from '../../shared/domain/receipt.ts';
+import { getApplicationById, listVersions } from '../../shared/store/applications.ts';
+
+export const handler = defineHandler(routes.verifyReceipt, async ({ body, deps }) => {
+  const valid = verifyReceipt(body, deps.receiptKey());
+  let matchesRecord = false;
+  if (valid) {
+    const application = await getApplicationById(deps, body.applicationId);
+    if (application) {
+      const versions = await listVersions(deps, application.callId, application.applicationId);
+      matchesRecord = versions.some(
+        (v) =>
+          v.receipt.signature === body.signature &&
+          v.receipt.contentHash === body.contentHash &&
+          v.receipt.submittedAt === body.submittedAt &&
+          v.receipt.trackingNumber === body.trackingNumber,
+      );
+    }
+  }
+  return { status: 200, body: { valid, matchesRecord } };
+});

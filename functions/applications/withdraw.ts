@@ -1,0 +1,5 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { runLeadAction } from './lead-action.ts';
+
+export const handler = defineHandler(routes.withdrawApplication, (request) => runLeadAction(request, 'withdraw', 'withdrawn'));

@@ -1,0 +1,64 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { deadlineExtensionViolations } from '../../shared/domain/call-rules.ts';
+import { deadlineExtendedEmail } from '../../shared/email/templates.ts';
+import { sendEmail } from '../../shared/email/send.ts';
+import { allApplications } from '../../shared/store/applications.ts';
+import { getCall, toStoredInstant, updateCall } from '../../shared/store/calls.ts';
+import { getFacilities } from '../../shared/store/facilities.ts';
+import { historyEntry } from '../../shared/store/history.ts';
+import { replyForCallWrite } from './write-outcome.ts';
+
+export const handler = defineHandler(routes.extendDeadline, async ({ params, body, principal, deps }) => {
+  const call = await getCall(deps, params.callId);
+  if (!call) throw problems.notFound('The call');
+  if (call.status !== 'PUBLISHED')
+    throw problems.conflict(
+      'call-not-published',
+      `Only a published call's deadline can be extended; this call is ${call.status}.`,
+    );
+  const audit = { actor: principal.userId, now: deps.clock() };
+  if (!isBeforeDeadline(audit.now, call.submissionDeadline)) {
+    throw problems.conflict('deadline-passed', 'The current deadline has passed; it can no longer be extended.');
+  }
+  const newDeadline = toStoredInstant(body.submissionDeadline);
+  const violations = deadlineExtensionViolations(call.submissionDeadline, newDeadline, audit.now);
+  if (violations.length > 0) throw problems.validation(violations);
+  const outcome = await updateCall(
+    deps,
+    call.callId,
+    { submissionDeadline: newDeadline },
+    historyEntry(audit, 'deadline-extended', {
+      details: { from: call.submissionDeadline, to: newDeadline, reason: body.reason },
+    }),
+    { version: call.version, status: 'PUBLISHED' },
+    audit,
+  );
+  const reply = replyForCallWrite(outcome, call.version);
+
+  // Every lead facility with a draft application hears of it.
+  const drafts = (await allApplications(deps, call.callId)).filter((a) => a.status === 'DRAFT');
+  const leads = await getFacilities(
+    deps,
+    drafts.map((a) => a.leadEnterpriseNumber),
+  );
+  for (const draft of drafts) {
+    const lead = leads.get(draft.leadEnterpriseNumber);
+    if (!lead) continue;
+    await sendEmail(deps, {
+      to: lead.email,
+      ...deadlineExtendedEmail({
+        callTitle: call.title,
+        applicationTrackingNumber: draft.trackingNumber,
+        leadEnterpriseNumber: draft.leadEnterpriseNumber,
+        previousDeadline: call.submissionDeadline,
+        newDeadline,
+        reason: body.reason,
+      }),
+    });
+  }
+  deps.logger.info('deadline extended', { callId: call.callId, notifiedDrafts: drafts.length });
+  return reply;
+});

@@ -1,0 +1,30 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { callRuleViolations } from '../../shared/domain/call-rules.ts';
+import { getCall, updateCall } from '../../shared/store/calls.ts';
+import { historyEntry } from '../../shared/store/history.ts';
+import { replyForCallWrite } from './write-outcome.ts';
+
+export const handler = defineHandler(routes.publishCall, async ({ params, principal, deps }) => {
+  const call = await getCall(deps, params.callId);
+  if (!call) throw problems.notFound('The call');
+  if (call.status !== 'DRAFT') throw problems.conflict('call-frozen', `The call is already ${call.status}.`);
+  const audit = { actor: principal.userId, now: deps.clock() };
+  const violations = callRuleViolations(call, { now: audit.now });
+  if (violations.length > 0) throw problems.validation(violations, 'The call cannot be published yet; see errors.');
+  // Conditional on the version we checked: rules changed in between are never published unchecked.
+  const outcome = await updateCall(
+    deps,
+    call.callId,
+    { status: 'PUBLISHED' },
+    historyEntry(audit, 'published', {
+      from: 'DRAFT',
+      to: 'PUBLISHED',
+      details: { submissionDeadline: call.submissionDeadline },
+    }),
+    { version: call.version, status: 'DRAFT' },
+    audit,
+  );
+  return replyForCallWrite(outcome, call.version);
+});

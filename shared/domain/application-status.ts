@@ -1,0 +1,22 @@
+/**
+ * The life of an application. Before the deadline a lead moves it between DRAFT, SUBMITTED and
+ * WITHDRAWN; the selection sets the outcome.
+ */
+export type ApplicationStatus = 'DRAFT' | 'SUBMITTED' | 'WITHDRAWN' | 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+export type LeadAction = 'submit' | 'reopen' | 'withdraw';
+
+const TRANSITIONS: Record<LeadAction, Partial<Record<ApplicationStatus, ApplicationStatus>>> = {
+  submit: { DRAFT: 'SUBMITTED' },
+  reopen: { SUBMITTED: 'DRAFT', WITHDRAWN: 'DRAFT' },
+  withdraw: { DRAFT: 'WITHDRAWN', SUBMITTED: 'WITHDRAWN' },
+};
+
+/** The status after `action`, or undefined when the action is not allowed from `status`. */
+export function nextStatus(status: ApplicationStatus, action: LeadAction): ApplicationStatus | undefined {
+  return TRANSITIONS[action][status];
+}
+
+/** The statuses `action` is allowed from, for error messages. */
+export function allowedFrom(action: LeadAction): ApplicationStatus[] {
+  return Object.keys(TRANSITIONS[action]) as ApplicationStatus[];
+}

@@ -1,0 +1,69 @@
+import type { RecognitionAuthority, Region } from './reference-data.ts';
+import { isBeforeDeadline } from './deadline.ts';
+
+export const DEFAULT_REQUIRED_PARTNER_RECOGNITIONS: readonly RecognitionAuthority[] = ['JONGERENWELZIJN', 'VAPH'];
+
+export type CallStatus = 'DRAFT' | 'PUBLISHED' | 'SELECTING' | 'DECIDED' | 'SELECTION_FAILED';
+
+export interface AwardCriterion {
+  id: string;
+  title: string;
+  weight: number;
+  maxScore: number;
+  minScore?: number;
+}
+
+export interface CallRules {
+  regions: readonly Region[];
+  submissionDeadline: string;
+  maxNetworksPerRegion: number;
+  criteria: readonly AwardCriterion[];
+  requiredPartnerRecognitions: readonly RecognitionAuthority[];
+}
+
+export interface RuleViolation {
+  path: string;
+  message: string;
+}
+
+/**
+ * The rules a call must meet to be saved: unique criterion ids and regions, positive weights,
+ * 0 ≤ minScore ≤ maxScore. Publishing adds: the deadline lies in the future.
+ */
+export function callRuleViolations(call: CallRules, options: { now?: Date } = {}): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  const seenCriteria = new Set<string>();
+  call.criteria.forEach((criterion, i) => {
+    if (seenCriteria.has(criterion.id)) {
+      violations.push({
+        path: `criteria[${i}].id`,
+        message: `Criterion id "${criterion.id}" is used twice; ids must be unique.`,
+      });
+    }
+    seenCriteria.add(criterion.id);
+    if (!(criterion.weight > 0)) violations.push({ path: `criteria[${i}].weight`, message: 'The weight must be positive.' });
+    if (criterion.minScore !== undefined && criterion.minScore > criterion.maxScore) {
+      violations.push({ path: `criteria[${i}].minScore`, message: 'minScore may not exceed maxScore.' });
+    }
+  });
+  const seenRegions = new Set<string>();
+  call.regions.forEach((region, i) => {
+    if (seenRegions.has(region)) violations.push({ path: `regions[${i}]`, message: `Region ${region} is listed twice.` });
+    seenRegions.add(region);
+  });
+  if (options.now && !isBeforeDeadline(options.now, call.submissionDeadline)) {
+    violations.push({ path: 'submissionDeadline', message: 'The submission deadline must lie in the future.' });
+  }
+  return violations;
+}
+
+/** A deadline extension must move the deadline later, and come while the current one has not passed. */
+export function deadlineExtensionViolations(current: string, proposed: string, now: Date): RuleViolation[] {
+  const violations: RuleViolation[] = [];
+  if (Date.parse(proposed) <= Date.parse(current)) {
+    violations.push({ path: 'submissionDeadline', message: 'The new deadline must be later than the current one.' });
+  }
+  return violations.concat(
+    isBeforeDeadline(now, current) ? [] : [{ path: 'submissionDeadline', message: 'The current deadline has passed.' }],
+  );
+}

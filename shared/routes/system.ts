@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { route, type RouteSpec } from '../http/route.ts';
+
+export const systemRoutes = {
+  health: route({
+    operationId: 'getHealth',
+    method: 'GET',
+    path: '/health',
+    handler: 'functions/system/health.ts',
+    summary: 'Liveness check',
+    tag: 'System',
+    auth: 'public',
+    table: 'none',
+    responses: { 200: { description: 'The API is up.', schema: z.object({ status: z.literal('ok') }) } },
+  }),
+  openApi: route({
+    operationId: 'getOpenApi',
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'functions/system/openapi.ts',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'System',
+    auth: 'public',
+    table: 'none',
+    responses: { 200: { description: 'The OpenAPI document.', schema: z.record(z.string(), z.unknown()) } },
+  }),
+} satisfies Record<string, RouteSpec>;

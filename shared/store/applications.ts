@@ -1,0 +1,401 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { ApplicationStatus } from '../domain/application-status.ts';
+import type { Receipt } from '../domain/receipt.ts';
+import { newTrackingNumber, receiptView } from '../domain/receipt.ts';
+import type { Region } from '../domain/reference-data.ts';
+import type { ApplicationInput } from '../schemas/calls.ts';
+import { callKey } from './calls.ts';
+import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
+import { queryPage, type Page } from './query-page.ts';
+import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+
+/**
+ * Applications live in their call's partition:
+ *   APP#<applicationId>                       the application (current state)
+ *   LEAD#<region>#<lead enterprise number>    uniqueness marker: one application per lead, call and region
+ *   APPVER#<applicationId>#<nnnn>             an immutable submitted version with its receipt
+ *   DECL#<applicationId>#<reviewer>           a reviewer's no-conflict-of-interest declaration
+ *   REVIEW#<applicationId>#<reviewer>         a reviewer's scores
+ */
+export interface ApplicationRecord {
+  PK: string;
+  SK: string;
+  entity: 'Application';
+  /** GSI1: find an application by its id alone (receipts do not name the call). */
+  GSI1PK: string;
+  GSI1SK: string;
+  applicationId: string;
+  callId: string;
+  trackingNumber: string;
+  leadEnterpriseNumber: string;
+  /** Lead and partners: who may read it. */
+  members: string[];
+  region: Region;
+  partners: Array<{ enterpriseNumber: string; role: string }>;
+  proposal: { summary: string; criteria: Record<string, string> };
+  status: ApplicationStatus;
+  submittedVersions: number;
+  receipt?: Receipt;
+  history: HistoryEntry[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface SubmittedContent {
+  callId: string;
+  applicationId: string;
+  leadEnterpriseNumber: string;
+  region: Region;
+  partners: Array<{ enterpriseNumber: string; role: string }>;
+  proposal: { summary: string; criteria: Record<string, string> };
+}
+
+export interface ApplicationVersionRecord {
+  PK: string;
+  SK: string;
+  entity: 'ApplicationVersion';
+  version: number;
+  content: SubmittedContent;
+  receipt: Receipt;
+}
+
+const applicationKey = (callId: string, applicationId: string) => ({ PK: `CALL#${callId}`, SK: `APP#${applicationId}` });
+const leadMarkerKey = (callId: string, region: string, lead: string) => ({ PK: `CALL#${callId}`, SK: `LEAD#${region}#${lead}` });
+const versionKey = (callId: string, applicationId: string, n: number) => ({
+  PK: `CALL#${callId}`,
+  SK: `APPVER#${applicationId}#${String(n).padStart(4, '0')}`,
+});
+
+export function newApplicationRecord(callId: string, lead: string, input: ApplicationInput, audit: Audit): ApplicationRecord {
+  const applicationId = randomUUID();
+  const at = audit.now.toISOString();
+  return {
+    ...applicationKey(callId, applicationId),
+    entity: 'Application',
+    GSI1PK: `APPLICATION#${applicationId}`,
+    GSI1SK: 'APPLICATION',
+    applicationId,
+    callId,
+    trackingNumber: newTrackingNumber(audit.now.getUTCFullYear()),
+    leadEnterpriseNumber: lead,
+    members: [lead, ...input.partners.map((p) => p.enterpriseNumber)],
+    region: input.region,
+    partners: input.partners,
+    proposal: input.proposal,
+    status: 'DRAFT',
+    submittedVersions: 0,
+    history: [historyEntry(audit, 'created', { to: 'DRAFT' })],
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+}
+
+/** The content a receipt covers: what the lead submits, nothing about its state. */
+export function submittedContent(record: ApplicationRecord): SubmittedContent {
+  return {
+    callId: record.callId,
+    applicationId: record.applicationId,
+    leadEnterpriseNumber: record.leadEnterpriseNumber,
+    region: record.region,
+    partners: record.partners,
+    proposal: record.proposal,
+  };
+}
+
+/** Holds only while the call is published and its deadline has not passed at `now`. */
+function callOpen(deps: Deps, callId: string, now: Date): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: callKey(callId),
+      ConditionExpression: '#status = :published AND submissionDeadline > :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':published': 'PUBLISHED', ':now': now.toISOString() },
+    },
+  };
+}
+
+/** Index 0: the call is open; 1: the application; 2: the lead-per-region marker. */
+export async function insertApplication(deps: Deps, record: ApplicationRecord, now: Date): Promise<TransactionOutcome> {
+  return transact(deps, [
+    callOpen(deps, record.callId, now),
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: {
+          ...leadMarkerKey(record.callId, record.region, record.leadEnterpriseNumber),
+          entity: 'LeadMarker',
+          applicationId: record.applicationId,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+  ]);
+}
+
+export async function getApplication(deps: Deps, callId: string, applicationId: string): Promise<ApplicationRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: applicationKey(callId, applicationId), ConsistentRead: true }),
+  );
+  return result.Item as ApplicationRecord | undefined;
+}
+
+export async function listApplications(
+  deps: Deps,
+  callId: string,
+  request: { limit: number; cursor?: string; where?: (a: ApplicationRecord) => boolean },
+): Promise<Page<ApplicationRecord>> {
+  return queryPage<ApplicationRecord & Record<string, unknown>>(deps, {
+    partition: `CALL#${callId}`,
+    skPrefix: 'APP#',
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.where ? { where: request.where as (a: ApplicationRecord & Record<string, unknown>) => boolean } : {}),
+  });
+}
+
+/** Every application of a call (for deadline notices and the selection). */
+export async function allApplications(deps: Deps, callId: string): Promise<ApplicationRecord[]> {
+  const items: ApplicationRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listApplications(deps, callId, { limit: 100, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
+function applicationUpdate(
+  deps: Deps,
+  current: ApplicationRecord,
+  fields: Record<string, unknown>,
+  entry: HistoryEntry,
+  audit: Audit,
+  condition: { status: ApplicationStatus },
+): TransactItem {
+  const names: Record<string, string> = { '#version': 'version', '#history': 'history', '#status': 'status' };
+  const values: Record<string, unknown> = {
+    ':expected': current.version,
+    ':expectedStatus': condition.status,
+    ':one': 1,
+    ':now': audit.now.toISOString(),
+    ':actor': audit.actor,
+    ':entry': [entry],
+  };
+  const sets = [
+    '#version = #version + :one',
+    'updatedAt = :now',
+    'updatedBy = :actor',
+    '#history = list_append(#history, :entry)',
+  ];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#f_${field}`] = field;
+    values[`:f_${field}`] = value;
+    sets.push(`#f_${field} = :f_${field}`);
+  }
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: applicationKey(current.callId, current.applicationId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: '#version = :expected AND #status = :expectedStatus',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * Saves a new draft content if the application is still the version the lead read and still a draft,
+ * before the deadline. Moving to another region moves the lead marker in the same transaction.
+ * Index 0: call open; 1: the application; 2 (if the region changes): the new region's marker.
+ */
+export async function saveDraft(
+  deps: Deps,
+  current: ApplicationRecord,
+  expectedVersion: number,
+  input: ApplicationInput,
+  audit: Audit,
+): Promise<TransactionOutcome> {
+  const fields = {
+    region: input.region,
+    partners: input.partners,
+    proposal: input.proposal,
+    members: [current.leadEnterpriseNumber, ...input.partners.map((p) => p.enterpriseNumber)],
+  };
+  const items: TransactItem[] = [
+    callOpen(deps, current.callId, audit.now),
+    applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
+      status: 'DRAFT',
+    }),
+  ];
+  if (input.region !== current.region) {
+    items.push(
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...leadMarkerKey(current.callId, input.region, current.leadEnterpriseNumber),
+            entity: 'LeadMarker',
+            applicationId: current.applicationId,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      { Delete: { TableName: deps.tableName, Key: leadMarkerKey(current.callId, current.region, current.leadEnterpriseNumber) } },
+    );
+  }
+  return transact(deps, items);
+}
+
+/**
+ * DRAFT → SUBMITTED with its receipt, and the immutable submitted version, in one transaction that
+ * also requires the call to be open at `now`. Index 0: call open; 1: the application; 2: the version.
+ */
+export async function submitApplication(
+  deps: Deps,
+  current: ApplicationRecord,
+  receipt: Receipt,
+  audit: Audit,
+): Promise<TransactionOutcome> {
+  const n = current.submittedVersions + 1;
+  const version: ApplicationVersionRecord = {
+    ...versionKey(current.callId, current.applicationId, n),
+    entity: 'ApplicationVersion',
+    version: n,
+    content: submittedContent(current),
+    receipt,
+  };
+  return transact(deps, [
+    callOpen(deps, current.callId, audit.now),
+    applicationUpdate(
+      deps,
+      current,
+      { status: 'SUBMITTED', receipt, submittedVersions: n },
+      historyEntry(audit, 'submitted', {
+        from: 'DRAFT',
+        to: 'SUBMITTED',
+        details: { trackingNumber: receipt.trackingNumber, contentHash: receipt.contentHash, submittedVersion: n },
+      }),
+      audit,
+      { status: 'DRAFT' },
+    ),
+    { Put: { TableName: deps.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ]);
+}
+
+/** A lead's status change before the deadline (reopen, withdraw). Index 0: call open; 1: the application. */
+export async function changeStatus(
+  deps: Deps,
+  current: ApplicationRecord,
+  to: ApplicationStatus,
+  action: string,
+  audit: Audit,
+): Promise<TransactionOutcome> {
+  return transact(deps, [
+    callOpen(deps, current.callId, audit.now),
+    applicationUpdate(deps, current, { status: to }, historyEntry(audit, action, { from: current.status, to }), audit, {
+      status: current.status,
+    }),
+  ]);
+}
+
+/**
+ * Records a refused attempt (e.g. a submit after the deadline) in the history. It changes nothing else,
+ * not even the version: the lead's ETag stays valid.
+ */
+export async function recordRefusal(deps: Deps, current: ApplicationRecord, entry: HistoryEntry): Promise<void> {
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: applicationKey(current.callId, current.applicationId),
+      UpdateExpression: 'SET #history = list_append(#history, :entry)',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#history': 'history' },
+      ExpressionAttributeValues: { ':entry': [entry] },
+    }),
+  );
+}
+
+export async function listVersions(deps: Deps, callId: string, applicationId: string): Promise<ApplicationVersionRecord[]> {
+  const items: ApplicationVersionRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `CALL#${callId}`, ':prefix': `APPVER#${applicationId}#` },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...((result.Items ?? []) as ApplicationVersionRecord[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export async function getVersion(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  n: number,
+): Promise<ApplicationVersionRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: versionKey(callId, applicationId, n), ConsistentRead: true }),
+  );
+  return result.Item as ApplicationVersionRecord | undefined;
+}
+
+export function applicationView(record: ApplicationRecord) {
+  return {
+    applicationId: record.applicationId,
+    callId: record.callId,
+    trackingNumber: record.trackingNumber,
+    leadEnterpriseNumber: record.leadEnterpriseNumber,
+    region: record.region,
+    partners: record.partners,
+    proposal: record.proposal,
+    status: record.status,
+    submittedVersions: record.submittedVersions,
+    ...(record.receipt ? { receipt: receiptView(record.receipt) } : {}),
+    history: record.history,
+    version: record.version,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
+}
+
+/** The application that holds the lead's place for a call and region, if any. */
+export async function getLeadMarker(deps: Deps, callId: string, region: string, lead: string): Promise<string | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: leadMarkerKey(callId, region, lead), ConsistentRead: true }),
+  );
+  return (result.Item as { applicationId?: string } | undefined)?.applicationId;
+}
+
+export async function getApplicationById(deps: Deps, applicationId: string): Promise<ApplicationRecord | undefined> {
+  const result = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `APPLICATION#${applicationId}` },
+      Limit: 1,
+    }),
+  );
+  return result.Items?.[0] as ApplicationRecord | undefined;
+}

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { CallStatus } from '../domain/call-rules.ts';
+import { inBrusselsTime } from '../domain/deadline.ts';
+import type { CallInput } from '../schemas/calls.ts';
+import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
+import { queryPage, type Page } from './query-page.ts';
+
+export interface CallRecord extends CallInput {
+  PK: string;
+  SK: string;
+  entity: 'Call';
+  GSI1PK: string;
+  GSI1SK: string;
+  callId: string;
+  status: CallStatus;
+  history: HistoryEntry[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const ALL_CALLS = 'CALLS';
+export const callKey = (callId: string) => ({ PK: `CALL#${callId}`, SK: 'CALL' });
+
+/** Instants are stored in UTC with milliseconds, so that string order is time order in conditions. */
+export function toStoredInstant(value: string): string {
+  return new Date(value).toISOString();
+}
+
+export function newCallRecord(input: CallInput, audit: Audit): CallRecord {
+  const callId = randomUUID();
+  const at = audit.now.toISOString();
+  return {
+    ...callKey(callId),
+    entity: 'Call',
+    GSI1PK: ALL_CALLS,
+    GSI1SK: `${at}#${callId}`,
+    callId,
+    ...input,
+    submissionDeadline: toStoredInstant(input.submissionDeadline),
+    status: 'DRAFT',
+    history: [historyEntry(audit, 'created', { to: 'DRAFT' })],
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+}
+
+export async function insertCall(deps: Deps, record: CallRecord): Promise<void> {
+  await deps.ddb.send(
+    new PutCommand({ TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' }),
+  );
+}
+
+export async function getCall(deps: Deps, callId: string): Promise<CallRecord | undefined> {
+  const result = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: callKey(callId), ConsistentRead: true }));
+  return result.Item as CallRecord | undefined;
+}
+
+export async function listCalls(
+  deps: Deps,
+  request: { limit: number; cursor?: string; where?: (c: CallRecord) => boolean },
+): Promise<Page<CallRecord>> {
+  return queryPage<CallRecord & Record<string, unknown>>(deps, {
+    index: 'GSI1',
+    partition: ALL_CALLS,
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.where ? { where: request.where as (c: CallRecord & Record<string, unknown>) => boolean } : {}),
+  });
+}
+
+export type CallWriteOutcome = { ok: true; record: CallRecord } | { ok: false; current: CallRecord | undefined };
+
+/**
+ * Replaces fields of the call if it is still at `expectedVersion` (and, when given, in `expectedStatus`),
+ * bumping the version and appending `entry` to the history. On a failed condition returns the current
+ * record so the caller can explain (gone, stale, wrong status).
+ */
+export async function updateCall(
+  deps: Deps,
+  callId: string,
+  fields: Record<string, unknown>,
+  entry: HistoryEntry,
+  expected: { version: number; status?: CallStatus },
+  audit: Audit,
+): Promise<CallWriteOutcome> {
+  const names: Record<string, string> = { '#version': 'version', '#history': 'history' };
+  const values: Record<string, unknown> = {
+    ':expected': expected.version,
+    ':one': 1,
+    ':now': audit.now.toISOString(),
+    ':actor': audit.actor,
+    ':entry': [entry],
+  };
+  const sets = [
+    '#version = #version + :one',
+    'updatedAt = :now',
+    'updatedBy = :actor',
+    '#history = list_append(#history, :entry)',
+  ];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#f_${field}`] = field;
+    values[`:f_${field}`] = value;
+    sets.push(`#f_${field} = :f_${field}`);
+  }
+  let condition = 'attribute_exists(PK) AND #version = :expected';
+  if (expected.status) {
+    names['#status'] = 'status';
+    values[':expectedStatus'] = expected.status;
+    condition += ' AND #status = :expectedStatus';
+  }
+  try {
+    const result = await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: callKey(callId),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return { ok: true, record: result.Attributes as CallRecord };
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      return { ok: false, current: error.Item ? (unmarshall(error.Item) as CallRecord) : undefined };
+    }
+    throw error;
+  }
+}
+
+export function callView(record: CallRecord) {
+  return {
+    callId: record.callId,
+    title: record.title,
+    description: record.description,
+    regions: record.regions,
+    submissionDeadline: inBrusselsTime(record.submissionDeadline),
+    submissionDeadlineUtc: record.submissionDeadline,
+    maxNetworksPerRegion: record.maxNetworksPerRegion,
+    criteria: record.criteria,
+    requiredPartnerRecognitions: record.requiredPartnerRecognitions,
+    minReviewsPerApplication: record.minReviewsPerApplication,
+    status: record.status,
+    history: record.history,
+    version: record.version,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
+}

@@ -1,0 +1,174 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import { callKey } from './calls.ts';
+import type { Audit } from './history.ts';
+import { transact, type TransactionOutcome } from './transaction.ts';
+
+export interface DeclarationRecord {
+  PK: string;
+  SK: string;
+  entity: 'Declaration';
+  applicationId: string;
+  reviewer: string;
+  declaredAt: string;
+}
+
+export interface ReviewRecord {
+  PK: string;
+  SK: string;
+  entity: 'Review';
+  applicationId: string;
+  reviewer: string;
+  scores: Record<string, number>;
+  comment: string;
+  declaredAt: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+const declarationKey = (callId: string, applicationId: string, reviewer: string) => ({
+  PK: `CALL#${callId}`,
+  SK: `DECL#${applicationId}#${reviewer}`,
+});
+const reviewKey = (callId: string, applicationId: string, reviewer: string) => ({
+  PK: `CALL#${callId}`,
+  SK: `REVIEW#${applicationId}#${reviewer}`,
+});
+
+/** Reviews are possible while the call is published (the deadline passed) and the selection has not started. */
+function callInReview(deps: Deps, callId: string, now: Date) {
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: callKey(callId),
+      ConditionExpression: '#status = :published AND submissionDeadline <= :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':published': 'PUBLISHED', ':now': now.toISOString() },
+    },
+  };
+}
+
+export async function getDeclaration(deps: Deps, callId: string, applicationId: string, reviewer: string) {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: declarationKey(callId, applicationId, reviewer), ConsistentRead: true }),
+  );
+  return result.Item as DeclarationRecord | undefined;
+}
+
+/** Records the declaration once; declaring again keeps the first. Index 0: call in review; 1: the declaration. */
+export async function insertDeclaration(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  audit: Audit,
+): Promise<TransactionOutcome> {
+  const record: DeclarationRecord = {
+    ...declarationKey(callId, applicationId, audit.actor),
+    entity: 'Declaration',
+    applicationId,
+    reviewer: audit.actor,
+    declaredAt: audit.now.toISOString(),
+  };
+  return transact(deps, [
+    callInReview(deps, callId, audit.now),
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ]);
+}
+
+export async function getReview(deps: Deps, callId: string, applicationId: string, reviewer: string) {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: reviewKey(callId, applicationId, reviewer), ConsistentRead: true }),
+  );
+  return result.Item as ReviewRecord | undefined;
+}
+
+/**
+ * Creates or replaces the reviewer's own review, only with a declaration on record and while the call is in
+ * review. Index 0: call in review; 1: the declaration exists; 2: the review (its version unchanged).
+ */
+export async function putReview(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  input: { scores: Record<string, number>; comment: string },
+  declaration: DeclarationRecord,
+  existing: ReviewRecord | undefined,
+  audit: Audit,
+): Promise<{ outcome: TransactionOutcome; record: ReviewRecord }> {
+  const at = audit.now.toISOString();
+  const record: ReviewRecord = {
+    ...reviewKey(callId, applicationId, audit.actor),
+    entity: 'Review',
+    applicationId,
+    reviewer: audit.actor,
+    scores: input.scores,
+    comment: input.comment,
+    declaredAt: declaration.declaredAt,
+    version: (existing?.version ?? 0) + 1,
+    createdAt: existing?.createdAt ?? at,
+    createdBy: existing?.createdBy ?? audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+  const outcome = await transact(deps, [
+    callInReview(deps, callId, audit.now),
+    {
+      ConditionCheck: {
+        TableName: deps.tableName,
+        Key: declarationKey(callId, applicationId, audit.actor),
+        ConditionExpression: 'attribute_exists(PK)',
+      },
+    },
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: record,
+        ...(existing
+          ? {
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': existing.version },
+            }
+          : { ConditionExpression: 'attribute_not_exists(PK)' }),
+      },
+    },
+  ]);
+  return { outcome, record };
+}
+
+export async function listReviews(deps: Deps, callId: string, applicationId?: string): Promise<ReviewRecord[]> {
+  const items: ReviewRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `CALL#${callId}`, ':prefix': applicationId ? `REVIEW#${applicationId}#` : 'REVIEW#' },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...((result.Items ?? []) as ReviewRecord[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export function reviewView(record: ReviewRecord) {
+  return {
+    applicationId: record.applicationId,
+    reviewer: record.reviewer,
+    scores: record.scores,
+    comment: record.comment,
+    declaredAt: record.declaredAt,
+    version: record.version,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
+}
