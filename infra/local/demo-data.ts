@@ -1,7 +1,15 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../../shared/runtime/deps.ts';
 import { addRecognition, insertFacility, newFacilityRecord } from '../../shared/store/facilities.ts';
-import type { Province, RecognitionAuthority } from '../../shared/domain/reference-data.ts';
+import type { Province, RecognitionAuthority, Region } from '../../shared/domain/reference-data.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { inBrusselsTime } from '../../shared/domain/deadline.ts';
+import { contentHash } from '../../shared/domain/canonical-json.ts';
+import { signReceipt } from '../../shared/domain/receipt.ts';
+import type { CallInput } from '../../shared/schemas/calls.ts';
+import { insertApplication, newApplicationRecord, submitApplication, submittedContent } from '../../shared/store/applications.ts';
+import { insertCall, newCallRecord } from '../../shared/store/calls.ts';
+import { historyEntry } from '../../shared/store/history.ts';
 
 /** Demo facilities (fictitious organisations with valid enterprise numbers) and their recognitions. */
 export const DEMO_FACILITIES: ReadonlyArray<{
@@ -49,9 +57,39 @@ export const DEMO_FACILITIES: ReadonlyArray<{
 ];
 
 /** Loads the demo data, but only into an empty table. Returns how many facilities were added. */
-export async function loadDemoDataIfEmpty(deps: Deps): Promise<number> {
+/** The demo call: published, its deadline 30 days after the first `npm start`, at noon Brussels time. */
+export function demoCallInput(now: Date): CallInput {
+  const deadlineDay = brusselsDateOf(new Date(now.getTime() + 30 * 24 * 3600 * 1000));
+  return {
+    title: 'Oproep netwerken activeringstrajecten 2027-2031',
+    description:
+      'Het departement WVG zoekt per regio netwerken van dienstverleners (werk en zorg/welzijn) die activeringstrajecten uitvoeren.',
+    regions: ['ANTWERPEN', 'GENT', 'LIMBURG', 'KEMPEN'],
+    submissionDeadline: new Date(`${deadlineDay}T12:00:00${inBrusselsTime(`${deadlineDay}T10:00:00Z`).slice(-6)}`).toISOString(),
+    maxNetworksPerRegion: 2,
+    criteria: [
+      { id: 'approach', title: 'Geïntegreerde aanpak werk en zorg', weight: 3, maxScore: 10, minScore: 4 },
+      { id: 'network', title: 'Samenstelling en samenwerking van het netwerk', weight: 2, maxScore: 10 },
+      { id: 'reach', title: 'Bereik van de doelgroep', weight: 1, maxScore: 5 },
+    ],
+    requiredPartnerRecognitions: ['JONGERENWELZIJN', 'VAPH'],
+    minReviewsPerApplication: 1,
+  };
+}
+
+const DEMO_APPLICATIONS: ReadonlyArray<{ lead: string; region: Region; partners: string[]; submit: boolean }> = [
+  { lead: '0123456749', region: 'ANTWERPEN', partners: ['0207437468'], submit: true },
+  { lead: '0411905847', region: 'GENT', partners: ['0123456749'], submit: true },
+  { lead: '0860271224', region: 'LIMBURG', partners: ['0411905847'], submit: false },
+  { lead: '0207437468', region: 'KEMPEN', partners: ['0860271224'], submit: false },
+];
+
+/** Loads the demo data, but only into an empty table. Returns what was added. */
+export async function loadDemoDataIfEmpty(
+  deps: Deps,
+): Promise<{ facilities: number; calls: number; applications: number } | undefined> {
   const existing = await deps.ddb.send(new ScanCommand({ TableName: deps.tableName, Limit: 1 }));
-  if ((existing.Items ?? []).length > 0) return 0;
+  if ((existing.Items ?? []).length > 0) return undefined;
   const audit = { actor: 'demo-data', now: deps.clock() };
   for (const facility of DEMO_FACILITIES) {
     await insertFacility(deps, newFacilityRecord(facility, audit));
@@ -59,5 +97,43 @@ export async function loadDemoDataIfEmpty(deps: Deps): Promise<number> {
       await addRecognition(deps, facility.enterpriseNumber, recognition, audit);
     }
   }
-  return DEMO_FACILITIES.length;
+
+  const call = newCallRecord(demoCallInput(audit.now), audit);
+  call.status = 'PUBLISHED';
+  call.history.push(historyEntry(audit, 'published', { from: 'DRAFT', to: 'PUBLISHED' }));
+  call.version = 2;
+  await insertCall(deps, call);
+  for (const demo of DEMO_APPLICATIONS) {
+    const application = newApplicationRecord(
+      call.callId,
+      demo.lead,
+      {
+        region: demo.region,
+        partners: demo.partners.map((enterpriseNumber) => ({ enterpriseNumber, role: 'zorg- en welzijnspartner' })),
+        proposal: {
+          summary: `Netwerk voor activeringstrajecten in de regio ${demo.region}.`,
+          criteria: {
+            approach: 'Werk- en zorgacties lopen van bij de start tegelijk, in één plan met de cliënt.',
+            network: 'Maandelijks casusoverleg tussen de casemanagers en alle partners.',
+            reach: 'Aanmelding via VDAB, het CAW en de centra geestelijke gezondheidszorg.',
+          },
+        },
+      },
+      audit,
+    );
+    await insertApplication(deps, application, audit.now);
+    if (demo.submit) {
+      const receipt = signReceipt(
+        {
+          applicationId: application.applicationId,
+          trackingNumber: application.trackingNumber,
+          submittedAt: audit.now.toISOString(),
+          contentHash: contentHash(submittedContent(application)),
+        },
+        deps.receiptKey(),
+      );
+      await submitApplication(deps, application, receipt, audit);
+    }
+  }
+  return { facilities: DEMO_FACILITIES.length, calls: 1, applications: DEMO_APPLICATIONS.length };
 }

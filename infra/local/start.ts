@@ -71,7 +71,7 @@ try {
   const created = await ensureTable(client, LOCAL_TABLE_NAME);
   client.destroy();
   const { getDeps } = await import('../../shared/runtime/deps.ts');
-  const demoFacilities = await loadDemoDataIfEmpty(getDeps());
+  const demo = await loadDemoDataIfEmpty(getDeps());
 
   api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
   const port = await listen(api, apiPort);
@@ -85,7 +85,7 @@ Local cloud is up (Ctrl-C stops everything).
   SES emulator   ${ses.endpoint}   (every email sent is listed there)
   Scheduler      ${scheduler.describe()}
   Workflows      ${workflows}
-  Demo data      ${demoFacilities > 0 ? `${demoFacilities} facilities loaded` : 'table not empty, nothing loaded'}
+  Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications loaded` : 'table not empty, nothing loaded'}
   Token          TOKEN=$(npm run -s token -- --role department)
 `);
 } catch (error) {

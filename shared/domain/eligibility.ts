@@ -87,7 +87,9 @@ export function partnersRegistered({ application, registry }: EligibilityInput):
       missing.length === 0
         ? application.partners.length === 0
           ? 'The application lists no partners.'
-          : `All ${application.partners.length} partners are registered.`
+          : application.partners.length === 1
+            ? 'The partner is registered.'
+            : `All ${application.partners.length} partners are registered.`
         : `Not in the facility registry: ${[...new Set(missing)].join(', ')}.`,
   };
 }

@@ -63,7 +63,7 @@ describe('npm start (the local cloud)', () => {
     const cloud = startLocalCloud({ PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses) });
     await cloud.waitFor('Local cloud is up');
     expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
-    expect(cloud.output()).toContain('4 facilities loaded');
+    expect(cloud.output()).toContain('4 facilities, 1 published call with 4 applications loaded');
     const health = await fetch(`http://127.0.0.1:${api}/health`);
     expect(health.status).toBe(200);
     const emails = await fetch(`http://127.0.0.1:${ses}/store`);
