@@ -34,6 +34,7 @@ import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
 import { RouteFunction } from './constructs/route-function.ts';
+import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 
 export const STACK_ID = 'WerkEnZorgStack';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -100,6 +101,7 @@ export class WerkEnZorgStack extends Stack {
   readonly stage: HttpStage;
   /** One per deployed route, by operationId. */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+  readonly selection: SelectionWorkflow;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -275,6 +277,16 @@ export class WerkEnZorgStack extends Stack {
       reason:
         'Rotating the receipt key would make earlier receipts unverifiable; rotation needs key ids in receipts first (planned), so it is rotated by hand with a new key id.',
     });
+    // --- The network-selection workflow (Step Functions, Standard). ---
+    this.selection = new SelectionWorkflow(this, 'Selection', {
+      repoRoot: REPO_ROOT,
+      table: this.table,
+      key: this.key,
+      logRetention,
+      sesIdentity,
+      environment,
+    });
+
     const functions = new Map<string, RouteFunction>();
     for (const spec of deployedRouteSpecs(props.routes)) {
       const id = constructIdOf(spec);
@@ -286,10 +298,13 @@ export class WerkEnZorgStack extends Stack {
         logKey: this.key,
         logRetention,
         sesIdentity,
-        environment: spec.signsReceipts
-          ? { ...environment, RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() }
-          : environment,
+        environment: {
+          ...environment,
+          ...(spec.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
+          ...(spec.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
+        },
       });
+      if (spec.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
       functions.set(spec.operationId, routeFunction);
       const route = new HttpRoute(this, `${id}Route`, {
         httpApi: this.api,

@@ -4,6 +4,7 @@ import { facilityRoutes } from './routes/facilities.ts';
 import { callRoutes } from './routes/calls.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { selectionRoutes } from './routes/selection.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -15,6 +16,7 @@ export const routes = {
   ...callRoutes,
   ...applicationRoutes,
   ...reviewRoutes,
+  ...selectionRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

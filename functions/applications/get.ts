@@ -5,6 +5,6 @@ import { applicationView } from '../../shared/store/applications.ts';
 import { loadVisibleApplication } from './access.ts';
 
 export const handler = defineHandler(routes.getApplication, async ({ params, principal, deps }) => {
-  const { application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
-  return { status: 200, body: applicationView(application), etag: etagOf(application.version) };
+  const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  return { status: 200, body: applicationView(application, call), etag: etagOf(application.version) };
 });

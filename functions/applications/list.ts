@@ -12,7 +12,7 @@ export const handler = defineHandler(routes.listApplications, async ({ params, q
     where: (a) =>
       maySeeApplication(principal, a) &&
       (!query.region || a.region === query.region) &&
-      (!query.status || a.status === query.status),
+      (!query.status || applicationView(a, call).status === query.status),
   });
-  return { status: 200, body: { items: page.items.map(applicationView), nextCursor: page.nextCursor } };
+  return { status: 200, body: { items: page.items.map((a) => applicationView(a, call)), nextCursor: page.nextCursor } };
 });

@@ -9,6 +9,10 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '../../shared/http/route.ts';
 
+function describe(spec: FunctionSpec): string {
+  return spec.method ? `${spec.method} ${spec.path} (${spec.operationId})` : `workflow task ${spec.operationId}`;
+}
+
 /** The bundling every function uses: ESM for Node 22 with the local esbuild (never Docker). */
 export const ESM_BUNDLING = {
   format: OutputFormat.ESM,
@@ -25,8 +29,17 @@ export const ESM_BUNDLING = {
 /** The tag that names the route-table entry (operationId) a function serves. */
 export const OPERATION_TAG = 'werkenzorg:operation';
 
+/** What a function needs to be built and granted: a route-table entry, or a workflow task. */
+export type FunctionSpec = Pick<RouteSpec, 'operationId' | 'handler' | 'table' | 'sendsEmail'> &
+  Partial<Pick<RouteSpec, 'method' | 'path'>>;
+
+/** The tag that names a function's handler module, so the local workflow runner can bind task states to it. */
+export const HANDLER_TAG = 'werkenzorg:handler';
+
 export interface RouteFunctionProps {
-  spec: RouteSpec;
+  spec: FunctionSpec;
+  /** Default 10 s (API routes); workflow tasks take longer. */
+  timeout?: Duration;
   repoRoot: string;
   table: ITable;
   /** Encrypts the function's log group. */
@@ -43,7 +56,7 @@ export interface RouteFunctionProps {
  * `sendsEmail` → `ses:SendEmail` on the identity only.
  */
 export class RouteFunction extends Construct {
-  readonly spec: RouteSpec;
+  readonly spec: FunctionSpec;
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
@@ -61,7 +74,7 @@ export class RouteFunction extends Construct {
     // Our own role instead of AWSLambdaBasicExecutionRole: write to this function's log group only.
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Runs ${spec.operationId} (${spec.method} ${spec.path})`,
+      description: `Runs ${describe(spec)}`,
     });
     this.role.addToPolicy(
       new PolicyStatement({
@@ -72,7 +85,7 @@ export class RouteFunction extends Construct {
     );
 
     this.function = new NodejsFunction(this, 'Function', {
-      description: `${spec.method} ${spec.path} (${spec.operationId})`,
+      description: describe(spec),
       entry: path.join(props.repoRoot, spec.handler),
       handler: 'handler',
       projectRoot: props.repoRoot,
@@ -80,7 +93,7 @@ export class RouteFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 512,
-      timeout: Duration.seconds(10),
+      timeout: props.timeout ?? Duration.seconds(10),
       role: this.role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
@@ -89,6 +102,7 @@ export class RouteFunction extends Construct {
       bundling: { ...ESM_BUNDLING, mainFields: [...ESM_BUNDLING.mainFields] },
     });
     Tags.of(this).add(OPERATION_TAG, spec.operationId);
+    Tags.of(this).add(HANDLER_TAG, spec.handler);
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:

@@ -14,22 +14,25 @@ import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
 import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
-import { describeWorkflows } from './workflow-runner.ts';
+import { startLocalWorkflows, type LocalWorkflows } from './workflow-runner.ts';
 
 const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
 const apiPort = Number(process.env.PORT ?? 3000);
 const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
+const sfnPort = Number(process.env.SFN_PORT ?? 8083);
 
 const running: Emulator[] = [];
 let api: Server | undefined;
 let scheduler: LocalScheduler | undefined;
+let workflows: LocalWorkflows | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     scheduler?.stop();
+    await workflows?.stop();
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
     api?.closeAllConnections();
     await Promise.all(running.map((e) => e.stop()));
@@ -46,6 +49,7 @@ process.on('SIGTERM', () => void stopAll(0));
 try {
   // Check the API port first so a taken port fails fast, before anything starts.
   await assertPortFree(apiPort, 'Local API');
+  await assertPortFree(sfnPort, 'Local Step Functions');
   // Start both emulators; if one fails, the other is still recorded so that it is stopped too.
   const started = await Promise.allSettled([
     startDynamoDbLocal({
@@ -67,6 +71,10 @@ try {
       receiptSigningKey: localReceiptSigningKey(),
     }),
   );
+  // The selection workflow: the ASL CDK synthesizes, served as a local Step Functions endpoint.
+  workflows = await startLocalWorkflows({ port: sfnPort });
+  process.env.AWS_ENDPOINT_URL_SFN = workflows.endpoint;
+  process.env.SELECTION_STATE_MACHINE_ARN = workflows.selectionStateMachineArn;
   const client = new DynamoDBClient({});
   const created = await ensureTable(client, LOCAL_TABLE_NAME);
   client.destroy();
@@ -76,7 +84,6 @@ try {
   api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
   const port = await listen(api, apiPort);
   scheduler = await startLocalScheduler({ log: (line) => console.log(line) });
-  const workflows = await describeWorkflows();
 
   console.log(`
 Local cloud is up (Ctrl-C stops everything).
@@ -84,7 +91,7 @@ Local cloud is up (Ctrl-C stops everything).
   DynamoDB Local ${dynamo.endpoint}   table ${LOCAL_TABLE_NAME}${created ? ' (created)' : ''}, data ${values['in-memory'] ? 'in memory (thrown away on exit)' : 'in .local/dynamodb'}
   SES emulator   ${ses.endpoint}   (every email sent is listed there)
   Scheduler      ${scheduler.describe()}
-  Workflows      ${workflows}
+  Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
   Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications loaded` : 'table not empty, nothing loaded'}
   Token          TOKEN=$(npm run -s token -- --role department)
 `);

@@ -65,3 +65,63 @@ export function submissionConfirmedEmail(input: { callTitle: string; receipt: Re
       SIGNATURE,
   };
 }
+
+const OUTCOME_TEXT: Record<'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE', string> = {
+  SELECTED: 'geselecteerd: uw netwerk wordt aangesteld',
+  NOT_SELECTED: 'niet geselecteerd',
+  INELIGIBLE: 'niet ontvankelijk',
+};
+
+export function selectionOutcomeEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  region: string;
+  outcome: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+  score: number;
+  rank: number | null;
+  reasons: readonly string[];
+  objectionDeadline: string;
+}): EmailContent {
+  return {
+    subject: `Oproep "${input.callTitle}": beslissing over uw aanvraag ${input.trackingNumber}`,
+    text:
+      `Beste,\n\nHet departement heeft de selectie voor de oproep "${input.callTitle}" afgerond.\n\n` +
+      `Uw aanvraag ${input.trackingNumber} (regio ${input.region}) is ${OUTCOME_TEXT[input.outcome]}.\n` +
+      (input.rank !== null ? `Score: ${input.score} op 100, rangschikking: ${input.rank}.\n` : '') +
+      `\nMotivering (zoals vastgelegd in de beslissing):\n${input.reasons.map((r) => `  - ${r}`).join('\n')}\n\n` +
+      `U kunt tot en met ${input.objectionDeadline} bezwaar indienen via de API ` +
+      `(POST /calls/{callId}/applications/{applicationId}/objection), met uw argumenten.` +
+      SIGNATURE,
+  };
+}
+
+export function selectionFailedEmail(input: { callTitle: string; executionName: string; committed: boolean }): EmailContent {
+  return {
+    subject: input.committed
+      ? `Oproep "${input.callTitle}": niet alle beslissingen konden gemaild worden`
+      : `Oproep "${input.callTitle}": de selectie is mislukt`,
+    text: input.committed
+      ? `Beste,\n\nDe selectie (${input.executionName}) is beslist, maar niet elke aanvrager kon gemaild worden. ` +
+        `Start de selectie opnieuw om de ontbrekende berichten te versturen; wie al gemaild werd, krijgt geen tweede bericht.` +
+        SIGNATURE
+      : `Beste,\n\nDe selectie (${input.executionName}) voor de oproep "${input.callTitle}" is mislukt. ` +
+        `Er is niets aangesteld en er werden geen beslissingen verstuurd. De oproep staat op SELECTION_FAILED; ` +
+        `u kunt de selectie opnieuw starten.` +
+        SIGNATURE,
+  };
+}
+
+export function objectionDecidedEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  decision: 'UPHELD' | 'REJECTED';
+  motivation: string;
+}): EmailContent {
+  return {
+    subject: `Bezwaar over aanvraag ${input.trackingNumber}: ${input.decision === 'UPHELD' ? 'gegrond' : 'ongegrond'}`,
+    text:
+      `Beste,\n\nHet departement heeft uw bezwaar over aanvraag ${input.trackingNumber} (oproep "${input.callTitle}") ` +
+      `${input.decision === 'UPHELD' ? 'gegrond' : 'ongegrond'} verklaard.\n\nMotivering: ${input.motivation}` +
+      SIGNATURE,
+  };
+}

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
 
 /**
@@ -13,6 +14,7 @@ export interface Deps {
   tableName: string;
   ddb: DynamoDBDocumentClient;
   ses: SESv2Client;
+  sfn: SFNClient;
   logger: Logger;
   /** The address emails are sent from (a verified SES identity in AWS). */
   mailFrom: string;
@@ -45,6 +47,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
     ddb,
     ses: new SESv2Client({}),
+    sfn: new SFNClient({}),
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
     receiptKey: receiptKeyFrom(env),

@@ -67,6 +67,7 @@ export const Call = z
     requiredPartnerRecognitions: z.array(Authority),
     minReviewsPerApplication: z.number().int(),
     status: CallStatus,
+    decidedAt: Instant.optional(),
     history: z.array(HistoryEntry),
     ...AuditFields,
   })
@@ -143,6 +144,29 @@ export const Application = z
     proposal: z.object({ summary: z.string(), criteria: z.record(z.string(), z.string()) }),
     status: ApplicationStatus,
     submittedVersions: z.number().int().meta({ description: 'How many versions were submitted (see /versions).' }),
+    outcome: z
+      .object({
+        status: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+        score: z.number(),
+        rank: z.number().int().nullable(),
+        reasons: z.array(z.string()),
+        evaluatedVersion: z.number().int(),
+        networkId: z.string().optional(),
+        notifiedAt: Instant.optional(),
+      })
+      .optional()
+      .meta({ description: 'The selection outcome, once the call is DECIDED.' }),
+    objection: z
+      .object({
+        grounds: z.string(),
+        lodgedAt: Instant,
+        lodgedBy: z.string(),
+        decision: z.enum(['UPHELD', 'REJECTED']).optional(),
+        motivation: z.string().optional(),
+        decidedAt: Instant.optional(),
+        decidedBy: z.string().optional(),
+      })
+      .optional(),
     receipt: Receipt.optional().meta({ description: 'The receipt of the last submission.' }),
     history: z.array(HistoryEntry),
     ...AuditFields,

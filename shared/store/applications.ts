@@ -38,12 +38,36 @@ export interface ApplicationRecord {
   status: ApplicationStatus;
   submittedVersions: number;
   receipt?: Receipt;
+  /** Set by the selection; it counts once the call is DECIDED with this run's decision. */
+  outcome?: ApplicationOutcome;
+  outcomeNotifiedAt?: string;
+  objection?: Objection;
   history: HistoryEntry[];
   version: number;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+export interface ApplicationOutcome {
+  runId: string;
+  status: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+  score: number;
+  rank: number | null;
+  reasons: string[];
+  evaluatedVersion: number;
+  networkId?: string;
+}
+
+export interface Objection {
+  grounds: string;
+  lodgedAt: string;
+  lodgedBy: string;
+  decision?: 'UPHELD' | 'REJECTED';
+  motivation?: string;
+  decidedAt?: string;
+  decidedBy?: string;
 }
 
 export interface SubmittedContent {
@@ -358,7 +382,13 @@ export async function getVersion(
   return result.Item as ApplicationVersionRecord | undefined;
 }
 
-export function applicationView(record: ApplicationRecord) {
+/**
+ * The API representation. Once the call is DECIDED, the status is the outcome of the committed decision
+ * (an outcome written by a run that did not commit is never shown).
+ */
+export function applicationView(record: ApplicationRecord, call?: { status: string; decisionRunId?: string }) {
+  const decided = call?.status === 'DECIDED' && record.outcome !== undefined && record.outcome.runId === call.decisionRunId;
+  const outcome = decided ? record.outcome : undefined;
   return {
     applicationId: record.applicationId,
     callId: record.callId,
@@ -367,8 +397,22 @@ export function applicationView(record: ApplicationRecord) {
     region: record.region,
     partners: record.partners,
     proposal: record.proposal,
-    status: record.status,
+    status: outcome ? outcome.status : record.status,
     submittedVersions: record.submittedVersions,
+    ...(outcome
+      ? {
+          outcome: {
+            status: outcome.status,
+            score: outcome.score,
+            rank: outcome.rank,
+            reasons: outcome.reasons,
+            evaluatedVersion: outcome.evaluatedVersion,
+            ...(outcome.networkId ? { networkId: outcome.networkId } : {}),
+            ...(record.outcomeNotifiedAt ? { notifiedAt: record.outcomeNotifiedAt } : {}),
+          },
+        }
+      : {}),
+    ...(record.objection ? { objection: record.objection } : {}),
     ...(record.receipt ? { receipt: receiptView(record.receipt) } : {}),
     history: record.history,
     version: record.version,
@@ -398,4 +442,36 @@ export async function getApplicationById(deps: Deps, applicationId: string): Pro
     }),
   );
   return result.Items?.[0] as ApplicationRecord | undefined;
+}
+
+/**
+ * Records the lead's objection, or the department's answer to it, with a history entry. Conditional: an
+ * objection is lodged once (`expect: 'none'`) and answered once (`expect: 'open'`).
+ */
+export async function saveObjection(
+  deps: Deps,
+  current: ApplicationRecord,
+  objection: Objection,
+  entry: HistoryEntry,
+  expect: 'none' | 'open',
+): Promise<boolean> {
+  try {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: applicationKey(current.callId, current.applicationId),
+        UpdateExpression: 'SET objection = :objection, #history = list_append(#history, :entry)',
+        ConditionExpression:
+          expect === 'none'
+            ? 'attribute_not_exists(objection)'
+            : 'attribute_exists(objection) AND attribute_not_exists(objection.decision)',
+        ExpressionAttributeNames: { '#history': 'history' },
+        ExpressionAttributeValues: { ':objection': objection, ':entry': [entry] },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
 }

@@ -18,6 +18,11 @@ export interface CallRecord extends CallInput {
   callId: string;
   status: CallStatus;
   history: HistoryEntry[];
+  /** Selection: how many non-dry runs were started, the latest one, and the one whose decision stands. */
+  selectionAttempts?: number;
+  currentRunId?: string;
+  decisionRunId?: string;
+  decidedAt?: string;
   version: number;
   createdAt: string;
   createdBy: string;
@@ -153,6 +158,7 @@ export function callView(record: CallRecord) {
     requiredPartnerRecognitions: record.requiredPartnerRecognitions,
     minReviewsPerApplication: record.minReviewsPerApplication,
     status: record.status,
+    ...(record.decidedAt ? { decidedAt: record.decidedAt } : {}),
     history: record.history,
     version: record.version,
     createdAt: record.createdAt,

@@ -12,6 +12,8 @@ export interface PageRequest<T> {
   cursor?: string;
   /** Keep only the items this pure predicate accepts; pages are still filled up to `limit`. */
   where?: (item: T) => boolean;
+  /** Looks up, per fetched page, what `where` needs (e.g. the calls of networks). */
+  prefetch?: (items: T[]) => Promise<void>;
 }
 
 export interface Page<T> {
@@ -50,6 +52,7 @@ export async function queryPage<T extends Record<string, unknown>>(deps: Deps, r
       }),
     );
     const fetched = (result.Items ?? []) as T[];
+    if (request.prefetch) await request.prefetch(fetched);
     for (let i = 0; i < fetched.length; i++) {
       const item = fetched[i] as T;
       if (request.where && !request.where(item)) continue;

@@ -10,6 +10,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   recognitionId: '00000000-0000-0000-0000-000000000001',
   callId: '00000000-0000-0000-0000-000000000002',
   applicationId: '00000000-0000-0000-0000-000000000003',
+  networkId: '00000000-0000-0000-0000-000000000004',
 };
 
 function samplePath(path: string): string {

@@ -8,6 +8,7 @@ import { ensureTable } from '../../infra/local/emulators.ts';
 import { localAwsEnvironment } from '../../infra/local/environment.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
 import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
+import { startLocalWorkflows, type LocalStepFunctionsOptions, type LocalWorkflows } from '../../infra/local/workflow-runner.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -40,6 +41,8 @@ export interface TestApi {
   deps: () => Deps;
   token(request: TokenRequest): Promise<string>;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** The local Step Functions, when started with `workflows`. */
+  workflows: LocalWorkflows | undefined;
   /** Fix the handlers' clock at this instant (an injectable clock: tests never sleep). */
   setNow(instant: string | Date): void;
   /** Emails the SES emulator received for this address (all when omitted). */
@@ -53,7 +56,12 @@ export interface TestApi {
  * The local API over real HTTP, against DynamoDB Local and the SES emulator that the global setup
  * started, with a table of its own for this test file and an in-memory signing key.
  */
-export async function startTestApi(): Promise<TestApi> {
+export interface TestApiOptions {
+  /** Also run the local Step Functions (the synthesized ASL); `wrapTask` injects faults into tasks. */
+  workflows?: { wrapTask?: LocalStepFunctionsOptions['wrapTask'] };
+}
+
+export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const tableName = `test-${randomUUID()}`;
   Object.assign(
     process.env,
@@ -64,6 +72,15 @@ export async function startTestApi(): Promise<TestApi> {
       receiptSigningKey: randomBytes(32).toString('base64'),
     }),
   );
+  let workflows: LocalWorkflows | undefined;
+  if (options.workflows) {
+    workflows = await startLocalWorkflows({
+      port: 0,
+      ...(options.workflows.wrapTask ? { wrapTask: options.workflows.wrapTask } : {}),
+    });
+    process.env.AWS_ENDPOINT_URL_SFN = workflows.endpoint;
+    process.env.SELECTION_STATE_MACHINE_ARN = workflows.selectionStateMachineArn;
+  }
   resetDeps();
   const client = new DynamoDBClient({});
   await ensureTable(client, tableName);
@@ -77,6 +94,7 @@ export async function startTestApi(): Promise<TestApi> {
     tableName,
     tokens,
     deps: getDeps,
+    workflows,
     token: (request) => tokens.sign(request),
     setNow(instant) {
       const fixed = new Date(instant);
@@ -117,6 +135,7 @@ export async function startTestApi(): Promise<TestApi> {
       return items.sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
     },
     async close() {
+      await workflows?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       client.destroy();

@@ -5,6 +5,7 @@ import { routes } from '../../shared/routes.ts';
 import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
+import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
 import { logicalIdOf, synthesize, SYNTH_TIMEOUT_MS, templateOf, type Synthesized } from './synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -164,20 +165,22 @@ describe('the user pool', () => {
 describe('the functions', () => {
   const deployed = deployedRouteSpecs();
 
-  it('are one per route-table entry that is not local-only', () => {
-    template.resourceCountIs('AWS::Lambda::Function', deployed.length);
+  it('are one per route-table entry that is not local-only, and one per workflow task', () => {
+    const tasks = Object.values(SELECTION_TASKS).map((t) => t.stateName);
+    template.resourceCountIs('AWS::Lambda::Function', deployed.length + tasks.length);
     const tagged = ofType('AWS::Lambda::Function').map(
       ([, fn]) => (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
     );
-    expect(tagged.sort()).toEqual(deployed.map((spec) => spec.operationId).sort());
+    expect(tagged.sort()).toEqual([...deployed.map((spec) => spec.operationId), ...tasks].sort());
   });
 
-  it('all run Node.js 22 on arm64 with tracing, 512 MB, a short timeout and the environment', () => {
+  it('all run Node.js 22 on arm64 with tracing, 512 MB, a short timeout (API) and the environment', () => {
     for (const [id, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
-      expect(fn.Properties.Timeout, id).toBeLessThanOrEqual(15);
+      const isTask = id.startsWith('Selection');
+      expect(fn.Properties.Timeout, id).toBeLessThanOrEqual(isTask ? 300 : 15);
       expect(fn.Properties.Handler, id).toBe('index.handler');
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
       const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
@@ -245,8 +248,11 @@ describe('least privilege', () => {
         expect(actionsOf([statement]), spec.operationId).toEqual(['ses:SendEmail']);
         expect(JSON.stringify(statement.Resource), spec.operationId).toContain(':identity/');
       }
-      // Nothing beyond logs, tracing, the table (and its key) and SES.
-      for (const action of actions) expect(action, spec.operationId).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
+      // Nothing beyond logs, tracing, the table (and its key), SES and, for the start route, starting the selection.
+      for (const action of actions) {
+        if (spec.startsSelection && action === 'states:StartExecution') continue;
+        expect(action, spec.operationId).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
+      }
       for (const statement of statements) {
         if (actionsOf([statement]).some((a) => a.startsWith('dynamodb:'))) {
           expect(JSON.stringify(statement.Resource), spec.operationId).toContain(tableId());
@@ -366,5 +372,78 @@ describe('the receipt signing key', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(1);
     expect(secrets[0]![1].Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+  });
+});
+
+describe('the selection state machine', () => {
+  const machine = () => ofType('AWS::StepFunctions::StateMachine');
+  const definition = () => {
+    const [, sm] = machine()[0]!;
+    const parts = (sm.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    return JSON.parse(parts.map((p) => (typeof p === 'string' ? p : 'arn:placeholder')).join('')) as {
+      States: Record<string, Record<string, unknown>>;
+    };
+  };
+  const taskStates = () => {
+    const found: Array<[string, Record<string, unknown>]> = [];
+    const visit = (states: Record<string, Record<string, unknown>>) => {
+      for (const [name, state] of Object.entries(states)) {
+        if (state.Type === 'Task') found.push([name, state]);
+        const inner = (state.ItemProcessor as { States?: Record<string, Record<string, unknown>> } | undefined)?.States;
+        if (inner) visit(inner);
+      }
+    };
+    visit(definition().States);
+    return found;
+  };
+
+  it('is one Standard state machine with logging (encrypted log group) and tracing', () => {
+    expect(machine()).toHaveLength(1);
+    const [, sm] = machine()[0]!;
+    expect(sm.Properties.StateMachineType).toBe('STANDARD');
+    expect(sm.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    const logging = sm.Properties.LoggingConfiguration as {
+      Level: string;
+      IncludeExecutionData: boolean;
+      Destinations: unknown[];
+    };
+    expect(logging.Level).toBe('ALL');
+    expect(logging.IncludeExecutionData).toBe(false);
+    expect(logging.Destinations).toHaveLength(1);
+  });
+
+  it('has a task state for every workflow task, each retrying with backoff and caught into MarkFailed', () => {
+    const tasks = taskStates();
+    expect(tasks.map(([name]) => name).sort()).toEqual(
+      Object.values(SELECTION_TASKS)
+        .map((t) => t.stateName)
+        .sort(),
+    );
+    for (const [name, state] of tasks) {
+      const retry = state.Retry as Array<{ ErrorEquals: string[]; BackoffRate: number; MaxAttempts: number }>;
+      expect(
+        retry.some((r) => r.ErrorEquals.includes('States.ALL') && r.BackoffRate > 1 && r.MaxAttempts >= 2),
+        name,
+      ).toBe(true);
+    }
+    const top = definition().States;
+    for (const [name, state] of Object.entries(top)) {
+      if (name === 'MarkFailed' || !['Task', 'Map'].includes(String(state.Type))) continue;
+      expect(state.Catch, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'MarkFailed' }]);
+    }
+  });
+
+  it('the start route may start this state machine and nothing else; no other function may', () => {
+    const [smId] = machine()[0]!;
+    for (const spec of deployedRouteSpecs()) {
+      const statements = statementsOf(spec.operationId).filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')));
+      if (!spec.startsSelection) {
+        expect(statements, spec.operationId).toEqual([]);
+        continue;
+      }
+      expect(statements).toHaveLength(1);
+      expect(actionsOf(statements)).toEqual(['states:StartExecution']);
+      expect(statements[0]!.Resource).toEqual({ Ref: smId });
+    }
   });
 });

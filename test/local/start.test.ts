@@ -59,9 +59,15 @@ async function isFree(port: number): Promise<boolean> {
 
 describe('npm start (the local cloud)', () => {
   it('starts everything, serves the API, and Ctrl-C stops every child process', async () => {
-    const [api, dynamo, ses] = await freePorts(3);
-    const cloud = startLocalCloud({ PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses) });
+    const [api, dynamo, ses, sfn] = await freePorts(4);
+    const cloud = startLocalCloud({
+      PORT: String(api),
+      DYNAMODB_PORT: String(dynamo),
+      SES_PORT: String(ses),
+      SFN_PORT: String(sfn),
+    });
     await cloud.waitFor('Local cloud is up');
+    expect(cloud.output()).toContain(`Step Functions http://127.0.0.1:${sfn}`);
     expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
     expect(cloud.output()).toContain('4 facilities, 1 published call with 4 applications loaded');
     const health = await fetch(`http://127.0.0.1:${api}/health`);
@@ -70,18 +76,23 @@ describe('npm start (the local cloud)', () => {
     expect(emails.status).toBe(200);
     cloud.child.kill('SIGINT');
     expect(await cloud.exited).toBe(0);
-    for (const port of [api!, dynamo!, ses!]) {
+    for (const port of [api!, dynamo!, ses!, sfn!]) {
       expect(await isFree(port), `port ${port}`).toBe(true);
       expect(processesMentioning(`-port ${port}`).concat(processesMentioning(`--port ${port}`))).toEqual([]);
     }
   }, 90_000);
 
   it('a port in use gets a clear message, and what had started is stopped again', async () => {
-    const [api, dynamo, ses] = await freePorts(3);
+    const [api, dynamo, ses, sfn] = await freePorts(4);
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(dynamo, '127.0.0.1', resolve));
     try {
-      const cloud = startLocalCloud({ PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses) });
+      const cloud = startLocalCloud({
+        PORT: String(api),
+        DYNAMODB_PORT: String(dynamo),
+        SES_PORT: String(ses),
+        SFN_PORT: String(sfn),
+      });
       expect(await cloud.exited).toBe(1);
       expect(cloud.output()).toMatch(new RegExp(`DynamoDB Local: port ${dynamo} .* already in use`));
       // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.

@@ -62,6 +62,7 @@ export function parseRequest(
       const errors: FieldError[] = [];
       const params = validatePart(spec.params, event.pathParameters ?? {}, errors);
       const query = validatePart(spec.query, event.queryStringParameters ?? {}, errors);
+      if (spec.body && spec.bodyOptional && body === undefined) body = {};
       const parsedBody =
         spec.body && body === undefined
           ? (errors.push({ path: '', message: 'A JSON request body is required.' }), undefined)

@@ -1,0 +1,10 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { getNetwork, networkView } from '../../shared/store/networks.ts';
+
+export const handler = defineHandler(routes.getNetwork, async ({ params, deps }) => {
+  const network = await getNetwork(deps, params.networkId);
+  if (!network) throw problems.notFound('The network');
+  return { status: 200, body: networkView(network) };
+});

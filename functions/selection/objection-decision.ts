@@ -1,0 +1,48 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { sendEmail } from '../../shared/email/send.ts';
+import { objectionDecidedEmail } from '../../shared/email/templates.ts';
+import { saveObjection, type Objection } from '../../shared/store/applications.ts';
+import { getFacilities } from '../../shared/store/facilities.ts';
+import { historyEntry } from '../../shared/store/history.ts';
+import { loadVisibleApplication } from '../applications/access.ts';
+
+/**
+ * The department's answer to an objection. An upheld objection changes no network by itself: acting on
+ * it is the department's own, recorded decision.
+ */
+export const handler = defineHandler(routes.decideObjection, async ({ params, body, principal, deps }) => {
+  const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  if (!application.objection) throw problems.notFound('An objection');
+  if (application.objection.decision) throw problems.conflict('objection-decided', 'This objection was already answered.');
+  const now = deps.clock();
+  const answered: Objection = {
+    ...application.objection,
+    decision: body.decision,
+    motivation: body.motivation,
+    decidedAt: now.toISOString(),
+    decidedBy: principal.userId,
+  };
+  const saved = await saveObjection(
+    deps,
+    application,
+    answered,
+    historyEntry({ actor: principal.userId, now }, 'objection-decided', { details: { decision: body.decision } }),
+    'open',
+  );
+  if (!saved) throw problems.conflict('objection-decided', 'This objection was already answered.');
+  const lead = (await getFacilities(deps, [application.leadEnterpriseNumber])).get(application.leadEnterpriseNumber);
+  if (lead) {
+    await sendEmail(deps, {
+      to: lead.email,
+      ...objectionDecidedEmail({
+        callTitle: call.title,
+        trackingNumber: application.trackingNumber,
+        decision: body.decision,
+        motivation: body.motivation,
+      }),
+    });
+  }
+  return { status: 200, body: answered };
+});

@@ -1,0 +1,32 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { isWithinObjectionPeriod, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
+import { applicationView, saveObjection, type Objection } from '../../shared/store/applications.ts';
+import { historyEntry } from '../../shared/store/history.ts';
+import { loadVisibleApplication, requireLead } from '../applications/access.ts';
+
+export const handler = defineHandler(routes.lodgeObjection, async ({ params, body, principal, deps }) => {
+  const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
+  requireLead(principal, application);
+  const view = applicationView(application, call);
+  if (!view.outcome?.notifiedAt) throw problems.conflict('no-outcome', 'There is no outcome to object to yet.');
+  const now = deps.clock();
+  if (!isWithinObjectionPeriod(new Date(view.outcome.notifiedAt), now)) {
+    throw problems.conflict(
+      'objection-period-over',
+      `Objections are possible within ${OBJECTION_PERIOD_DAYS} days of the outcome email.`,
+    );
+  }
+  const objection: Objection = { grounds: body.grounds, lodgedAt: now.toISOString(), lodgedBy: principal.userId };
+  const saved = await saveObjection(
+    deps,
+    application,
+    objection,
+    historyEntry({ actor: principal.userId, now }, 'objection-lodged'),
+    'none',
+  );
+  if (!saved) throw problems.conflict('objection-exists', 'An objection to this outcome was already lodged.');
+  deps.logger.info('objection lodged', { callId: call.callId, applicationId: application.applicationId });
+  return { status: 201, body: objection };
+});

@@ -1,0 +1,73 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { hasRole } from '../../shared/http/principal.ts';
+import { routes } from '../../shared/routes.ts';
+import { getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
+import { loadVisibleCall } from '../calls/access.ts';
+
+export const handler = defineHandler(routes.getSelection, async ({ params, query, principal, deps }) => {
+  const call = await loadVisibleCall(deps, principal, params.callId);
+  const department = hasRole(principal, 'department');
+  let run: RunRecord | undefined;
+  if (query.executionId) {
+    // Dry runs are the department's own: facilities only ever see the committed decision.
+    const runs = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        FilterExpression: 'executionArn = :arn',
+        ExpressionAttributeValues: { ':pk': `CALL#${call.callId}`, ':prefix': 'RUN#', ':arn': query.executionId },
+      }),
+    );
+    run = (runs.Items ?? []).find((item) => item.entity === 'SelectionRun') as RunRecord | undefined;
+    if (run?.dryRun && !department) run = undefined;
+  } else if (call.currentRunId) {
+    run = await getRun(deps, call.callId, call.currentRunId);
+  }
+  if (!run) throw problems.notFound('A selection run');
+  // Facilities see a decision once it stands; the department also sees dry runs and failed runs' state.
+  const visibleDecision =
+    run.status === 'SUCCEEDED' && (department || (call.status === 'DECIDED' && call.decisionRunId === run.runId));
+  let decision: { regions: Array<{ region: string; applications: unknown[] }> } | undefined;
+  if (visibleDecision) {
+    const lines = await listLines(deps, call.callId, run.runId);
+    const mine = (members: string[]) => department || (principal.facility !== undefined && members.includes(principal.facility));
+    const order = [
+      ...call.regions,
+      ...new Set(lines.map((l) => l.region).filter((r) => !(call.regions as string[]).includes(r))),
+    ];
+    decision = {
+      regions: order.map((region) => ({
+        region,
+        applications: lines
+          .filter((l) => l.region === region && mine(l.members))
+          .sort(
+            (a, b) =>
+              (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
+              (a.applicationId < b.applicationId ? -1 : 1),
+          )
+          .map((l) => ({
+            applicationId: l.applicationId,
+            leadEnterpriseNumber: l.leadEnterpriseNumber,
+            score: l.score,
+            rank: l.rank,
+            outcome: l.outcome,
+            reasons: l.reasons,
+          })),
+      })),
+    };
+  }
+  return {
+    status: 200,
+    body: {
+      executionId: run.executionArn ?? run.executionName,
+      status: run.status,
+      dryRun: run.dryRun,
+      startedAt: run.startedAt,
+      ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+      ...(run.error && department ? { error: run.error } : {}),
+      ...(decision ? { decision } : {}),
+    },
+  };
+});

@@ -1,0 +1,58 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { defineTask } from '../../../shared/workflows/task.ts';
+import type { BatchInput } from '../../../shared/workflows/selection.ts';
+import { OBJECTION_PERIOD_DAYS, objectionDeadline } from '../../../shared/domain/objection.ts';
+import { sendEmail } from '../../../shared/email/send.ts';
+import { selectionOutcomeEmail } from '../../../shared/email/templates.ts';
+import { getApplication } from '../../../shared/store/applications.ts';
+import { getCall } from '../../../shared/store/calls.ts';
+import { getFacilities } from '../../../shared/store/facilities.ts';
+import { claimNotification, getBatch, getLine, releaseNotification } from '../../../shared/store/selection.ts';
+
+/** Emails each lead of the batch its outcome (Dutch), exactly once per application and call, across reruns. */
+export const handler = defineTask<BatchInput, { batch: number; sent: number }>('NotifyBatch', async (input, deps) => {
+  const call = await getCall(deps, input.callId);
+  if (!call) throw new Error('call not found');
+  const ids = await getBatch(deps, input.callId, input.runId, input.batch);
+  let sent = 0;
+  for (const applicationId of ids) {
+    const [line, application] = await Promise.all([
+      getLine(deps, input.callId, input.runId, applicationId),
+      getApplication(deps, input.callId, applicationId),
+    ]);
+    if (!line || !application) continue;
+    const lead = (await getFacilities(deps, [line.leadEnterpriseNumber])).get(line.leadEnterpriseNumber);
+    if (!lead) continue;
+    const now = deps.clock();
+    if (!(await claimNotification(deps, input.callId, applicationId, now.toISOString()))) continue;
+    try {
+      await sendEmail(deps, {
+        to: lead.email,
+        ...selectionOutcomeEmail({
+          callTitle: call.title,
+          trackingNumber: application.trackingNumber,
+          region: line.region,
+          outcome: line.outcome,
+          score: line.score,
+          rank: line.rank,
+          reasons: line.reasons,
+          objectionDeadline: objectionDeadline(now),
+        }),
+      });
+    } catch (error) {
+      await releaseNotification(deps, input.callId, applicationId);
+      throw error;
+    }
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: { PK: application.PK, SK: application.SK },
+        UpdateExpression: 'SET outcomeNotifiedAt = :at',
+        ExpressionAttributeValues: { ':at': now.toISOString() },
+      }),
+    );
+    sent++;
+  }
+  deps.logger.info('outcomes emailed', { batch: input.batch, sent, objectionPeriodDays: OBJECTION_PERIOD_DAYS });
+  return { batch: input.batch, sent };
+});

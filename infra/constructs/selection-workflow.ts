@@ -1,0 +1,138 @@
+import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  Choice,
+  Condition,
+  DefinitionBody,
+  Fail,
+  JsonPath,
+  LogLevel,
+  Map as MapState,
+  StateMachine,
+  StateMachineType,
+  Succeed,
+  type TaskStateBase,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import { Construct } from 'constructs';
+import { SELECTION_TASKS, type WorkflowTask } from '../../shared/workflows/selection.ts';
+import { RouteFunction } from './route-function.ts';
+
+export interface SelectionWorkflowProps {
+  repoRoot: string;
+  table: ITable;
+  key: IKey;
+  logRetention: RetentionDays;
+  sesIdentity: string;
+  environment: Record<string, string>;
+}
+
+/** How many batches run at once in each Map state. */
+const MAP_CONCURRENCY = 10;
+
+/**
+ * The network selection as a Standard state machine (JSONPath, inline Map: what aws-local-stepfunctions runs
+ * too). Every task retries transient errors with backoff; every failure ends in MarkFailed. The state
+ * between steps holds ids and batch numbers only.
+ *
+ *   CloseCall → EvaluateApplications (Map: EvaluateBatch) → RankAndDecide → DryRun?
+ *     ├─ yes → DryRunDone
+ *     └─ no  → AppointNetworks (Map: AppointBatch) → CommitDecision → NotifyLeads (Map: NotifyBatch) → Decided
+ *   any failure → MarkFailed → SelectionFailed
+ */
+export class SelectionWorkflow extends Construct {
+  readonly stateMachine: StateMachine;
+  readonly taskFunctions: ReadonlyMap<string, RouteFunction>;
+
+  constructor(scope: Construct, id: string, props: SelectionWorkflowProps) {
+    super(scope, id);
+    const functions = new Map<string, RouteFunction>();
+    const invoke = (task: WorkflowTask) => {
+      const fn = new RouteFunction(this, `${task.stateName}Function`, {
+        spec: { operationId: task.stateName, handler: task.handler, table: task.table, sendsEmail: task.sendsEmail ?? false },
+        repoRoot: props.repoRoot,
+        table: props.table,
+        logKey: props.key,
+        logRetention: props.logRetention,
+        sesIdentity: props.sesIdentity,
+        environment: props.environment,
+        timeout: Duration.minutes(5),
+      });
+      functions.set(task.stateName, fn);
+      const state = new LambdaInvoke(this, task.stateName, {
+        lambdaFunction: fn.function,
+        payloadResponseOnly: true,
+        retryOnServiceExceptions: true,
+      });
+      state.addRetry({ errors: ['States.ALL'], interval: Duration.seconds(2), maxAttempts: 3, backoffRate: 2 });
+      return state;
+    };
+
+    const failed = new Fail(this, 'SelectionFailed', { error: 'SelectionFailed', cause: 'The run record holds the error.' });
+    const markFailed = invoke(SELECTION_TASKS.markFailed).next(failed);
+    const catchInto = <T extends TaskStateBase | MapState>(state: T): T => {
+      state.addCatch(markFailed, { resultPath: '$.error' });
+      return state;
+    };
+
+    const batchMap = (name: string, task: WorkflowTask) =>
+      catchInto(
+        new MapState(this, name, {
+          itemsPath: '$.batches',
+          itemSelector: {
+            'callId.$': '$.callId',
+            'runId.$': '$.runId',
+            'dryRun.$': '$.dryRun',
+            'batch.$': '$$.Map.Item.Value',
+          },
+          maxConcurrency: MAP_CONCURRENCY,
+          resultPath: JsonPath.DISCARD,
+        }).itemProcessor(invoke(task)),
+      );
+
+    const closeCall = catchInto(invoke(SELECTION_TASKS.closeCall));
+    const evaluate = batchMap('EvaluateApplications', SELECTION_TASKS.evaluateBatch);
+    const rank = catchInto(invoke(SELECTION_TASKS.rank));
+    const appoint = batchMap('AppointNetworks', SELECTION_TASKS.appointBatch);
+    const commit = catchInto(invoke(SELECTION_TASKS.commit));
+    const notify = batchMap('NotifyLeads', SELECTION_TASKS.notifyBatch);
+
+    appoint.next(commit).next(notify).next(new Succeed(this, 'Decided'));
+    const definition = closeCall
+      .next(evaluate)
+      .next(rank)
+      .next(
+        new Choice(this, 'DryRun?')
+          .when(Condition.booleanEquals('$.dryRun', true), new Succeed(this, 'DryRunDone'))
+          .otherwise(appoint),
+      );
+
+    const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, encryptionKey: props.key });
+    this.stateMachine = new StateMachine(this, 'StateMachine', {
+      stateMachineType: StateMachineType.STANDARD,
+      definitionBody: DefinitionBody.fromChainable(definition),
+      tracingEnabled: true,
+      logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
+      timeout: Duration.hours(2),
+      comment: 'Network selection for a call (see shared/workflows/selection.ts)',
+    });
+    this.taskFunctions = functions;
+
+    // The wildcards of the state machine's own role, acknowledged finding by finding.
+    const stack = Stack.of(this);
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Step Functions log delivery (logs:CreateLogDelivery, logs:DescribeResourcePolicies, …) and X-Ray tracing support no resource-level permissions.',
+    });
+    for (const fn of functions.values()) {
+      const logicalId = stack.resolve(stack.getLogicalId(fn.function.node.defaultChild as CfnElement)) as string;
+      Validations.of(this.stateMachine.role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+        reason: `LambdaInvoke grants lambda:InvokeFunction on the task's own function and its versions (<function ARN>:*), nothing else.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { REGIONS } from '../domain/reference-data.ts';
+import { Instant, PaginationQuery, pageOf } from './common.ts';
+
+export const StartSelectionBody = z
+  .strictObject({
+    dryRun: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'Run the same workflow without changing anything: what would be selected.' }),
+  })
+  .meta({ id: 'StartSelection' });
+
+export const SelectionStarted = z.object({ executionId: z.string(), dryRun: z.boolean() }).meta({ id: 'SelectionStarted' });
+
+export const SelectionStatusQuery = z.strictObject({
+  executionId: z
+    .string()
+    .max(300)
+    .optional()
+    .meta({ description: 'A particular run (e.g. a dry run); default the latest real run.' }),
+});
+
+export const DecisionLine = z.object({
+  applicationId: z.string(),
+  leadEnterpriseNumber: z.string(),
+  score: z.number(),
+  rank: z.number().int().nullable(),
+  outcome: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+  reasons: z.array(z.string()),
+});
+
+export const SelectionStatus = z
+  .object({
+    executionId: z.string(),
+    status: z.enum(['RUNNING', 'SUCCEEDED', 'FAILED']),
+    dryRun: z.boolean(),
+    startedAt: Instant,
+    finishedAt: Instant.optional(),
+    error: z.string().optional(),
+    decision: z
+      .object({ regions: z.array(z.object({ region: z.string(), applications: z.array(DecisionLine) })) })
+      .optional()
+      .meta({ description: 'When SUCCEEDED. A facility sees only the lines of its own applications.' }),
+  })
+  .meta({ id: 'SelectionStatus' });
+
+export const Network = z
+  .object({
+    networkId: z.string(),
+    callId: z.string(),
+    region: z.enum(REGIONS),
+    leadEnterpriseNumber: z.string(),
+    partners: z.array(z.object({ enterpriseNumber: z.string(), role: z.string() })),
+    appointedAt: Instant,
+    applicationId: z.string().optional(),
+  })
+  .meta({ id: 'Network' });
+
+export const NetworkPage = pageOf(Network, 'NetworkPage');
+export const NetworkParams = z.strictObject({ networkId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a network id.') });
+export const ListNetworksQuery = z.strictObject({
+  ...PaginationQuery,
+  region: z.enum(REGIONS).optional(),
+  callId: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/, 'Not a call id.')
+    .optional(),
+});
+
+export const ObjectionBody = z.strictObject({ grounds: z.string().trim().min(1).max(10_000) }).meta({ id: 'ObjectionInput' });
+export const ObjectionDecisionBody = z
+  .strictObject({ decision: z.enum(['UPHELD', 'REJECTED']), motivation: z.string().trim().min(1).max(10_000) })
+  .meta({ id: 'ObjectionDecision' });
+export const Objection = z
+  .object({
+    grounds: z.string(),
+    lodgedAt: Instant,
+    lodgedBy: z.string(),
+    decision: z.enum(['UPHELD', 'REJECTED']).optional(),
+    motivation: z.string().optional(),
+    decidedAt: Instant.optional(),
+    decidedBy: z.string().optional(),
+  })
+  .meta({ id: 'Objection' });

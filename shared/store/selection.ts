@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { DecisionLine, Evaluation } from '../domain/selection.ts';
+import type { Region } from '../domain/reference-data.ts';
+
+/**
+ * The selection's records, in the call's partition, keyed by run (one execution):
+ *   RUN#<runId>                         the run: status, who started it, dry or not
+ *   RUN#<runId>#BATCH#<nnnn>            the application ids of one batch (state passed by reference)
+ *   RUN#<runId>#EVAL#<applicationId>    one application's evaluation
+ *   RUN#<runId>#LINE#<applicationId>    one line of the decision
+ *   NOTIFIED#<applicationId>            the outcome email was sent (once per call, across runs)
+ * and networks in their own partition NETWORK#<networkId>, their id derived from call and application so
+ * that a rerun writes the same network again instead of a second one.
+ */
+export type RunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+
+export interface RunRecord {
+  PK: string;
+  SK: string;
+  entity: 'SelectionRun';
+  callId: string;
+  runId: string;
+  executionName: string;
+  executionArn?: string;
+  dryRun: boolean;
+  status: RunStatus;
+  startedAt: string;
+  startedBy: string;
+  startedByEmail?: string;
+  finishedAt?: string;
+  error?: string;
+  /** Set once the decision is committed (non-dry runs). */
+  committedAt?: string;
+}
+
+export interface EvaluationRecord extends Evaluation {
+  PK: string;
+  SK: string;
+  entity: 'SelectionEvaluation';
+  leadEnterpriseNumber: string;
+  members: string[];
+  partners: Array<{ enterpriseNumber: string; role: string }>;
+  evaluatedVersion: number;
+}
+
+export interface LineRecord extends DecisionLine {
+  PK: string;
+  SK: string;
+  entity: 'DecisionLine';
+  region: string;
+  leadEnterpriseNumber: string;
+  members: string[];
+  partners: Array<{ enterpriseNumber: string; role: string }>;
+  evaluatedVersion: number;
+}
+
+export interface NetworkRecord {
+  PK: string;
+  SK: string;
+  entity: 'Network';
+  GSI1PK: string;
+  GSI1SK: string;
+  GSI2PK: string;
+  GSI2SK: string;
+  networkId: string;
+  callId: string;
+  runId: string;
+  applicationId: string;
+  region: Region;
+  leadEnterpriseNumber: string;
+  partners: Array<{ enterpriseNumber: string; role: string }>;
+  appointedAt: string;
+  /** Appointed outside the system (POST /networks) rather than by a selection. */
+  registeredManually?: boolean;
+}
+
+const partition = (callId: string) => `CALL#${callId}`;
+export const runKey = (callId: string, runId: string) => ({ PK: partition(callId), SK: `RUN#${runId}` });
+const batchKey = (callId: string, runId: string, batch: number) => ({
+  PK: partition(callId),
+  SK: `RUN#${runId}#BATCH#${String(batch).padStart(4, '0')}`,
+});
+
+export async function putRun(deps: Deps, run: Omit<RunRecord, 'PK' | 'SK' | 'entity'>): Promise<RunRecord> {
+  const record: RunRecord = { ...runKey(run.callId, run.runId), entity: 'SelectionRun', ...run };
+  await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: record }));
+  return record;
+}
+
+export async function getRun(deps: Deps, callId: string, runId: string): Promise<RunRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: runKey(callId, runId), ConsistentRead: true }),
+  );
+  return result.Item as RunRecord | undefined;
+}
+
+export async function updateRun(deps: Deps, callId: string, runId: string, fields: Partial<RunRecord>): Promise<void> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    sets.push(`#${field} = :${field}`);
+  }
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: runKey(callId, runId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+async function queryAll<T>(deps: Deps, pk: string, prefix: string): Promise<T[]> {
+  const items: T[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...((result.Items ?? []) as T[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. Each put is idempotent. */
+export async function putAll(deps: Deps, items: readonly Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = items
+      .slice(i, i + 25)
+      .map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests && requests.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const result = await deps.ddb.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }));
+      requests = result.UnprocessedItems?.[deps.tableName] as typeof requests;
+    }
+  }
+}
+
+export async function putBatches(deps: Deps, callId: string, runId: string, batches: string[][]): Promise<void> {
+  await putAll(
+    deps,
+    batches.map((applicationIds, n) => ({ ...batchKey(callId, runId, n), entity: 'SelectionBatch', applicationIds })),
+  );
+}
+
+export async function getBatch(deps: Deps, callId: string, runId: string, batch: number): Promise<string[]> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: batchKey(callId, runId, batch), ConsistentRead: true }),
+  );
+  const item = result.Item as { applicationIds?: string[] } | undefined;
+  if (!item?.applicationIds) throw new Error(`batch ${batch} of run ${runId} is missing`);
+  return item.applicationIds;
+}
+
+export function evaluationItem(
+  callId: string,
+  runId: string,
+  evaluation: Omit<EvaluationRecord, 'PK' | 'SK' | 'entity'>,
+): EvaluationRecord {
+  return {
+    PK: partition(callId),
+    SK: `RUN#${runId}#EVAL#${evaluation.applicationId}`,
+    entity: 'SelectionEvaluation',
+    ...evaluation,
+  };
+}
+
+export const listEvaluations = (deps: Deps, callId: string, runId: string) =>
+  queryAll<EvaluationRecord>(deps, partition(callId), `RUN#${runId}#EVAL#`);
+
+export function lineItem(callId: string, runId: string, line: Omit<LineRecord, 'PK' | 'SK' | 'entity'>): LineRecord {
+  return { PK: partition(callId), SK: `RUN#${runId}#LINE#${line.applicationId}`, entity: 'DecisionLine', ...line };
+}
+
+export const listLines = (deps: Deps, callId: string, runId: string) =>
+  queryAll<LineRecord>(deps, partition(callId), `RUN#${runId}#LINE#`);
+
+export async function getLine(deps: Deps, callId: string, runId: string, applicationId: string): Promise<LineRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({
+      TableName: deps.tableName,
+      Key: { PK: partition(callId), SK: `RUN#${runId}#LINE#${applicationId}` },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Item as LineRecord | undefined;
+}
+
+/** The network of an application in a call: the same id on every run. */
+export function networkIdOf(callId: string, applicationId: string): string {
+  const hex = createHash('sha256').update(`${callId}/${applicationId}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+export function networkItem(
+  network: Omit<NetworkRecord, 'PK' | 'SK' | 'entity' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK'>,
+): NetworkRecord {
+  return {
+    PK: `NETWORK#${network.networkId}`,
+    SK: 'NETWORK',
+    entity: 'Network',
+    GSI1PK: 'NETWORKS',
+    GSI1SK: `${network.region}#${network.callId}#${network.networkId}`,
+    GSI2PK: `NETWORKS#CALL#${network.callId}`,
+    GSI2SK: `${network.region}#${network.networkId}`,
+    ...network,
+  };
+}
+
+/** Claims the one outcome email of an application in a call; false when it was sent already. */
+export async function claimNotification(deps: Deps, callId: string, applicationId: string, at: string): Promise<boolean> {
+  try {
+    await deps.ddb.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: { PK: partition(callId), SK: `NOTIFIED#${applicationId}`, entity: 'OutcomeNotification', applicationId, at },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/** Gives a claim back when the email could not be sent, so a retry sends it. */
+export async function releaseNotification(deps: Deps, callId: string, applicationId: string): Promise<void> {
+  await deps.ddb.send(
+    new DeleteCommand({ TableName: deps.tableName, Key: { PK: partition(callId), SK: `NOTIFIED#${applicationId}` } }),
+  );
+}

@@ -1,0 +1,393 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+
+/**
+ * The network selection end to end: the ASL that CDK synthesizes, run by the local Step Functions, its
+ * tasks in-process against DynamoDB Local and the SES emulator, started and read through the API.
+ */
+let api: TestApi;
+let department: string;
+let reviewer: string;
+/** Task states that should fail, and how often (Infinity: always). Tests set and clear it. */
+const faults = new Map<string, number>();
+const taskCalls = new Map<string, number>();
+
+const T0 = '2026-11-02T09:00:00.000Z';
+const DEADLINE = '2026-12-01T12:00:00+01:00';
+const AFTER_DEADLINE = '2026-12-02T09:00:00.000Z';
+const CRITERIA = [
+  { id: 'approach', title: 'Aanpak', weight: 3, maxScore: 10, minScore: 4 },
+  { id: 'network', title: 'Netwerk', weight: 2, maxScore: 10 },
+  { id: 'reach', title: 'Bereik', weight: 1, maxScore: 5 },
+];
+
+beforeAll(async () => {
+  api = await startTestApi({
+    workflows: {
+      wrapTask: (stateName, task) => async (input) => {
+        taskCalls.set(stateName, (taskCalls.get(stateName) ?? 0) + 1);
+        const remaining = faults.get(stateName) ?? 0;
+        if (remaining > 0) {
+          faults.set(stateName, remaining - 1);
+          throw Object.assign(new Error('injected fault'), { name: 'InjectedFault' });
+        }
+        return task(input);
+      },
+    },
+  });
+  department = await api.token({ role: 'department', sub: 'dept-1', email: mailbox('dept') });
+  reviewer = await api.token({ role: 'department', sub: 'reviewer-1' });
+}, 120_000);
+afterAll(() => api.close());
+
+interface Planned {
+  key: string;
+  region: string;
+  scores: Array<[number, number, number]>;
+  submittedAt: string;
+  /** Its lead's recognition is withdrawn before the deadline: ineligible on the deadline date. */
+  loseRecognition?: boolean;
+}
+
+interface Scenario {
+  callId: string;
+  apps: Map<string, { applicationId: string; lead: string; email: string; trackingNumber: string }>;
+}
+
+let facilityCounter = 0;
+
+async function scenario(plan: Planned[], regions: string[]): Promise<Scenario> {
+  api.setNow(T0);
+  const created = await api.request('POST', '/calls', {
+    token: department,
+    body: {
+      title: `Oproep ${facilityCounter}`,
+      description: 'Selectie',
+      regions,
+      submissionDeadline: DEADLINE,
+      maxNetworksPerRegion: 2,
+      criteria: CRITERIA,
+    },
+  });
+  expect(created.status, created.text).toBe(201);
+  const callId = created.body.callId as string;
+  expect((await api.request('POST', `/calls/${callId}/publish`, { token: department })).status).toBe(200);
+  const apps: Scenario['apps'] = new Map();
+  for (const p of plan) {
+    facilityCounter++;
+    const lead = enterpriseNumber(5_000_000 + facilityCounter);
+    const email = mailbox(`lead-${p.key}`);
+    api.setNow(T0);
+    const facility = await registerFacility(api, department, lead, {
+      email,
+      recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }],
+    });
+    const token = await api.token({ role: 'facility', facility: lead });
+    const application = await api.request('POST', `/calls/${callId}/applications`, {
+      token,
+      body: {
+        region: p.region,
+        partners: [],
+        proposal: { summary: p.key, criteria: { approach: 'a', network: 'n', reach: 'r' } },
+      },
+    });
+    expect(application.status, application.text).toBe(201);
+    api.setNow(p.submittedAt);
+    const submitted = await api.request('POST', `/calls/${callId}/applications/${application.body.applicationId}/submit`, {
+      token,
+    });
+    expect(submitted.status, submitted.text).toBe(201);
+    if (p.loseRecognition) {
+      const recognitionId = (await api.request('GET', `/facilities/${lead}`, { token: department })).body.recognitions[0]
+        .recognitionId;
+      expect(facility.enterpriseNumber).toBe(lead);
+      expect(
+        (await api.request('DELETE', `/facilities/${lead}/recognitions/${recognitionId}`, { token: department })).status,
+      ).toBe(200);
+    }
+    apps.set(p.key, {
+      applicationId: application.body.applicationId,
+      lead,
+      email,
+      trackingNumber: application.body.trackingNumber,
+    });
+  }
+  api.setNow(AFTER_DEADLINE);
+  for (const p of plan) {
+    const { applicationId } = apps.get(p.key)!;
+    const url = `/calls/${callId}/applications/${applicationId}`;
+    for (const [i, [approach, network, reach]] of p.scores.entries()) {
+      const token = i === 0 ? reviewer : await api.token({ role: 'department', sub: `reviewer-${i + 1}` });
+      expect(
+        (await api.request('POST', `${url}/reviews/me/declaration`, { token, body: { noConflictOfInterest: true } })).status,
+      ).toBeLessThan(300);
+      const review = await api.request('PUT', `${url}/reviews/me`, {
+        token,
+        body: { scores: { approach, network, reach }, comment: 'ok' },
+      });
+      expect(review.status, review.text).toBe(201);
+    }
+  }
+  return { callId, apps };
+}
+
+async function runSelection(callId: string, body: unknown = {}) {
+  const started = await api.request('POST', `/calls/${callId}/selection`, { token: department, body });
+  expect(started.status, started.text).toBe(202);
+  const execution = await api.workflows!.stepFunctions.waitFor(started.body.executionId);
+  return { executionId: started.body.executionId as string, execution };
+}
+
+/** A realistic call: ties at each tie-break level, an ineligible application, one under a minScore, a thin region and an empty one. */
+const REALISTIC: Planned[] = [
+  // ANTWERPEN: A2 and A3 tie on score (4.4 of 6 → 73.3333); A2 wins on "approach", the highest-weight criterion.
+  {
+    key: 'A1',
+    region: 'ANTWERPEN',
+    scores: [
+      [9, 9, 5],
+      [10, 8, 5],
+    ],
+    submittedAt: '2026-11-20T10:00:00.000Z',
+  },
+  { key: 'A2', region: 'ANTWERPEN', scores: [[8, 5, 5]], submittedAt: '2026-11-25T10:00:00.000Z' },
+  { key: 'A3', region: 'ANTWERPEN', scores: [[6, 8, 5]], submittedAt: '2026-11-10T10:00:00.000Z' },
+  // GENT: G1 and G2 tie on score and on "approach"; G1 was submitted earlier.
+  { key: 'G0', region: 'GENT', scores: [[9, 9, 5]], submittedAt: '2026-11-20T10:00:00.000Z' },
+  { key: 'G2', region: 'GENT', scores: [[7, 7, 4]], submittedAt: '2026-11-21T10:00:00.000Z' },
+  { key: 'G1', region: 'GENT', scores: [[7, 7, 4]], submittedAt: '2026-11-20T11:00:00.000Z' },
+  // LIMBURG: L1 and L2 tie on everything, submitted at the same instant: the lower application id wins.
+  // LX scores best overall but under the minimum on "approach"; LI lost its recognition: ineligible.
+  { key: 'L0', region: 'LIMBURG', scores: [[8, 8, 4]], submittedAt: '2026-11-20T10:00:00.000Z' },
+  { key: 'L1', region: 'LIMBURG', scores: [[6, 6, 3]], submittedAt: '2026-11-22T10:00:00.000Z' },
+  { key: 'L2', region: 'LIMBURG', scores: [[6, 6, 3]], submittedAt: '2026-11-22T10:00:00.000Z' },
+  { key: 'LX', region: 'LIMBURG', scores: [[3, 10, 5]], submittedAt: '2026-11-19T10:00:00.000Z' },
+  { key: 'LI', region: 'LIMBURG', scores: [[10, 10, 5]], submittedAt: '2026-11-19T10:00:00.000Z', loseRecognition: true },
+  // KEMPEN: one application for two places. MECHELEN: none.
+  { key: 'K1', region: 'KEMPEN', scores: [[5, 5, 3]], submittedAt: '2026-11-20T10:00:00.000Z' },
+];
+const REGIONS = ['ANTWERPEN', 'GENT', 'LIMBURG', 'KEMPEN', 'MECHELEN'];
+
+const ANTWERPEN_OUTCOME = [
+  ['A1', 1, 'SELECTED'],
+  ['A2', 2, 'SELECTED'],
+  ['A3', 3, 'NOT_SELECTED'],
+];
+
+function expectedOutcome(s: Scenario) {
+  const id = (key: string) => s.apps.get(key)!.applicationId;
+  const [firstTie, secondTie] = [id('L1'), id('L2')].sort();
+  const keyOf = (applicationId: string) => [...s.apps].find(([, a]) => a.applicationId === applicationId)![0];
+  return {
+    ANTWERPEN: ANTWERPEN_OUTCOME,
+    GENT: [
+      ['G0', 1, 'SELECTED'],
+      ['G1', 2, 'SELECTED'],
+      ['G2', 3, 'NOT_SELECTED'],
+    ],
+    LIMBURG: [
+      ['L0', 1, 'SELECTED'],
+      [keyOf(firstTie!), 2, 'SELECTED'],
+      [keyOf(secondTie!), 3, 'NOT_SELECTED'],
+      ...[
+        ['LI', null, 'INELIGIBLE'],
+        ['LX', null, 'NOT_SELECTED'],
+      ].sort((a, b) => (id(a[0] as string) < id(b[0] as string) ? -1 : 1)),
+    ],
+    KEMPEN: [['K1', 1, 'SELECTED']],
+    MECHELEN: [],
+  } as unknown as Record<string, Array<[string, number | null, string]>>;
+}
+
+function decisionAsKeys(
+  s: Scenario,
+  decision: {
+    regions: Array<{ region: string; applications: Array<{ applicationId: string; rank: number | null; outcome: string }> }>;
+  },
+) {
+  const keyOf = (applicationId: string) => [...s.apps].find(([, a]) => a.applicationId === applicationId)![0];
+  return Object.fromEntries(
+    decision.regions.map((r) => [r.region, r.applications.map((a) => [keyOf(a.applicationId), a.rank, a.outcome])]),
+  );
+}
+
+describe('network selection on the synthesized state machine', () => {
+  let realistic: Scenario;
+
+  it('a dry run returns what would be selected and changes nothing', async () => {
+    realistic = await scenario(REALISTIC, REGIONS);
+    const before = await api.scanTable();
+    const { executionId, execution } = await runSelection(realistic.callId, { dryRun: true });
+    expect(execution.status).toBe('SUCCEEDED');
+    const status = await api.request(
+      'GET',
+      `/calls/${realistic.callId}/selection?executionId=${encodeURIComponent(executionId)}`,
+      { token: department },
+    );
+    expect(status.body).toMatchObject({ status: 'SUCCEEDED', dryRun: true });
+    expect(decisionAsKeys(realistic, status.body.decision)).toEqual(expectedOutcome(realistic));
+    const call = await api.request('GET', `/calls/${realistic.callId}`, { token: department });
+    expect(call.body.status).toBe('PUBLISHED');
+    expect((await api.request('GET', `/networks?callId=${realistic.callId}`, { token: department })).body.items).toEqual([]);
+    const changed = (await api.scanTable()).filter((item) => !before.some((b) => b.PK === item.PK && b.SK === item.SK));
+    expect(changed.every((item) => String(item.SK).startsWith('RUN#dry-'))).toBe(true);
+    for (const { email } of realistic.apps.values()) {
+      expect((await api.emails(email)).filter((m) => m.subject.includes('beslissing'))).toEqual([]);
+    }
+  });
+
+  it('selects exactly the expected networks, sets every outcome and emails each lead once', async () => {
+    const { execution } = await runSelection(realistic.callId);
+    expect(execution.status).toBe('SUCCEEDED');
+    const call = await api.request('GET', `/calls/${realistic.callId}`, { token: department });
+    expect(call.body.status).toBe('DECIDED');
+    const status = await api.request('GET', `/calls/${realistic.callId}/selection`, { token: department });
+    expect(status.body).toMatchObject({ status: 'SUCCEEDED', dryRun: false });
+    const expected = expectedOutcome(realistic);
+    expect(decisionAsKeys(realistic, status.body.decision)).toEqual(expected);
+
+    const lines = status.body.decision.regions.flatMap((r: { applications: unknown[] }) => r.applications);
+    const line = (key: string) =>
+      lines.find((l: { applicationId: string }) => l.applicationId === realistic.apps.get(key)!.applicationId);
+    // means 9.5, 8.5, 5 → (3·0.95 + 2·0.85 + 1·1) / 6 = 92.5
+    expect(line('A1').score).toBe(92.5);
+    expect(line('A2').score).toBe(73.3333);
+    expect(line('A2').score).toBe(line('A3').score);
+    expect(line('A3').reasons.join(' ')).toContain('highest-weight criterion');
+    expect(line('G2').reasons.join(' ')).toContain('earlier submission');
+    expect(line('LX').reasons).toEqual(['Scored 3 on "Aanpak" (approach), under its minimum of 4: not selectable.']);
+    expect(line('LI').reasons.join(' ')).toContain('No member holds a recognition by JONGERENWELZIJN or VAPH');
+
+    const networks = await api.request('GET', `/networks?callId=${realistic.callId}&limit=100`, { token: department });
+    const selectedKeys = Object.values(expected).flatMap((rows) => rows.filter((r) => r[2] === 'SELECTED').map((r) => r[0]));
+    expect(networks.body.items.map((n: { leadEnterpriseNumber: string }) => n.leadEnterpriseNumber).sort()).toEqual(
+      selectedKeys.map((k) => realistic.apps.get(k)!.lead).sort(),
+    );
+    for (const network of networks.body.items) {
+      expect(network).toMatchObject({ callId: realistic.callId, partners: [] });
+      expect((await api.request('GET', `/networks/${network.networkId}`, { token: reviewer })).body).toEqual(network);
+    }
+    const kempen = await api.request('GET', `/networks?region=KEMPEN&callId=${realistic.callId}`, { token: department });
+    expect(kempen.body.items).toHaveLength(1);
+
+    for (const [key, app] of realistic.apps) {
+      const mails = (await api.emails(app.email)).filter((m) => m.subject.includes('beslissing'));
+      expect(mails, key).toHaveLength(1);
+      const token = await api.token({ role: 'facility', facility: app.lead });
+      const view = await api.request('GET', `/calls/${realistic.callId}/applications/${app.applicationId}`, { token });
+      const outcome = Object.values(expected)
+        .flat()
+        .find((r) => r[0] === key)![2];
+      expect(view.body.status, key).toBe(outcome);
+      expect(view.body.outcome.notifiedAt).toBeDefined();
+    }
+    expect((await api.request('POST', `/calls/${realistic.callId}/selection`, { token: department, body: {} })).status).toBe(409);
+  });
+
+  it('a facility sees only its own lines of the decision', async () => {
+    const a3 = realistic.apps.get('A3')!;
+    const token = await api.token({ role: 'facility', facility: a3.lead });
+    const status = await api.request('GET', `/calls/${realistic.callId}/selection`, { token });
+    const lines = status.body.decision.regions.flatMap((r: { applications: Array<{ applicationId: string }> }) => r.applications);
+    expect(lines.map((l: { applicationId: string }) => l.applicationId)).toEqual([a3.applicationId]);
+  });
+
+  it('objections: within 30 days, answered by the department, all on the history', async () => {
+    const a3 = realistic.apps.get('A3')!;
+    const token = await api.token({ role: 'facility', facility: a3.lead });
+    const url = `/calls/${realistic.callId}/applications/${a3.applicationId}`;
+    const lodged = await api.request('POST', `${url}/objection`, { token, body: { grounds: 'De score op netwerk klopt niet.' } });
+    expect(lodged.status, lodged.text).toBe(201);
+    expect((await api.request('POST', `${url}/objection`, { token, body: { grounds: 'Nog eens' } })).status).toBe(409);
+    const decided = await api.request('POST', `${url}/objection/decision`, {
+      token: department,
+      body: { decision: 'REJECTED', motivation: 'De scores zijn correct toegekend.' },
+    });
+    expect(decided.status, decided.text).toBe(200);
+    expect((await api.emails(a3.email)).filter((m) => m.subject.includes('Bezwaar'))).toHaveLength(1);
+    const view = await api.request('GET', url, { token });
+    expect(view.body.objection).toMatchObject({ decision: 'REJECTED' });
+    expect(view.body.history.map((h: { action: string }) => h.action).slice(-2)).toEqual([
+      'objection-lodged',
+      'objection-decided',
+    ]);
+    // 31 days after the email, too late
+    const k1 = realistic.apps.get('K1')!;
+    const kToken = await api.token({ role: 'facility', facility: k1.lead });
+    api.setNow(new Date(Date.parse(AFTER_DEADLINE) + 32 * 24 * 3600 * 1000));
+    const late = await api.request('POST', `/calls/${realistic.callId}/applications/${k1.applicationId}/objection`, {
+      token: kToken,
+      body: { grounds: 'x' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.type).toBe('/problems/objection-period-over');
+    api.setNow(AFTER_DEADLINE);
+  });
+});
+
+describe('refusals', () => {
+  it('409 before the deadline, and listing the applications that lack a review', async () => {
+    const s = await scenario([{ key: 'R1', region: 'GENT', scores: [], submittedAt: '2026-11-20T10:00:00.000Z' }], ['GENT']);
+    api.setNow('2026-11-30T10:00:00.000Z');
+    const early = await api.request('POST', `/calls/${s.callId}/selection`, { token: department, body: {} });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toBe('/problems/deadline-not-passed');
+    api.setNow(AFTER_DEADLINE);
+    const missing = await api.request('POST', `/calls/${s.callId}/selection`, { token: department });
+    expect(missing.status).toBe(409);
+    expect(missing.body.type).toBe('/problems/reviews-missing');
+    expect(missing.body.errors).toEqual([
+      { path: s.apps.get('R1')!.applicationId, message: expect.stringContaining('0 of 1 reviews') },
+    ]);
+    expect((await api.request('GET', `/calls/${s.callId}`, { token: department })).body.status).toBe('PUBLISHED');
+  });
+});
+
+describe('faults', () => {
+  it('a task that fails once is retried and gives the same result', async () => {
+    const s = await scenario(REALISTIC.slice(0, 3), ['ANTWERPEN']);
+    faults.set('AppointBatch', 1);
+    taskCalls.clear();
+    const { execution } = await runSelection(s.callId);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(taskCalls.get('AppointBatch')).toBe(2);
+    const status = await api.request('GET', `/calls/${s.callId}/selection`, { token: department });
+    expect(decisionAsKeys(s, status.body.decision)).toEqual({ ANTWERPEN: ANTWERPEN_OUTCOME });
+    expect((await api.request('GET', `/networks?callId=${s.callId}`, { token: department })).body.items).toHaveLength(2);
+  });
+
+  it('a permanent failure marks the call SELECTION_FAILED with nothing appointed; a second start completes like a clean run', async () => {
+    const s = await scenario(REALISTIC.slice(0, 3), ['ANTWERPEN']);
+    faults.set('CommitDecision', Number.POSITIVE_INFINITY);
+    const failed = await runSelection(s.callId);
+    expect(failed.execution.status).toBe('FAILED');
+    faults.delete('CommitDecision');
+    const call = await api.request('GET', `/calls/${s.callId}`, { token: department });
+    expect(call.body.status).toBe('SELECTION_FAILED');
+    expect(call.body.history.at(-1)).toMatchObject({ action: 'selection-failed', details: { error: 'InjectedFault' } });
+    expect((await api.request('GET', `/networks?callId=${s.callId}`, { token: department })).body.items).toEqual([]);
+    const a1 = s.apps.get('A1')!;
+    const a1Token = await api.token({ role: 'facility', facility: a1.lead });
+    const view = await api.request('GET', `/calls/${s.callId}/applications/${a1.applicationId}`, { token: a1Token });
+    expect(view.body.status).toBe('SUBMITTED');
+    expect(view.body.outcome).toBeUndefined();
+    const failedRun = await api.request('GET', `/calls/${s.callId}/selection`, { token: department });
+    expect(failedRun.body).toMatchObject({ status: 'FAILED', error: 'InjectedFault' });
+    expect(failedRun.body.decision).toBeUndefined();
+
+    const again = await runSelection(s.callId);
+    expect(again.execution.status).toBe('SUCCEEDED');
+    expect((await api.request('GET', `/calls/${s.callId}`, { token: department })).body.status).toBe('DECIDED');
+    const networks = await api.request('GET', `/networks?callId=${s.callId}`, { token: department });
+    expect(networks.body.items.map((n: { leadEnterpriseNumber: string }) => n.leadEnterpriseNumber).sort()).toEqual(
+      [s.apps.get('A1')!.lead, s.apps.get('A2')!.lead].sort(),
+    );
+    for (const [key, app] of s.apps) {
+      expect(
+        (await api.emails(app.email)).filter((m) => m.subject.includes('beslissing')),
+        key,
+      ).toHaveLength(1);
+    }
+  });
+});
