@@ -287,6 +287,18 @@ export class WerkEnZorgStack extends Stack {
       environment,
     });
 
+    // The HMAC key of the one-active-trajectory-per-client marker: client references never appear in keys.
+    const clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {
+      description: 'HMAC key that pseudonymizes client references in keys (base64 alphabet, 48 bytes).',
+      encryptionKey: this.key,
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(clientPseudonymKey).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the pseudonym key would orphan the one-active-trajectory markers; it is rotated by re-keying the markers in a migration.',
+    });
+
     const functions = new Map<string, RouteFunction>();
     for (const spec of deployedRouteSpecs(props.routes)) {
       const id = constructIdOf(spec);
@@ -302,6 +314,7 @@ export class WerkEnZorgStack extends Stack {
           ...environment,
           ...(spec.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
           ...(spec.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
+          ...(spec.pseudonymizesClients ? { CLIENT_PSEUDONYM_KEY: clientPseudonymKey.secretValue.unsafeUnwrap() } : {}),
         },
       });
       if (spec.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);

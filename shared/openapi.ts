@@ -1,5 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeList } from './routes.ts';
 import { errorStatuses } from './http/route.ts';
 import { PROBLEM_CONTENT_TYPE } from './http/problem.ts';

@@ -5,6 +5,8 @@ import { callRoutes } from './routes/calls.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 import { selectionRoutes } from './routes/selection.ts';
+import { mandateRoutes } from './routes/mandates.ts';
+import { trajectoryRoutes } from './routes/trajectories.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -17,6 +19,8 @@ export const routes = {
   ...applicationRoutes,
   ...reviewRoutes,
   ...selectionRoutes,
+  ...mandateRoutes,
+  ...trajectoryRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

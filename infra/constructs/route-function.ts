@@ -22,6 +22,9 @@ export const ESM_BUNDLING = {
   mainFields: ['module', 'main'],
   banner: "import { createRequire } from 'module';const require = createRequire(import.meta.url);",
   forceDockerBundling: false,
+  // Measured by `npm run bench`: bundling the AWS SDK makes cold imports about a third faster than the
+  // runtime's copy, and the bundles stay well under 1 MB.
+  bundleAwsSDK: true,
   // esbuild's per-bundle size summary would flood synth and test output; warnings and errors still show.
   logLevel: LogLevel.WARNING,
 } as const;

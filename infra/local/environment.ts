@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { LOCAL_DIR, LOCAL_REGION } from './paths.ts';
 
-/** The receipt signing key under `.local/`, generated on first use (base64, 32 random bytes). */
-export function localReceiptSigningKey(dir = LOCAL_DIR): string {
-  const file = path.join(dir, 'receipt-signing-key');
+/** A key under `.local/`, generated on first use (base64, 32 random bytes): receipts, client pseudonyms. */
+export function localKey(name: 'receipt-signing-key' | 'client-pseudonym-key', dir = LOCAL_DIR): string {
+  const file = path.join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
@@ -21,8 +21,9 @@ export function localAwsEnvironment(options: {
   dynamoDbEndpoint: string;
   sesEndpoint: string;
   tableName: string;
-  /** Base64 HMAC key for receipts; a fresh random one when not given. */
+  /** Base64 HMAC keys for receipts and client pseudonyms; fresh random ones when not given. */
   receiptSigningKey?: string;
+  clientPseudonymKey?: string;
 }) {
   return {
     AWS_REGION: LOCAL_REGION,
@@ -34,5 +35,7 @@ export function localAwsEnvironment(options: {
     MAIL_FROM: 'no-reply@werkenzorg.vlaanderen.be',
     POWERTOOLS_SERVICE_NAME: 'werk-en-zorg-local',
     RECEIPT_SIGNING_KEY: options.receiptSigningKey ?? randomBytes(32).toString('base64'),
+    CLIENT_PSEUDONYM_KEY: options.clientPseudonymKey ?? randomBytes(32).toString('base64'),
+    DEPARTMENT_EMAIL: 'werkenzorg@departement-wvg.example',
   };
 }

@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalApi, listen } from './api-server.ts';
 import { assertPortFree, ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from './emulators.ts';
-import { localAwsEnvironment, localReceiptSigningKey } from './environment.ts';
+import { localAwsEnvironment, localKey } from './environment.ts';
 import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
@@ -68,7 +68,8 @@ try {
       dynamoDbEndpoint: dynamo.endpoint,
       sesEndpoint: ses.endpoint,
       tableName: LOCAL_TABLE_NAME,
-      receiptSigningKey: localReceiptSigningKey(),
+      receiptSigningKey: localKey('receipt-signing-key'),
+      clientPseudonymKey: localKey('client-pseudonym-key'),
     }),
   );
   // The selection workflow: the ASL CDK synthesizes, served as a local Step Functions endpoint.

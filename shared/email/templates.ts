@@ -125,3 +125,86 @@ export function objectionDecidedEmail(input: {
       SIGNATURE,
   };
 }
+
+const MANDATE_NAMES = {
+  CASEMANAGER_ZORG: 'mandaat als casemanager Zorg',
+  BEGELEIDER_AMA: 'erkenning als begeleider AMA',
+} as const;
+
+export function mandateDecidedEmail(input: {
+  kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA';
+  enterpriseNumber: string;
+  granted: boolean;
+  validFrom?: string;
+  validUntil?: string;
+  reason?: string;
+}): EmailContent {
+  const what = MANDATE_NAMES[input.kind];
+  return {
+    subject: `Uw aanvraag voor een ${what}: ${input.granted ? 'toegekend' : 'geweigerd'}`,
+    text:
+      `Beste,\n\nHet departement heeft de aanvraag van uw voorziening (${formatEnterpriseNumber(input.enterpriseNumber)}) ` +
+      `voor een ${what} ${input.granted ? 'toegekend' : 'geweigerd'}.\n\n` +
+      (input.granted
+        ? `Geldig vanaf ${input.validFrom}${input.validUntil ? ` tot en met ${input.validUntil}` : ''}.`
+        : `Reden: ${input.reason}`) +
+      SIGNATURE,
+  };
+}
+
+export function extensionDecidedEmail(input: {
+  trajectoryId: string;
+  granted: boolean;
+  plannedEndDate: string;
+  motivation: string;
+}): EmailContent {
+  return {
+    subject: `Verlenging van traject ${input.trajectoryId.slice(0, 8)}: ${input.granted ? 'toegekend' : 'geweigerd'}`,
+    text:
+      `Beste casemanager,\n\nHet departement heeft de gevraagde verlenging van traject ${input.trajectoryId} ` +
+      `${input.granted ? `toegekend: het traject mag lopen tot en met ${input.plannedEndDate}.` : 'geweigerd.'}\n\n` +
+      `Motivering: ${input.motivation}` +
+      SIGNATURE,
+  };
+}
+
+const MILESTONE_TEXT = {
+  D60: 'loopt over 60 dagen af',
+  D30: 'loopt over 30 dagen af',
+  D7: 'loopt over 7 dagen af',
+  OVERDUE: 'had moeten aflopen maar is nog niet afgesloten',
+} as const;
+
+/** The expiring-trajectory notice to both case managers. No client data: the trajectory id, network and date. */
+export function trajectoryNoticeEmail(input: {
+  trajectoryId: string;
+  networkId: string;
+  plannedEndDate: string;
+  milestone: keyof typeof MILESTONE_TEXT;
+}): EmailContent {
+  const todo =
+    input.milestone === 'OVERDUE'
+      ? 'Sluit het traject af met de einddatum en de uitkomst (POST /trajectories/{id}/close), of vraag een verlenging aan.'
+      : 'Bereid samen met de cliënt de afronding voor: sluit het traject tijdig af, of vraag uitzonderlijk een verlenging aan.';
+  return {
+    subject: `Traject ${input.trajectoryId.slice(0, 8)} ${MILESTONE_TEXT[input.milestone]} (${input.plannedEndDate})`,
+    text:
+      `Beste casemanager,\n\nHet activeringstraject ${input.trajectoryId} in netwerk ${input.networkId} ` +
+      `${MILESTONE_TEXT[input.milestone]}: de geplande einddatum is ${input.plannedEndDate}.\n\n${todo}` +
+      SIGNATURE,
+  };
+}
+
+export function failedNoticesEmail(input: {
+  date: string;
+  failures: ReadonlyArray<{ trajectoryId: string; milestone: string }>;
+}): EmailContent {
+  return {
+    subject: `Meldingen van ${input.date}: ${input.failures.length} niet verstuurd`,
+    text:
+      `Beste,\n\nDe dagelijkse meldingen over aflopende trajecten van ${input.date} konden niet allemaal verstuurd worden:\n\n` +
+      input.failures.map((f) => `  - traject ${f.trajectoryId}, ${f.milestone}`).join('\n') +
+      `\n\nZe worden bij de volgende run opnieuw geprobeerd.` +
+      SIGNATURE,
+  };
+}

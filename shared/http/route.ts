@@ -34,6 +34,8 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   sendsEmail?: boolean;
   /** Signs or verifies submission receipts: gets the receipt signing key. */
   signsReceipts?: boolean;
+  /** Reads client references: gets the client pseudonym key. */
+  pseudonymizesClients?: boolean;
   /** Starts executions of the selection state machine (and nothing else in Step Functions). */
   startsSelection?: boolean;
   /** The body may be left out entirely (then `{}` is validated). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { route, type RouteSpec } from '../http/route.ts';
 import { ApplicationParams, DeclarationBody, Review, ReviewBody } from '../schemas/calls.ts';
 

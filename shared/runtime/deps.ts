@@ -23,16 +23,21 @@ export interface Deps {
    * CloudFormation resolves into the function's environment; locally from a key file under `.local/`.
    */
   receiptKey: () => Buffer;
+  /** The HMAC key that turns a client reference into the key of its one-active-trajectory marker. */
+  pseudonymKey: () => Buffer;
+  /** Where reports for the department go (failed notices). */
+  departmentEmail: string;
 }
 
-function receiptKeyFrom(env: NodeJS.ProcessEnv): () => Buffer {
+/** A secret key from the environment (base64, at least 32 bytes), read on first use. */
+function keyFrom(env: NodeJS.ProcessEnv, name: string): () => Buffer {
   let key: Buffer | undefined;
   return () => {
     if (!key) {
-      const encoded = env.RECEIPT_SIGNING_KEY;
-      if (!encoded) throw new Error('RECEIPT_SIGNING_KEY is not configured');
+      const encoded = env[name];
+      if (!encoded) throw new Error(`${name} is not configured`);
       key = Buffer.from(encoded, 'base64');
-      if (key.length < 32) throw new Error('RECEIPT_SIGNING_KEY must hold at least 32 bytes');
+      if (key.length < 32) throw new Error(`${name} must hold at least 32 bytes`);
     }
     return key;
   };
@@ -42,32 +47,46 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
   const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
     marshallOptions: { removeUndefinedValues: true },
   });
+  // Email and Step Functions clients are built on first use: most functions never need them.
+  let ses: SESv2Client | undefined;
+  let sfn: SFNClient | undefined;
   return {
     clock: () => new Date(),
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
     ddb,
-    ses: new SESv2Client({}),
-    sfn: new SFNClient({}),
+    get ses() {
+      return (ses ??= new SESv2Client({}));
+    },
+    get sfn() {
+      return (sfn ??= new SFNClient({}));
+    },
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
-    receiptKey: receiptKeyFrom(env),
+    receiptKey: keyFrom(env, 'RECEIPT_SIGNING_KEY'),
+    pseudonymKey: keyFrom(env, 'CLIENT_PSEUDONYM_KEY'),
+    departmentEmail: env.DEPARTMENT_EMAIL ?? 'werkenzorg@vlaanderen.be',
   };
 }
 
+let root: Deps | undefined;
 let current: Deps | undefined;
 
 export function getDeps(): Deps {
-  current ??= createDeps(process.env);
+  root ??= createDeps(process.env);
+  current ??= root;
   return current;
 }
 
 /** For tests and the local cloud: replace some dependencies (e.g. a fixed clock). */
 export function overrideDeps(partial: Partial<Deps>): Deps {
-  current = { ...getDeps(), ...partial };
+  // Layer the given dependencies over the created ones (whose clients stay lazy); earlier overrides are replaced.
+  getDeps();
+  current = Object.defineProperties(Object.create(root!) as Deps, Object.getOwnPropertyDescriptors(partial));
   return current;
 }
 
 /** Forget the dependencies so the next `getDeps` reads the environment again. */
 export function resetDeps(): void {
+  root = undefined;
   current = undefined;
 }

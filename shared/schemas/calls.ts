@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RECOGNITION_AUTHORITIES, REGIONS } from '../domain/reference-data.ts';
 import { DEFAULT_REQUIRED_PARTNER_RECOGNITIONS } from '../domain/call-rules.ts';
 import { AuditFields, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isCalendarDate } from '../domain/calendar.ts';
 import { parseEnterpriseNumber } from '../domain/enterprise-number.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PROVINCES, RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
 import { Instant, PaginationQuery, pageOf } from './common.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Page cursors: an opaque, base64url-encoded DynamoDB key. On the way back in a cursor is checked

@@ -19,6 +19,14 @@
  * |11 | Submitted versions of an application (immutable) | table | PK = CALL#<callId>, SK begins_with APPVER#<applicationId># |
  * |12 | A reviewer's declaration / review                | table | PK = CALL#<callId>, SK = DECL#… / REVIEW#<applicationId>#<reviewer> |
  * |13 | All reviews of an application                    | table | PK = CALL#<callId>, SK begins_with REVIEW#<applicationId># |
+ * |14 | Selection runs, batches, evaluations, lines      | table | PK = CALL#<callId>, SK begins_with RUN#<runId>#…           |
+ * |15 | Networks: one / all / of a call                  | table / GSI1 / GSI2 | NETWORK#<id> · NETWORKS, <region>#… · NETWORKS#CALL#<callId> |
+ * |16 | Mandate requests of a facility / one by id       | table / GSI1 | PK = FACILITY#<en>, SK begins_with MANDATE# · MANDATE_REQUEST#<id> |
+ * |17 | Get a trajectory, its audit trail, notices       | table | PK = TRAJECTORY#<id>, SK = TRAJECTORY / AUDIT#… / NOTICE#… |
+ * |18 | Trajectories of a casemanager Zorg / Werk        | GSI1 / GSI2 | CMZ#<sub> / CMW#<sub>, <startDate>#<id>                |
+ * |19 | All trajectories (department, statistics)        | GSI3  | GSI3PK = TRAJECTORIES, GSI3SK = <startDate>#<id>           |
+ * |20 | Trajectories with a notice due on or before D    | GSI4 (sparse) | GSI4PK = NOTICES, GSI4SK <= <D>#~ (only those due are read) |
+ * |21 | One active trajectory per client                 | table | PK = CLIENT#<HMAC of the client reference>, SK = ACTIVE      |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.
@@ -45,6 +53,9 @@ export const tableDesign = {
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    // Sparse: only active trajectories with a notice still to come carry GSI4 keys.
+    { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
   ],
   timeToLiveAttribute: 'expiresAt',
 } as const satisfies TableDesign;

@@ -11,6 +11,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   callId: '00000000-0000-0000-0000-000000000002',
   applicationId: '00000000-0000-0000-0000-000000000003',
   networkId: '00000000-0000-0000-0000-000000000004',
+  trajectoryId: '00000000-0000-0000-0000-000000000005',
+  requestId: '00000000-0000-0000-0000-000000000006',
 };
 
 function samplePath(path: string): string {

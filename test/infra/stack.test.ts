@@ -370,8 +370,8 @@ describe('the receipt signing key', () => {
       expect(value).toContain('{{resolve:secretsmanager:');
     }
     const secrets = ofType('AWS::SecretsManager::Secret');
-    expect(secrets).toHaveLength(1);
-    expect(secrets[0]![1].Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    expect(secrets).toHaveLength(2); // the receipt key and the client pseudonym key
+    for (const [, secret] of secrets) expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
   });
 });
 

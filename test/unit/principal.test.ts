@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseGroups, principalFromClaims } from '../../shared/http/principal.ts';
 import { fieldErrorsOf, formatPath } from '../../shared/http/zod-errors.ts';
 import { versionFromIfMatch, etagOf } from '../../shared/http/etag.ts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 describe('claims', () => {
   it('reads groups as API Gateway flattens them and as arrays', () => {

@@ -1,0 +1,834 @@
+/**
+ * `npm run bench`: what our stack costs (issue 2, "Benchmarks").
+ *
+ * 1. Functions: each deployed route of the route table bundled as CDK bundles it (bench/bundles.ts), once
+ *    with the AWS SDK bundled and once with `@aws-sdk/*` left to the Lambda runtime; minified size and
+ *    median cold import in a fresh Node 22 process, next to an empty handler (and, as a reference, a
+ *    handler that only builds the DynamoDB client). The largest bundle of each mode is also measured with
+ *    `--enable-source-maps`, as the functions run with it (NODE_OPTIONS in infra/constructs/route-function.ts).
+ * 2. API: DynamoDB Local (in memory) and the SES emulator on free ports, 200 seeded facilities, the local
+ *    API in this process. Under a bounded load (autocannon in a child process, 10 connections) each facility
+ *    route alternates with the raw SDK round trip it needs (GetItem, Query, PutItem) at the same
+ *    concurrency, so drift in DynamoDB Local hits both; then the same one request at a time, with the
+ *    route's Lambda handler also called in-process, to show what each layer adds.
+ *
+ * Prints tables and writes everything to bench/results.json. Every child process is stopped on the way
+ * out, also on error or Ctrl-C.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { claimsAsApiGatewayPassesThem, lambdaContext, toApiGatewayEvent } from '../infra/local/api-event.ts';
+import { createLocalApi, listen } from '../infra/local/api-server.ts';
+import { ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from '../infra/local/emulators.ts';
+import { localAwsEnvironment } from '../infra/local/environment.ts';
+import { REPO_ROOT } from '../infra/local/paths.ts';
+import { ephemeralTokenIssuer, type TokenIssuer } from '../infra/local/tokens.ts';
+import { PROVINCES } from '../shared/domain/reference-data.ts';
+import type { RouteSpec } from '../shared/http/route.ts';
+import { routeList, routes } from '../shared/routes.ts';
+import { getDeps, resetDeps } from '../shared/runtime/deps.ts';
+import { insertFacility, newFacilityRecord } from '../shared/store/facilities.ts';
+import {
+  buildBundles,
+  EMPTY_HANDLER_SOURCE,
+  measureColdImports,
+  SDK_CLIENT_ONLY_SOURCE,
+  SDK_MODES,
+  type BuiltBundle,
+  type ColdImportResult,
+  type SdkMode,
+} from './bundles.ts';
+import type { FromLoadClient, LoadResult, LoadRun, ScenarioName, ToLoadClient } from './load-client.ts';
+import { enterpriseNumberFor, round, summarize, timedCalls, type LatencySummary } from './stats.ts';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
+
+const settings = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
+  durationSeconds: Number(process.env.BENCH_DURATION_SECONDS ?? 10),
+  warmupSeconds: Number(process.env.BENCH_WARMUP_SECONDS ?? 2),
+  seededFacilities: 200,
+  /** Under load, raw calls and API seconds are split over this many alternating rounds. */
+  rounds: 2,
+  rawCalls: 2000,
+  rawWarmupCalls: 200,
+  /** Mixed raw calls before anything is measured (DynamoDB Local's JVM warms up). */
+  globalWarmupCalls: 6000,
+  /** The unloaded comparison (one request at a time): calls per step. */
+  serialCalls: 500,
+  serialWarmupCalls: 50,
+  /**
+   * Cold-import runs per bundle (median taken): 5, fewer (not under 3) when there are so many functions
+   * that the whole benchmark would pass two minutes; BENCH_COLD_RUNS sets it.
+   */
+  coldImportRuns: process.env.BENCH_COLD_RUNS ? Number(process.env.BENCH_COLD_RUNS) : undefined,
+  coldImportSpawnBudget: 200,
+  tableName: 'bench-facilities',
+};
+
+const TARGETS = {
+  apiP50OverRawRoundTrips: 1.5,
+  /** 1 MB read strictly as 1,000,000 bytes. */
+  bundleBytes: 1_000_000,
+  coldImportOverEmptyHandler: 3,
+};
+
+/** First eight digits of the seeded facilities, of the raw PutItems and of the POSTed ones: no overlap. */
+const SEED_FROM = 10_000_000;
+const RAW_PUT_FROM = 90_000_000;
+const API_POST_FROM = 50_000_000;
+const DIRECT_POST_FROM = 70_000_000;
+
+type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+// ---------------------------------------------------------------------------------------------------
+// Clean-up: everything started registers how to stop it; run once, newest first.
+
+const cleanups: Array<{ what: string; stop: () => Promise<void> | void }> = [];
+let cleaning: Promise<void> | undefined;
+
+function onCleanup(what: string, stop: () => Promise<void> | void): void {
+  cleanups.push({ what, stop });
+}
+
+function cleanUp(): Promise<void> {
+  cleaning ??= (async () => {
+    for (const { what, stop } of cleanups.reverse()) {
+      try {
+        await stop();
+      } catch (error) {
+        console.error(`bench: could not stop ${what}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`\nbench: ${signal}, stopping everything…`);
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  });
+}
+
+const log = (line: string) => console.error(`bench: ${line}`);
+
+// ---------------------------------------------------------------------------------------------------
+// Part 1: bundles and cold imports.
+
+interface FunctionRow {
+  function: string;
+  handler: string;
+  bytes: Record<SdkMode, number>;
+  sourceMapBytes: Record<SdkMode, number>;
+  coldImportMs: Record<SdkMode, number>;
+  /** Process start to a ready handler (Node's own start-up included), median. */
+  processToHandlerMs: Record<SdkMode, number>;
+  coldImportOverEmpty: Record<SdkMode, number>;
+}
+
+interface SourceMapRow {
+  function: string;
+  mode: SdkMode | 'none';
+  sourceMapBytes: number;
+  coldImportMs: number;
+  coldImportMsWithSourceMaps: number;
+  overEmptyWithSourceMaps: number;
+}
+
+async function measureFunctions() {
+  const deployed = routeList.filter((spec) => !spec.localOnly);
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'werk-en-zorg-bench-'));
+  onCleanup('the bundle directory', () => rmSync(outDir, { recursive: true, force: true }));
+  log(`bundling ${deployed.length} functions twice (SDK bundled / external) and an empty handler into ${outDir}`);
+  const started = performance.now();
+  const bundles = await buildBundles(REPO_ROOT, outDir, [
+    ...deployed.map((spec) => ({ name: spec.operationId, entry: spec.handler, importsSdk: true })),
+    { name: 'sdkClientOnly', source: SDK_CLIENT_ONLY_SOURCE, importsSdk: true },
+    { name: 'emptyHandler', source: EMPTY_HANDLER_SOURCE, importsSdk: false },
+  ]);
+  const bundleSeconds = (performance.now() - started) / 1000;
+  const runs = settings.coldImportRuns ?? Math.max(3, Math.min(5, Math.floor(settings.coldImportSpawnBudget / bundles.length)));
+  log(`cold imports: ${runs} runs of each of the ${bundles.length} bundles`);
+  const plain = await measureColdImports(bundles, { runs, sourceMaps: false });
+
+  const find = <T extends { name: string; mode: string }>(list: readonly T[], name: string, mode: SdkMode | 'none') =>
+    list.find((x) => x.name === name && x.mode === mode) as T;
+  const emptyBundle = find(bundles, 'emptyHandler', 'none');
+  const emptyCold = find(plain, 'emptyHandler', 'none');
+
+  // The functions run with NODE_OPTIONS=--enable-source-maps (route-function.ts): Node then reads each
+  // bundle's source map at load. Measured on the largest bundle of each mode (they differ little).
+  const functionNames = new Set(deployed.map((spec) => spec.operationId));
+  const largest = SDK_MODES.map((mode) =>
+    bundles.filter((b) => b.mode === mode && functionNames.has(b.name)).reduce((a, b) => (b.bytes > a.bytes ? b : a)),
+  );
+  const mapRuns = Math.max(runs, 5);
+  log(`cold imports with --enable-source-maps: ${mapRuns} runs of ${largest.map((b) => `${b.name} (${b.mode})`).join(', ')} and the empty handler`);
+  const withMaps = await measureColdImports([...largest, emptyBundle], { runs: mapRuns, sourceMaps: true });
+  const emptyWithMaps = find(withMaps, 'emptyHandler', 'none');
+  const sourceMapRows: SourceMapRow[] = [...largest, emptyBundle].map((bundle) => {
+    const mapped = find(withMaps, bundle.name, bundle.mode);
+    return {
+      function: bundle.name,
+      mode: bundle.mode,
+      sourceMapBytes: bundle.sourceMapBytes,
+      coldImportMs: find(plain, bundle.name, bundle.mode).importMsMedian,
+      coldImportMsWithSourceMaps: mapped.importMsMedian,
+      overEmptyWithSourceMaps: round(mapped.importMsMedian / emptyWithMaps.importMsMedian, 1),
+    };
+  });
+
+  const perMode = <T>(value: (mode: SdkMode) => T) =>
+    Object.fromEntries(SDK_MODES.map((mode) => [mode, value(mode)])) as Record<SdkMode, T>;
+  const row = (name: string, handler: string): FunctionRow => {
+    const bundle = (mode: SdkMode) => find(bundles, name, mode);
+    const cold = (mode: SdkMode) => find(plain, name, mode);
+    return {
+      function: name,
+      handler,
+      bytes: perMode((mode) => bundle(mode).bytes),
+      sourceMapBytes: perMode((mode) => bundle(mode).sourceMapBytes),
+      coldImportMs: perMode((mode) => cold(mode).importMsMedian),
+      processToHandlerMs: perMode((mode) => cold(mode).sinceProcessStartMsMedian),
+      coldImportOverEmpty: perMode((mode) => round(cold(mode).importMsMedian / emptyCold.importMsMedian, 1)),
+    };
+  };
+  const rows = deployed.map((spec) => row(spec.operationId, spec.handler));
+  const sdkClientOnly = row('sdkClientOnly', 'reference: only the DynamoDB document client, created at import');
+  return {
+    bundleSeconds: round(bundleSeconds, 1),
+    coldImportRuns: runs,
+    coldImportRunsWithSourceMaps: mapRuns,
+    rows,
+    sdkClientOnly,
+    emptyHandler: {
+      bytes: emptyBundle.bytes,
+      coldImportMs: emptyCold.importMsMedian,
+      coldImportMsWithSourceMaps: emptyWithMaps.importMsMedian,
+      processToHandlerMs: emptyCold.sinceProcessStartMsMedian,
+    },
+    sourceMaps: sourceMapRows,
+    coldImportSamples: [...plain, ...withMaps] satisfies ColdImportResult[],
+    bundles: bundles.map(({ name, mode, bytes, sourceMapBytes }): Omit<BuiltBundle, 'file'> => ({ name, mode, bytes, sourceMapBytes })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Part 2: the API under load, raw round trips, and where the time goes.
+
+interface ApiSetup {
+  dynamo: Emulator;
+  ses: Emulator;
+  baseUrl: string;
+  tokens: TokenIssuer;
+  token: string;
+  seeded: string[];
+}
+
+async function startApi(): Promise<ApiSetup> {
+  log('starting DynamoDB Local (in memory) and the SES emulator on free ports');
+  const [dynamoResult, sesResult] = await Promise.allSettled([startDynamoDbLocal({ port: 0 }), startSesLocal({ port: 0 })]);
+  for (const result of [dynamoResult, sesResult]) {
+    if (result.status === 'fulfilled') onCleanup(result.value.name, () => result.value.stop());
+  }
+  if (dynamoResult.status === 'rejected') throw dynamoResult.reason;
+  if (sesResult.status === 'rejected') throw sesResult.reason;
+  const dynamo = dynamoResult.value;
+  const ses = sesResult.value;
+
+  Object.assign(
+    process.env,
+    localAwsEnvironment({ dynamoDbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: settings.tableName }),
+  );
+  resetDeps();
+  onCleanup('the SDK clients of the handlers', () => {
+    const deps = getDeps();
+    deps.ddb.destroy();
+    deps.ses.destroy();
+  });
+  const admin = new DynamoDBClient({});
+  try {
+    await ensureTable(admin, settings.tableName);
+  } finally {
+    admin.destroy();
+  }
+
+  log(`seeding ${settings.seededFacilities} facilities`);
+  const deps = getDeps();
+  const seeded = Array.from({ length: settings.seededFacilities }, (_, i) => enterpriseNumberFor(SEED_FROM + i * 7));
+  await timedCalls(seeded.length, 10, async (i) => {
+    const enterpriseNumber = seeded[i] as string;
+    const record = newFacilityRecord(
+      {
+        enterpriseNumber,
+        name: `Voorziening ${i}`,
+        province: PROVINCES[i % PROVINCES.length] as (typeof PROVINCES)[number],
+        email: `facility-${i}@example.org`,
+      },
+      { actor: 'bench', now: new Date() },
+    );
+    if (!(await insertFacility(deps, record))) throw new Error(`seed facility ${enterpriseNumber} exists already`);
+  });
+
+  const tokens = await ephemeralTokenIssuer();
+  const token = await tokens.sign({ role: 'department' });
+  const server: Server = createLocalApi({ tokens });
+  const port = await listen(server, 0);
+  onCleanup('the local API', () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  log(`local API on ${baseUrl}`);
+  return { dynamo, ses, baseUrl, tokens, token, seeded };
+}
+
+/** One request per scenario through the API, so a broken route fails the run instead of benchmarking 4xx. */
+async function smokeTest(api: ApiSetup): Promise<void> {
+  const headers = { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' };
+  const checks: Array<[string, number, RequestInit]> = [
+    [`/facilities/${api.seeded[0]}`, 200, { headers }],
+    ['/facilities?limit=25', 200, { headers }],
+    [
+      '/facilities',
+      201,
+      {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ enterpriseNumber: enterpriseNumberFor(API_POST_FROM - 1), name: 'Smoke', province: 'LIMBURG', email: 'smoke@example.org' }),
+      },
+    ],
+  ];
+  for (const [url, expected, init] of checks) {
+    const response = await fetch(`${api.baseUrl}${url}`, init);
+    const text = await response.text();
+    if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, not ${expected}: ${text.slice(0, 500)}`);
+  }
+}
+
+type RawOperation = 'GetItem' | 'PutItem' | 'Query';
+
+/** The round trip each route needs: GET one GetItem, list one Query, POST one PutItem. */
+const ROUND_TRIP: Record<ScenarioName, RawOperation> = { getFacility: 'GetItem', listFacilities: 'Query', createFacility: 'PutItem' };
+const SCENARIOS: ScenarioName[] = ['getFacility', 'listFacilities', 'createFacility'];
+
+interface RawResult {
+  operation: RawOperation;
+  detail: string;
+  concurrency: number;
+  latency: LatencySummary;
+  callsPerSecond: number;
+  seconds: number;
+  latenciesMs: number[];
+}
+
+/** Raw SDK calls with the handlers' client configuration (shared/runtime/deps.ts), same DynamoDB Local. */
+function rawOperations(api: ApiSetup) {
+  const client = new DynamoDBClient({});
+  onCleanup('the raw SDK client', () => client.destroy());
+  const ddb = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const tableName = settings.tableName;
+  let putNumber = RAW_PUT_FROM;
+  // Exactly the requests the store sends for these routes (shared/store/facilities.ts, query-page.ts).
+  const operations: Record<RawOperation, { detail: string; call: (i: number) => Promise<unknown> }> = {
+    GetItem: {
+      detail: 'GetCommand by PK/SK, ConsistentRead (as getFacility)',
+      call: (i) =>
+        ddb.send(
+          new GetCommand({
+            TableName: tableName,
+            Key: { PK: `FACILITY#${api.seeded[i % api.seeded.length]}`, SK: 'PROFILE' },
+            ConsistentRead: true,
+          }),
+        ),
+    },
+    PutItem: {
+      detail: 'PutCommand of a new facility record, attribute_not_exists(PK) (as insertFacility)',
+      call: () =>
+        ddb.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: newFacilityRecord(
+              { enterpriseNumber: enterpriseNumberFor(putNumber++), name: 'Raw put', province: 'ANTWERPEN', email: 'raw@example.org' },
+              { actor: 'bench', now: new Date() },
+            ),
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        ),
+    },
+    Query: {
+      detail: 'QueryCommand GSI1 = FACILITIES, Limit 26 (as listFacilities with limit=25)',
+      call: () =>
+        ddb.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'GSI1',
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': 'GSI1PK' },
+            ExpressionAttributeValues: { ':pk': 'FACILITIES' },
+            Limit: 26,
+          }),
+        ),
+    },
+  };
+  return operations;
+}
+
+async function measureRaw(
+  operations: ReturnType<typeof rawOperations>,
+  operation: RawOperation,
+  options: { concurrency: number; warmupCalls: number; calls: number },
+): Promise<RawResult> {
+  const { detail, call } = operations[operation];
+  await timedCalls(options.warmupCalls, options.concurrency, call);
+  const started = performance.now();
+  const latencies = await timedCalls(options.calls, options.concurrency, call);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    operation,
+    detail,
+    concurrency: options.concurrency,
+    latency: summarize(latencies),
+    callsPerSecond: round(options.calls / seconds, 1),
+    seconds,
+    latenciesMs: latencies,
+  };
+}
+
+/** A mixed warm-up so DynamoDB Local's JVM has compiled its hot paths before anything is measured. */
+async function warmUpDynamoDb(operations: ReturnType<typeof rawOperations>): Promise<void> {
+  const order: RawOperation[] = ['GetItem', 'Query', 'PutItem'];
+  await timedCalls(settings.globalWarmupCalls, settings.connections, (i) => operations[order[i % order.length] as RawOperation].call(i));
+}
+
+/** The Lambda handler of a route called in-process with ready-made events: middy, zod, the store, the SDK. */
+async function measureHandler(
+  api: ApiSetup,
+  scenario: ScenarioName,
+  options: { concurrency: number; warmupCalls: number; calls: number },
+): Promise<number[]> {
+  const claims = claimsAsApiGatewayPassesThem(await api.tokens.verify(api.token));
+  const baseUrl = new URL(api.baseUrl);
+  const eventFor = (spec: RouteSpec, urlPath: string, pathParameters: Record<string, string>, body?: unknown) =>
+    toApiGatewayEvent({
+      method: spec.method,
+      url: new URL(urlPath, baseUrl),
+      headers: { host: baseUrl.host, authorization: `Bearer ${api.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0),
+      sourceIp: '127.0.0.1',
+      routePath: spec.path,
+      pathParameters,
+      claims,
+    });
+  const spec = routes[scenario];
+  const total = options.warmupCalls + options.calls;
+  let events: APIGatewayProxyEventV2WithJWTAuthorizer[];
+  switch (scenario) {
+    case 'getFacility':
+      events = Array.from({ length: total }, (_, i) => {
+        const enterpriseNumber = api.seeded[i % api.seeded.length] as string;
+        return eventFor(spec, `/facilities/${enterpriseNumber}`, { enterpriseNumber });
+      });
+      break;
+    case 'listFacilities':
+      events = Array.from({ length: total }, () => eventFor(spec, '/facilities?limit=25', {}));
+      break;
+    case 'createFacility':
+      events = Array.from({ length: total }, (_, i) =>
+        eventFor(spec, '/facilities', {}, {
+          enterpriseNumber: enterpriseNumberFor(directPostNumber++),
+          name: `Direct ${i}`,
+          province: 'ANTWERPEN',
+          email: `direct-${i}@example.org`,
+        }),
+      );
+      break;
+  }
+  const module = (await import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href)) as { handler: LambdaHandler };
+  const expected = Number(Object.keys(spec.responses)[0]);
+  const context = lambdaContext(spec.operationId);
+  const latencies = await timedCalls(total, options.concurrency, async (i) => {
+    const result = await module.handler(events[i] as APIGatewayProxyEventV2WithJWTAuthorizer, context);
+    if (result.statusCode !== expected) throw new Error(`${scenario} handler answered ${result.statusCode}: ${result.body?.slice(0, 300)}`);
+  });
+  return latencies.slice(options.warmupCalls);
+}
+let directPostNumber = DIRECT_POST_FROM;
+
+/** Several raw runs as one: latencies pooled, rate over the summed time. */
+function poolRaw(parts: RawResult[]): RawResult {
+  const first = parts[0] as RawResult;
+  const latenciesMs = parts.flatMap((p) => p.latenciesMs);
+  const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
+  return { ...first, latency: summarize(latenciesMs), callsPerSecond: round(latenciesMs.length / seconds, 1), seconds, latenciesMs };
+}
+
+/** Several autocannon runs as one: latencies pooled, rate over the summed duration, counts added. */
+function poolLoad(parts: LoadResult[]): LoadResult {
+  const first = parts[0] as LoadResult;
+  const latenciesMs = parts.flatMap((p) => p.latenciesMs);
+  const durationSeconds = parts.reduce((sum, p) => sum + p.durationSeconds, 0);
+  const statusCodes: Record<string, number> = {};
+  for (const part of parts) for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  const sum = (pick: (p: LoadResult) => number) => parts.reduce((total, p) => total + pick(p), 0);
+  return {
+    ...first,
+    durationSeconds: round(durationSeconds, 2),
+    requestsPerSecond: round(latenciesMs.length / durationSeconds, 1),
+    latency: summarize(latenciesMs),
+    latenciesMs,
+    statusCodes,
+    non2xx: sum((p) => p.non2xx),
+    errors: sum((p) => p.errors),
+    timeouts: sum((p) => p.timeouts),
+  };
+}
+
+/** The load generator as a child process; `run` sends one run and waits for its result. */
+function startLoadClient(api: ApiSetup) {
+  const child: ChildProcess = fork(path.join(BENCH_DIR, 'load-client.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  onCleanup('the load generator', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  let pending: { resolve: (r: LoadResult) => void; reject: (e: Error) => void } | undefined;
+  child.on('message', (message: FromLoadClient) => {
+    const waiting = pending;
+    pending = undefined;
+    if (message.type === 'result') waiting?.resolve(message.result);
+    else waiting?.reject(new Error(`load generator: ${message.message}`));
+  });
+  child.once('exit', (code) => pending?.reject(new Error(`the load generator exited (code ${code})`)));
+  const send = (message: ToLoadClient) => child.send(message);
+  send({ type: 'setup', setup: { baseUrl: api.baseUrl, token: api.token, seeded: api.seeded, createFrom: API_POST_FROM } });
+  return {
+    run(run: LoadRun): Promise<LoadResult> {
+      return new Promise((resolve, reject) => {
+        pending = { resolve, reject };
+        send({ type: 'run', run });
+      });
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Output.
+
+function printTable(title: string, rows: Array<Record<string, string | number>>): void {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as Record<string, unknown>);
+  const cell = (value: string | number | undefined) => (value === undefined ? '' : String(value));
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (values: string[]) =>
+    values.map((v, i) => (i === 0 ? v.padEnd(widths[i] as number) : v.padStart(widths[i] as number))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(columns));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(columns.map((c) => cell(row[c]))));
+}
+
+const status = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
+  const functions = await measureFunctions();
+  const api = await startApi();
+  await smokeTest(api);
+  const operations = rawOperations(api);
+  log(`warming DynamoDB Local up: ${settings.globalWarmupCalls} mixed raw calls`);
+  await warmUpDynamoDb(operations);
+  const loadClient = startLoadClient(api);
+
+  // Under load, alternating so that drift in DynamoDB Local (JIT, GC) hits both sides alike: per round a
+  // share of the raw calls of the route's round trip, then a share of the API run; the rounds are pooled.
+  const { connections, rounds } = settings;
+  const loaded: Array<{ scenario: ScenarioName; raw: RawResult; api: LoadResult; roundRatiosP50: number[] }> = [];
+  for (const scenario of SCENARIOS) {
+    const operation = ROUND_TRIP[scenario];
+    log(
+      `${scenario}: ${rounds} rounds of raw ${operation} (${settings.rawCalls / rounds} calls) then the API (${settings.durationSeconds / rounds} s), ${connections} at a time`,
+    );
+    const rawRounds: RawResult[] = [];
+    const apiRounds: LoadResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      rawRounds.push(
+        await measureRaw(operations, operation, {
+          concurrency: connections,
+          warmupCalls: r === 0 ? settings.rawWarmupCalls : 0,
+          calls: settings.rawCalls / rounds,
+        }),
+      );
+      apiRounds.push(
+        await loadClient.run({ scenario, connections, warmupSeconds: r === 0 ? settings.warmupSeconds : 0, durationSeconds: settings.durationSeconds / rounds }),
+      );
+    }
+    const raw = poolRaw(rawRounds);
+    const result = poolLoad(apiRounds);
+    const roundRatiosP50 = apiRounds.map((a, i) => round(a.latency.p50Ms / (rawRounds[i] as RawResult).latency.p50Ms, 2));
+    log(
+      `  raw p50 ${raw.latency.p50Ms} ms; API ${result.requestsPerSecond} req/s, p50 ${result.latency.p50Ms} ms, p99 ${result.latency.p99Ms} ms; p50 ratio per round ${roundRatiosP50.join(', ')}`,
+    );
+    loaded.push({ scenario, raw, api: result, roundRatiosP50 });
+  }
+
+  // One at a time (no queueing): what each layer adds to the round trip. Alternating rounds again.
+  log(`one request at a time: ${settings.serialCalls} calls per step, in ${rounds} alternating rounds`);
+  const jwtCalls = settings.serialWarmupCalls + settings.serialCalls;
+  const jwt = summarize((await timedCalls(jwtCalls, 1, () => api.tokens.verify(api.token))).slice(settings.serialWarmupCalls));
+  const serial: Array<{ scenario: ScenarioName; raw: RawResult; handler: LatencySummary; api: LoadResult }> = [];
+  for (const scenario of SCENARIOS) {
+    const rawRounds: RawResult[] = [];
+    const handlerLatencies: number[] = [];
+    const apiRounds: LoadResult[] = [];
+    for (let r = 0; r < rounds; r++) {
+      const options = { concurrency: 1, warmupCalls: r === 0 ? settings.serialWarmupCalls : 0, calls: settings.serialCalls / rounds };
+      rawRounds.push(await measureRaw(operations, ROUND_TRIP[scenario], options));
+      handlerLatencies.push(...(await measureHandler(api, scenario, options)));
+      apiRounds.push(await loadClient.run({ scenario, connections: 1, warmupSeconds: r === 0 ? 1 : 0, amount: settings.serialCalls / rounds }));
+    }
+    serial.push({ scenario, raw: poolRaw(rawRounds), handler: summarize(handlerLatencies), api: poolLoad(apiRounds) });
+  }
+
+  const apiRows = loaded.map(({ scenario, raw: baseline, api: r, roundRatiosP50 }) => {
+    const ratioP50 = round(r.latency.p50Ms / baseline.latency.p50Ms, 2);
+    return {
+      route: `${r.method} ${r.path}`,
+      scenario,
+      connections: r.connections,
+      requestsPerSecond: r.requestsPerSecond,
+      p50Ms: r.latency.p50Ms,
+      p99Ms: r.latency.p99Ms,
+      responses: r.latency.count,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      rawOperation: baseline.operation,
+      rawCallsPerSecond: baseline.callsPerSecond,
+      rawP50Ms: baseline.latency.p50Ms,
+      rawP99Ms: baseline.latency.p99Ms,
+      ratioP50,
+      ratioP99: round(r.latency.p99Ms / baseline.latency.p99Ms, 2),
+      roundRatiosP50,
+      target: `<= ${TARGETS.apiP50OverRawRoundTrips}x`,
+      status: status(ratioP50 <= TARGETS.apiP50OverRawRoundTrips && r.non2xx === 0 && r.errors === 0),
+    };
+  });
+  const serialRows = serial.map(({ scenario, raw, handler, api: r }) => ({
+    scenario,
+    rawOperation: raw.operation,
+    rawP50Ms: raw.latency.p50Ms,
+    handlerInProcessP50Ms: handler.p50Ms,
+    apiOverHttpP50Ms: r.latency.p50Ms,
+    addedByHandlerMs: round(handler.p50Ms - raw.latency.p50Ms, 3),
+    addedByLocalApiMs: round(r.latency.p50Ms - handler.p50Ms, 3),
+    ratioP50: round(r.latency.p50Ms / raw.latency.p50Ms, 2),
+    status: status(r.latency.p50Ms / raw.latency.p50Ms <= TARGETS.apiP50OverRawRoundTrips && r.non2xx === 0 && r.errors === 0),
+    non2xx: r.non2xx,
+    details: { raw, handler, api: r },
+  }));
+
+  const bundleTarget = Object.fromEntries(
+    SDK_MODES.map((mode) => {
+      const largest = Math.max(...functions.rows.map((r) => r.bytes[mode]));
+      return [mode, { largestBytes: largest, status: status(largest < TARGETS.bundleBytes) }];
+    }),
+  ) as Record<SdkMode, { largestBytes: number; status: string }>;
+  const coldTarget = Object.fromEntries(
+    SDK_MODES.map((mode) => {
+      const worst = Math.max(...functions.rows.map((r) => r.coldImportOverEmpty[mode]));
+      return [mode, { worstRatio: worst, status: status(worst <= TARGETS.coldImportOverEmptyHandler) }];
+    }),
+  ) as Record<SdkMode, { worstRatio: number; status: string }>;
+  const coldTargetWithMaps = Object.fromEntries(
+    functions.sourceMaps
+      .filter((r) => r.mode !== 'none')
+      .map((r) => [r.mode, { function: r.function, ratio: r.overEmptyWithSourceMaps, status: status(r.overEmptyWithSourceMaps <= TARGETS.coldImportOverEmptyHandler) }]),
+  );
+
+  const results = {
+    generatedAt: startedAt.toISOString(),
+    durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
+    machine: {
+      node: process.version,
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      totalMemoryMB: Math.round(os.totalmem() / 2 ** 20),
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)),
+    },
+    settings: {
+      ...settings,
+      loadGenerator: 'autocannon 9 in a child process; latency = client-side time of every response of the measured run',
+      rawBaseline: 'DynamoDBDocumentClient in the bench process, the same client configuration as the handlers',
+    },
+    targets: {
+      apiP50WithinRawRoundTrips: {
+        target: `API p50 <= ${TARGETS.apiP50OverRawRoundTrips} x raw p50 of the round trip the route needs`,
+        routes: apiRows.map((r) => ({ scenario: r.scenario, ratioP50: r.ratioP50, status: r.status })),
+        status: status(apiRows.every((r) => r.status === 'PASS')),
+        oneAtATime: {
+          what: 'supplementary: the same ratio with one request at a time (no queueing in DynamoDB Local)',
+          routes: serialRows.map((r) => ({ scenario: r.scenario, ratioP50: r.ratioP50, status: r.status })),
+          status: status(serialRows.every((r) => r.status === 'PASS')),
+        },
+      },
+      everyBundleUnder1MB: {
+        target: `every function bundle (.mjs) < ${TARGETS.bundleBytes} bytes`,
+        byMode: bundleTarget,
+      },
+      coldImportWithin3xEmptyHandler: {
+        target: `median cold import <= ${TARGETS.coldImportOverEmptyHandler} x the empty handler's`,
+        emptyHandlerMs: functions.emptyHandler.coldImportMs,
+        byMode: coldTarget,
+        withEnableSourceMaps: {
+          what: 'as deployed (NODE_OPTIONS=--enable-source-maps), measured on the largest bundle of each mode',
+          emptyHandlerMs: functions.emptyHandler.coldImportMsWithSourceMaps,
+          byMode: coldTargetWithMaps,
+        },
+      },
+    },
+    api: apiRows,
+    apiLoadDetails: loaded,
+    oneAtATime: { jwtVerifyP50Ms: jwt.p50Ms, jwtVerify: jwt, routes: serialRows },
+    functions: {
+      emptyHandler: functions.emptyHandler,
+      rows: functions.rows,
+      sdkClientOnly: functions.sdkClientOnly,
+      sourceMaps: functions.sourceMaps,
+      bundleSeconds: functions.bundleSeconds,
+      coldImportRuns: functions.coldImportRuns,
+      coldImportRunsWithSourceMaps: functions.coldImportRunsWithSourceMaps,
+      bundles: functions.bundles,
+      coldImportSamples: functions.coldImportSamples,
+    },
+  };
+
+  printTable(
+    `API through the local API under load (${settings.connections} connections, ${settings.durationSeconds} s) vs raw SDK round trips (same concurrency, ${settings.rawCalls} calls), alternating in ${settings.rounds} rounds`,
+    apiRows.map((r) => ({
+      route: r.scenario,
+      'req/s': r.requestsPerSecond,
+      'p50 ms': r.p50Ms,
+      'p99 ms': r.p99Ms,
+      'non-2xx': r.non2xx,
+      raw: r.rawOperation,
+      'raw calls/s': r.rawCallsPerSecond,
+      'raw p50': r.rawP50Ms,
+      'raw p99': r.rawP99Ms,
+      'p50 ratio': r.ratioP50,
+      'p99 ratio': r.ratioP99,
+      'p50 ratio per round': r.roundRatiosP50.join(' / '),
+      [`target <=${TARGETS.apiP50OverRawRoundTrips}x`]: r.status,
+    })),
+  );
+  printTable(
+    `One request at a time (p50 ms of ${settings.serialCalls}): raw round trip, the handler in-process, the API over HTTP; local API's JWT check alone: ${jwt.p50Ms} ms`,
+    serialRows.map((r) => ({
+      route: r.scenario,
+      raw: r.rawOperation,
+      'raw p50': r.rawP50Ms,
+      'handler p50': r.handlerInProcessP50Ms,
+      'API p50': r.apiOverHttpP50Ms,
+      '+handler': r.addedByHandlerMs,
+      '+local API': r.addedByLocalApiMs,
+      'p50 ratio': r.ratioP50,
+    })),
+  );
+  const e = functions.emptyHandler;
+  printTable(
+    `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs; x empty = ratio to the empty handler; sdkClientOnly = a reference handler that only builds the DynamoDB client)`,
+    [
+      ...[...functions.rows, functions.sdkClientOnly].map((r) => ({
+        function: r.function,
+        'size, SDK bundled': kb(r.bytes.sdkBundled),
+        'size, SDK external': kb(r.bytes.sdkExternal),
+        'import ms, bundled': r.coldImportMs.sdkBundled,
+        'import ms, external': r.coldImportMs.sdkExternal,
+        'x empty, bundled': r.coldImportOverEmpty.sdkBundled,
+        'x empty, external': r.coldImportOverEmpty.sdkExternal,
+        'start→ready ms, bundled': r.processToHandlerMs.sdkBundled,
+        'start→ready ms, external': r.processToHandlerMs.sdkExternal,
+      })),
+      {
+        function: 'emptyHandler',
+        'size, SDK bundled': kb(e.bytes),
+        'size, SDK external': kb(e.bytes),
+        'import ms, bundled': e.coldImportMs,
+        'import ms, external': e.coldImportMs,
+        'x empty, bundled': 1,
+        'x empty, external': 1,
+        'start→ready ms, bundled': e.processToHandlerMs,
+        'start→ready ms, external': e.processToHandlerMs,
+      },
+    ],
+  );
+  printTable(
+    `As deployed, with NODE_OPTIONS=--enable-source-maps (median of ${functions.coldImportRunsWithSourceMaps}; largest bundle of each mode)`,
+    functions.sourceMaps.map((r) => ({
+      function: r.function,
+      mode: r.mode,
+      'source map': kb(r.sourceMapBytes),
+      'import ms': r.coldImportMs,
+      'import ms with maps': r.coldImportMsWithSourceMaps,
+      'x empty with maps': r.overEmptyWithSourceMaps,
+    })),
+  );
+  const t = results.targets;
+  printTable('Targets', [
+    ...apiRows.map((r) => ({
+      target: `API p50 <= ${TARGETS.apiP50OverRawRoundTrips}x raw round trip: ${r.scenario}`,
+      measured: `${r.ratioP50}x`,
+      status: r.status,
+    })),
+    ...serialRows.map((r) => ({
+      target: `  same, one request at a time: ${r.scenario}`,
+      measured: `${r.ratioP50}x`,
+      status: r.status,
+    })),
+    ...SDK_MODES.map((mode) => ({
+      target: `every bundle < 1 MB (1,000,000 bytes), ${mode}`,
+      measured: `largest ${kb(t.everyBundleUnder1MB.byMode[mode].largestBytes)}`,
+      status: t.everyBundleUnder1MB.byMode[mode].status,
+    })),
+    ...SDK_MODES.map((mode) => ({
+      target: `cold import <= ${TARGETS.coldImportOverEmptyHandler}x empty handler, ${mode}`,
+      measured: `worst ${t.coldImportWithin3xEmptyHandler.byMode[mode].worstRatio}x`,
+      status: t.coldImportWithin3xEmptyHandler.byMode[mode].status,
+    })),
+    ...functions.sourceMaps
+      .filter((r) => r.mode !== 'none')
+      .map((r) => ({
+        target: `  same with --enable-source-maps, ${r.mode} (${r.function})`,
+        measured: `${r.overEmptyWithSourceMaps}x`,
+        status: status(r.overEmptyWithSourceMaps <= TARGETS.coldImportOverEmptyHandler),
+      })),
+  ]);
+  console.log(`\n${process.version}, ${results.machine.cpus} × ${results.machine.cpuModel}; ${results.durationSeconds} s; written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+
+  // The raw latency lists are for pooling only; the summaries carry them.
+  const json = JSON.stringify(results, (key, value: unknown) => (key === 'latenciesMs' ? undefined : value), 2);
+  writeFileSync(`${RESULTS_FILE}.tmp`, `${json}\n`);
+  renameSync(`${RESULTS_FILE}.tmp`, RESULTS_FILE);
+}
+
+let exitCode = 0;
+try {
+  await main();
+} catch (error) {
+  exitCode = 1;
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+} finally {
+  await cleanUp();
+}
+// Open keep-alive sockets or timers must not keep a finished benchmark alive.
+process.exit(exitCode);

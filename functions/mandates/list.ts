@@ -1,0 +1,13 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { getFacility } from '../../shared/store/facilities.ts';
+import { listMandateRequests, mandateView } from '../../shared/store/mandates.ts';
+import { maySeeFacility } from '../facilities/access.ts';
+
+export const handler = defineHandler(routes.listMandateRequests, async ({ params, principal, deps }) => {
+  if (!maySeeFacility(principal, params.enterpriseNumber) || !(await getFacility(deps, params.enterpriseNumber))) {
+    throw problems.notFound('The facility');
+  }
+  return { status: 200, body: { items: (await listMandateRequests(deps, params.enterpriseNumber)).map(mandateView) } };
+});

@@ -1,0 +1,76 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { sendEmail } from '../../shared/email/send.ts';
+import { extensionDecidedEmail } from '../../shared/email/templates.ts';
+import {
+  extensionView,
+  getExtension,
+  getTrajectory,
+  nextVersion,
+  saveTrajectory,
+  type ExtensionRecord,
+} from '../../shared/store/trajectories.ts';
+
+export const handler = defineHandler(routes.decideExtension, async ({ params, body, principal, deps }) => {
+  const request = await getExtension(deps, params.requestId);
+  if (!request) throw problems.notFound('The extension request');
+  if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);
+  const trajectory = await getTrajectory(deps, request.trajectoryId);
+  if (!trajectory) throw problems.notFound('The trajectory');
+  if (trajectory.status !== 'ACTIVE') throw problems.conflict('trajectory-closed', 'The trajectory is closed.');
+  const now = deps.clock();
+  const decided: ExtensionRecord = {
+    ...request,
+    status: body.granted ? 'GRANTED' : 'REFUSED',
+    motivation: body.motivation,
+    decidedBy: principal.userId,
+    decidedAt: now.toISOString(),
+  };
+  // A granted extension moves maxEndDate and the planned end, and re-arms the notices; one transaction with the decision.
+  const next = nextVersion(
+    trajectory,
+    body.granted
+      ? {
+          maxEndDate: request.plannedEndDate,
+          plannedEndDate: request.plannedEndDate,
+          noticesArmedFrom: brusselsDateOf(now),
+          sentMilestones: [],
+        }
+      : {},
+    { actor: principal.userId, now },
+  );
+  const outcome = await saveTrajectory(
+    deps,
+    next,
+    trajectory.version,
+    principal,
+    body.granted ? 'extension-granted' : 'extension-refused',
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: decided,
+          ConditionExpression: '#status = :requested',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':requested': 'REQUESTED' },
+        },
+      },
+    ],
+  );
+  if (!outcome.ok)
+    throw problems.conflict('concurrent-change', 'The request or the trajectory changed at the same time; try again.');
+  for (const to of [trajectory.casemanagerZorg.email, trajectory.casemanagerWerk.email].filter(Boolean)) {
+    await sendEmail(deps, {
+      to,
+      ...extensionDecidedEmail({
+        trajectoryId: trajectory.trajectoryId,
+        granted: body.granted,
+        plannedEndDate: request.plannedEndDate,
+        motivation: body.motivation,
+      }),
+    });
+  }
+  return { status: 200, body: extensionView(decided) };
+});

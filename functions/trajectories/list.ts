@@ -1,0 +1,30 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { hasRole } from '../../shared/http/principal.ts';
+import { routes } from '../../shared/routes.ts';
+import { putAll } from '../../shared/store/selection.ts';
+import { auditItem, listTrajectoriesFor, trajectoryView } from '../../shared/store/trajectories.ts';
+
+export const handler = defineHandler(routes.listTrajectories, async ({ query, principal, deps }) => {
+  // A case manager lists the ones they manage; the department lists all.
+  const source = hasRole(principal, 'department')
+    ? { index: 'GSI3' as const, partition: 'TRAJECTORIES' }
+    : hasRole(principal, 'casemanager-zorg')
+      ? { index: 'GSI1' as const, partition: `CMZ#${principal.userId}` }
+      : { index: 'GSI2' as const, partition: `CMW#${principal.userId}` };
+  const page = await listTrajectoriesFor(deps, {
+    ...source,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+    where: (t) =>
+      (!query.networkId || t.networkId === query.networkId) &&
+      (!query.status || t.status === query.status) &&
+      (!query.endsBefore || t.plannedEndDate < query.endsBefore),
+  });
+  // Every read of a trajectory is audited, also in a list.
+  const now = deps.clock();
+  await putAll(
+    deps,
+    page.items.map((t) => auditItem(t.trajectoryId, principal, 'listed', now).Put!.Item as Record<string, unknown>),
+  );
+  return { status: 200, body: { items: page.items.map(trajectoryView), nextCursor: page.nextCursor } };
+});

@@ -1,0 +1,33 @@
+import { problems, type FieldError } from '../../shared/http/problem.ts';
+import type { Deps } from '../../shared/runtime/deps.ts';
+import { getNetwork } from '../../shared/store/networks.ts';
+import type { TrajectoryAction } from '../../shared/store/trajectories.ts';
+
+/** The standing network, and field errors for action providers that are not among its members. */
+export async function networkWithMembers(deps: Deps, networkId: string) {
+  const network = await getNetwork(deps, networkId);
+  if (!network) throw problems.notFound('The network');
+  const members = new Set([network.leadEnterpriseNumber, ...network.partners.map((p) => p.enterpriseNumber)]);
+  return { network, members };
+}
+
+export function providerViolations(
+  members: ReadonlySet<string>,
+  lists: Record<string, readonly TrajectoryAction[] | undefined>,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [name, actions] of Object.entries(lists)) {
+    (actions ?? []).forEach((action, i) => {
+      if (!members.has(action.providerEnterpriseNumber)) {
+        errors.push({ path: `${name}[${i}].providerEnterpriseNumber`, message: 'The provider must be a member of the network.' });
+      }
+    });
+  }
+  return errors;
+}
+
+export function actionPaths(lists: Record<string, readonly TrajectoryAction[] | undefined>) {
+  return Object.entries(lists).flatMap(([name, actions]) =>
+    (actions ?? []).map((a, i) => ({ path: `${name}[${i}]`, plannedStart: a.plannedStart, plannedEnd: a.plannedEnd })),
+  );
+}

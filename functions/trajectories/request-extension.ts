@@ -1,0 +1,25 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { extensionView, newExtensionRecord, recordAudit } from '../../shared/store/trajectories.ts';
+import { isCaseManagerOf, loadForChange } from './access.ts';
+
+export const handler = defineHandler(routes.requestExtension, async ({ params, body, principal, deps }) => {
+  const trajectory = await loadForChange(deps, principal, params.trajectoryId);
+  if (!isCaseManagerOf(principal, trajectory)) throw problems.notFound('The trajectory');
+  if (body.plannedEndDate <= trajectory.maxEndDate) {
+    throw problems.validation([
+      {
+        path: 'plannedEndDate',
+        message: `An extension goes beyond maxEndDate (${trajectory.maxEndDate}); within it, change the plan instead.`,
+      },
+    ]);
+  }
+  const record = newExtensionRecord(trajectory.trajectoryId, body, { actor: principal.userId, now: deps.clock() });
+  await deps.ddb.send(
+    new PutCommand({ TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' }),
+  );
+  await recordAudit(deps, trajectory.trajectoryId, principal, 'extension-requested');
+  return { status: 201, body: extensionView(record) };
+});

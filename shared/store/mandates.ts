@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
+import type { Audit } from './history.ts';
+
+/** A mandate request lives with its facility (PK FACILITY#<en>, SK MANDATE#<id>); GSI1 finds it by id. */
+export interface MandateRecord {
+  PK: string;
+  SK: string;
+  entity: 'MandateRequest';
+  GSI1PK: string;
+  GSI1SK: string;
+  requestId: string;
+  enterpriseNumber: string;
+  kind: MandateKind;
+  status: MandateStatus;
+  icfTrainedStaff: number;
+  icfTrainingDate?: string;
+  motivation: string;
+  validFrom?: string;
+  validUntil?: string;
+  reason?: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export async function insertMandateRequest(
+  deps: Deps,
+  enterpriseNumber: string,
+  input: { kind: MandateKind; icfTrainedStaff: number; icfTrainingDate?: string; motivation: string },
+  audit: Audit,
+): Promise<MandateRecord> {
+  const requestId = randomUUID();
+  const at = audit.now.toISOString();
+  const record: MandateRecord = {
+    PK: `FACILITY#${enterpriseNumber}`,
+    SK: `MANDATE#${requestId}`,
+    entity: 'MandateRequest',
+    GSI1PK: `MANDATE_REQUEST#${requestId}`,
+    GSI1SK: 'MANDATE_REQUEST',
+    requestId,
+    enterpriseNumber,
+    ...input,
+    status: 'REQUESTED',
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+  await deps.ddb.send(
+    new PutCommand({ TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' }),
+  );
+  return record;
+}
+
+export async function listMandateRequests(deps: Deps, enterpriseNumber: string): Promise<MandateRecord[]> {
+  const result = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `FACILITY#${enterpriseNumber}`, ':prefix': 'MANDATE#' },
+      ConsistentRead: true,
+    }),
+  );
+  return ((result.Items ?? []) as MandateRecord[]).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+export async function getMandateRequest(deps: Deps, requestId: string): Promise<MandateRecord | undefined> {
+  const result = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `MANDATE_REQUEST#${requestId}` },
+    }),
+  );
+  return result.Items?.[0] as MandateRecord | undefined;
+}
+
+/** Decides a request once: REQUESTED → GRANTED or REFUSED. False when it was decided already. */
+export async function decideMandateRequest(
+  deps: Deps,
+  record: MandateRecord,
+  decision: { status: 'GRANTED'; validFrom: string; validUntil?: string } | { status: 'REFUSED'; reason: string },
+  audit: Audit,
+): Promise<MandateRecord | undefined> {
+  const fields: Record<string, unknown> = { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor };
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+  const values: Record<string, unknown> = {
+    ':requested': 'REQUESTED',
+    ':one': 1,
+    ':now': audit.now.toISOString(),
+    ':actor': audit.actor,
+  };
+  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :actor'];
+  for (const [field, value] of Object.entries(fields)) {
+    names[`#f_${field}`] = field;
+    values[`:f_${field}`] = value;
+    sets.push(`#f_${field} = :f_${field}`);
+  }
+  try {
+    const result = await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: { PK: record.PK, SK: record.SK },
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: '#status = :requested',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes as MandateRecord;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+export function mandateView(record: MandateRecord) {
+  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, ...view } = record;
+  return view;
+}

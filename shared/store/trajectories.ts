@@ -1,0 +1,298 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { Milestone } from '../domain/notices.ts';
+import { nextNoticeDate } from '../domain/notices.ts';
+import type { Principal } from '../http/principal.ts';
+import { queryPage, type Page } from './query-page.ts';
+import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import type { Audit } from './history.ts';
+
+/**
+ * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
+ * extension requests (EXTENSION#…) and its notice claims (NOTICE#…). The client's data are the minimum
+ * (a pseudonymous reference and a birth date), encrypted at rest with the table's customer-managed key; the
+ * one-active-trajectory marker is keyed by an HMAC of the reference, never the reference itself.
+ */
+export interface TrajectoryAction {
+  type: string;
+  description: string;
+  providerEnterpriseNumber: string;
+  plannedStart: string;
+  plannedEnd: string;
+}
+
+export interface TrajectoryRecord {
+  PK: string;
+  SK: string;
+  entity: 'Trajectory';
+  GSI1PK: string;
+  GSI1SK: string;
+  GSI2PK: string;
+  GSI2SK: string;
+  GSI3PK: string;
+  GSI3SK: string;
+  GSI4PK?: string;
+  GSI4SK?: string;
+  trajectoryId: string;
+  networkId: string;
+  casemanagerZorg: { id: string; email: string; enterpriseNumber: string };
+  casemanagerWerk: { id: string; email: string };
+  client: { reference: string; birthDate: string };
+  clientKey: string;
+  startDate: string;
+  plannedEndDate: string;
+  minEndDate: string;
+  maxEndDate: string;
+  workActions: TrajectoryAction[];
+  careActions: TrajectoryAction[];
+  status: 'ACTIVE' | 'CLOSED';
+  endDate?: string;
+  outcome?: string;
+  /** Notices: milestones before this date are not sent; those sent for the current planned end. */
+  noticesArmedFrom: string;
+  sentMilestones: Milestone[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const trajectoryKey = (trajectoryId: string) => ({ PK: `TRAJECTORY#${trajectoryId}`, SK: 'TRAJECTORY' });
+
+export function clientKeyOf(deps: Deps, reference: string): string {
+  return createHmac('sha256', deps.pseudonymKey()).update(reference.toUpperCase(), 'utf8').digest('base64url');
+}
+
+const clientMarkerKey = (clientKey: string) => ({ PK: `CLIENT#${clientKey}`, SK: 'ACTIVE' });
+
+/** The index keys that follow from the record's state: managers, the department list, the sparse notice index. */
+export function withIndexKeys(
+  record: Omit<TrajectoryRecord, 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK' | 'GSI4PK' | 'GSI4SK'>,
+): TrajectoryRecord {
+  const sort = `${record.startDate}#${record.trajectoryId}`;
+  const next =
+    record.status === 'ACTIVE'
+      ? nextNoticeDate({ plannedEndDate: record.plannedEndDate, armedFrom: record.noticesArmedFrom, sent: record.sentMilestones })
+      : undefined;
+  return {
+    ...record,
+    GSI1PK: `CMZ#${record.casemanagerZorg.id}`,
+    GSI1SK: sort,
+    GSI2PK: `CMW#${record.casemanagerWerk.id}`,
+    GSI2SK: sort,
+    GSI3PK: 'TRAJECTORIES',
+    GSI3SK: sort,
+    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${next}#${record.trajectoryId}` } : {}),
+  };
+}
+
+export function auditItem(
+  trajectoryId: string,
+  principal: Principal | { userId: string; roles: string[] },
+  action: string,
+  at: Date,
+): TransactItem {
+  return {
+    Put: {
+      TableName: '',
+      Item: {
+        PK: `TRAJECTORY#${trajectoryId}`,
+        SK: `AUDIT#${at.toISOString()}#${randomUUID()}`,
+        entity: 'AuditEntry',
+        at: at.toISOString(),
+        by: principal.userId,
+        role: principal.roles.join(','),
+        action,
+      },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  };
+}
+
+/** Writes an audit entry on its own (reads). */
+export async function recordAudit(deps: Deps, trajectoryId: string, principal: Principal, action: string): Promise<void> {
+  const item = auditItem(trajectoryId, principal, action, deps.clock());
+  await deps.ddb.send(new PutCommand({ ...item.Put!, TableName: deps.tableName }));
+}
+
+const inTable = (deps: Deps, item: TransactItem): TransactItem => {
+  const [kind, body] = Object.entries(item)[0] as [string, Record<string, unknown>];
+  return { [kind]: { ...body, TableName: deps.tableName } } as TransactItem;
+};
+
+/** Index 0: the one-active-trajectory marker; 1: the trajectory; 2: its audit entry. */
+export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, principal: Principal): Promise<TransactionOutcome> {
+  return transact(deps, [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: { ...clientMarkerKey(record.clientKey), entity: 'ActiveTrajectoryMarker', trajectoryId: record.trajectoryId },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    inTable(deps, auditItem(record.trajectoryId, principal, 'created', deps.clock())),
+  ]);
+}
+
+export async function getTrajectory(deps: Deps, trajectoryId: string): Promise<TrajectoryRecord | undefined> {
+  const result = await deps.ddb.send(
+    new GetCommand({ TableName: deps.tableName, Key: trajectoryKey(trajectoryId), ConsistentRead: true }),
+  );
+  return result.Item as TrajectoryRecord | undefined;
+}
+
+/**
+ * Replaces the trajectory with `next` if it is still at `expectedVersion` and active, with an audit entry, in
+ * one transaction; closing also frees the client's marker. Index 0: the trajectory; 1: audit; 2: marker.
+ */
+export async function saveTrajectory(
+  deps: Deps,
+  next: TrajectoryRecord,
+  expectedVersion: number,
+  principal: Principal,
+  action: string,
+  extra: TransactItem[] = [],
+): Promise<TransactionOutcome> {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: next,
+        ConditionExpression: '#version = :expected AND #status = :active',
+        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+        ExpressionAttributeValues: { ':expected': expectedVersion, ':active': 'ACTIVE' },
+      },
+    },
+    inTable(deps, auditItem(next.trajectoryId, principal, action, deps.clock())),
+  ];
+  if (next.status === 'CLOSED') {
+    items.push({ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } });
+  }
+  return transact(deps, [...items, ...extra.map((item) => inTable(deps, item))]);
+}
+
+export function nextVersion(current: TrajectoryRecord, changes: Partial<TrajectoryRecord>, audit: Audit): TrajectoryRecord {
+  const { GSI4PK: _a, GSI4SK: _b, ...rest } = { ...current, ...changes };
+  return withIndexKeys({ ...rest, version: current.version + 1, updatedAt: audit.now.toISOString(), updatedBy: audit.actor });
+}
+
+export async function listTrajectoriesFor(
+  deps: Deps,
+  request: {
+    index: 'GSI1' | 'GSI2' | 'GSI3';
+    partition: string;
+    limit: number;
+    cursor?: string;
+    where?: (t: TrajectoryRecord) => boolean;
+  },
+): Promise<Page<TrajectoryRecord>> {
+  return queryPage<TrajectoryRecord & Record<string, unknown>>(deps, {
+    index: request.index,
+    partition: request.partition,
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    where: (item) => item.entity === 'Trajectory' && (!request.where || request.where(item)),
+  });
+}
+
+export async function listAudit(deps: Deps, trajectoryId: string) {
+  const items: Array<{ at: string; by: string; role: string; action: string }> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': `TRAJECTORY#${trajectoryId}`, ':prefix': 'AUDIT#' },
+        ExclusiveStartKey: start,
+        ConsistentRead: true,
+      }),
+    );
+    items.push(...((result.Items ?? []) as typeof items));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items.map(({ at, by, role, action }) => ({ at, by, role, action }));
+}
+
+export function trajectoryView(record: TrajectoryRecord) {
+  return {
+    trajectoryId: record.trajectoryId,
+    networkId: record.networkId,
+    casemanagerZorg: record.casemanagerZorg,
+    casemanagerWerk: record.casemanagerWerk,
+    client: record.client,
+    startDate: record.startDate,
+    plannedEndDate: record.plannedEndDate,
+    minEndDate: record.minEndDate,
+    maxEndDate: record.maxEndDate,
+    workActions: record.workActions,
+    careActions: record.careActions,
+    status: record.status,
+    ...(record.endDate ? { endDate: record.endDate } : {}),
+    ...(record.outcome ? { outcome: record.outcome } : {}),
+    version: record.version,
+    createdAt: record.createdAt,
+    createdBy: record.createdBy,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
+}
+
+export interface ExtensionRecord {
+  PK: string;
+  SK: string;
+  entity: 'ExtensionRequest';
+  GSI1PK: string;
+  GSI1SK: string;
+  requestId: string;
+  trajectoryId: string;
+  plannedEndDate: string;
+  reason: string;
+  status: 'REQUESTED' | 'GRANTED' | 'REFUSED';
+  requestedBy: string;
+  requestedAt: string;
+  motivation?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+}
+
+export function newExtensionRecord(
+  trajectoryId: string,
+  input: { plannedEndDate: string; reason: string },
+  audit: Audit,
+): ExtensionRecord {
+  const requestId = randomUUID();
+  return {
+    PK: `TRAJECTORY#${trajectoryId}`,
+    SK: `EXTENSION#${requestId}`,
+    entity: 'ExtensionRequest',
+    GSI1PK: `EXTENSION_REQUEST#${requestId}`,
+    GSI1SK: 'EXTENSION_REQUEST',
+    requestId,
+    trajectoryId,
+    ...input,
+    status: 'REQUESTED',
+    requestedBy: audit.actor,
+    requestedAt: audit.now.toISOString(),
+  };
+}
+
+export async function getExtension(deps: Deps, requestId: string): Promise<ExtensionRecord | undefined> {
+  const result = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': `EXTENSION_REQUEST#${requestId}` },
+    }),
+  );
+  return result.Items?.[0] as ExtensionRecord | undefined;
+}
+
+export function extensionView(record: ExtensionRecord) {
+  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, ...view } = record;
+  return view;
+}
