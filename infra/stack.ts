@@ -35,12 +35,16 @@ import { routeList } from '../shared/routes.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
+import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
+import { schedules } from '../shared/schedules.ts';
 
 export const STACK_ID = 'WerkEnZorgStack';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVICE_NAME = 'werk-en-zorg';
 
 export interface WerkEnZorgStackProps extends StackProps {
+  /** Where reports for the department go (failed notices); default the From address. */
+  departmentEmail?: string;
   /** The From address of every email (MAIL_FROM); a verified SES identity in the account. */
   mailFrom?: string;
   /** The SES identity `sendsEmail` functions may send as: a domain or an address (default: the domain of `mailFrom`). */
@@ -102,6 +106,7 @@ export class WerkEnZorgStack extends Stack {
   /** One per deployed route, by operationId. */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
   readonly selection: SelectionWorkflow;
+  readonly scheduledJobs: ScheduledJobs;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -277,6 +282,17 @@ export class WerkEnZorgStack extends Stack {
       reason:
         'Rotating the receipt key would make earlier receipts unverifiable; rotation needs key ids in receipts first (planned), so it is rotated by hand with a new key id.',
     });
+    // --- The scheduled jobs (EventBridge Scheduler, Europe/Brussels), from shared/schedules.ts. ---
+    this.scheduledJobs = new ScheduledJobs(this, 'Jobs', {
+      schedules,
+      repoRoot: REPO_ROOT,
+      table: this.table,
+      key: this.key,
+      logRetention,
+      sesIdentity,
+      environment: { ...environment, DEPARTMENT_EMAIL: props.departmentEmail ?? mailFrom },
+    });
+
     // --- The network-selection workflow (Step Functions, Standard). ---
     this.selection = new SelectionWorkflow(this, 'Selection', {
       repoRoot: REPO_ROOT,
@@ -296,7 +312,8 @@ export class WerkEnZorgStack extends Stack {
     });
     Validations.of(clientPseudonymKey).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Rotating the pseudonym key would orphan the one-active-trajectory markers; it is rotated by re-keying the markers in a migration.',
+      reason:
+        'Rotating the pseudonym key would orphan the one-active-trajectory markers; it is rotated by re-keying the markers in a migration.',
     });
 
     const functions = new Map<string, RouteFunction>();

@@ -5,12 +5,23 @@
 export interface ScheduleSpec {
   id: string;
   description: string;
-  /** EventBridge Scheduler cron fields: minute hour day-of-month month day-of-week year. */
+  /** EventBridge Scheduler cron fields: minute hour day-of-month month day-of-week (year is always *). */
   cron: { minute: string; hour: string; day?: string; month?: string; weekDay?: string };
   timeZone: string;
   /** Handler module relative to the repository root; it exports `handler`. */
   handler: string;
+  table: 'read' | 'write';
+  sendsEmail: boolean;
 }
 
-/** The notice jobs arrive with the trajectories and AMA issues. */
-export const schedules: readonly ScheduleSpec[] = [];
+export const schedules: readonly ScheduleSpec[] = [
+  {
+    id: 'expiring-trajectories',
+    description: 'Every day at 07:00 Brussels time: notices 60, 30 and 7 days before a planned end, and when overdue.',
+    cron: { minute: '0', hour: '7', day: '*', month: '*', weekDay: '?' },
+    timeZone: 'Europe/Brussels',
+    handler: 'functions/jobs/expiring-trajectories.ts',
+    table: 'write',
+    sendsEmail: true,
+  },
+];

@@ -88,6 +88,8 @@ export function withIndexKeys(
   };
 }
 
+let auditSequence = 0;
+
 export function auditItem(
   trajectoryId: string,
   principal: Principal | { userId: string; roles: string[] },
@@ -99,7 +101,8 @@ export function auditItem(
       TableName: '',
       Item: {
         PK: `TRAJECTORY#${trajectoryId}`,
-        SK: `AUDIT#${at.toISOString()}#${randomUUID()}`,
+        // Time, then a per-instance sequence (order within one instance), then a random part (unique across instances).
+        SK: `AUDIT#${at.toISOString()}#${String(++auditSequence).padStart(10, '0')}#${randomUUID().slice(0, 8)}`,
         entity: 'AuditEntry',
         at: at.toISOString(),
         by: principal.userId,

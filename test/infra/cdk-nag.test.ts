@@ -77,6 +77,7 @@ const ACKNOWLEDGEABLE_RULES = [
   'AwsSolutions-APIG4',
   'AwsSolutions-COG8',
   'AwsSolutions-SMG4',
+  'AwsSolutions-SQS3',
 ];
 
 describe('the report reader', () => {

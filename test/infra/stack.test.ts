@@ -6,6 +6,7 @@ import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
+import { schedules } from '../../shared/schedules.ts';
 import { logicalIdOf, synthesize, SYNTH_TIMEOUT_MS, templateOf, type Synthesized } from './synth.ts';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -166,7 +167,7 @@ describe('the functions', () => {
   const deployed = deployedRouteSpecs();
 
   it('are one per route-table entry that is not local-only, and one per workflow task', () => {
-    const tasks = Object.values(SELECTION_TASKS).map((t) => t.stateName);
+    const tasks = [...Object.values(SELECTION_TASKS).map((t) => t.stateName), ...schedules.map((s) => s.id)];
     template.resourceCountIs('AWS::Lambda::Function', deployed.length + tasks.length);
     const tagged = ofType('AWS::Lambda::Function').map(
       ([, fn]) => (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
@@ -179,7 +180,7 @@ describe('the functions', () => {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
-      const isTask = id.startsWith('Selection');
+      const isTask = id.startsWith('Selection') || id.startsWith('Jobs');
       expect(fn.Properties.Timeout, id).toBeLessThanOrEqual(isTask ? 300 : 15);
       expect(fn.Properties.Handler, id).toBe('index.handler');
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
@@ -445,5 +446,37 @@ describe('the selection state machine', () => {
       expect(actionsOf(statements)).toEqual(['states:StartExecution']);
       expect(statements[0]!.Resource).toEqual({ Ref: smId });
     }
+  });
+});
+
+describe('the scheduled notice job', () => {
+  it('runs every day at 07:00 Europe/Brussels, retries, and has an encrypted dead-letter queue', () => {
+    const schedules = ofType('AWS::Scheduler::Schedule');
+    expect(schedules).toHaveLength(1);
+    const [, schedule] = schedules[0]!;
+    expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
+    expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/Brussels');
+    const target = schedule.Properties.Target as {
+      Arn: unknown;
+      RetryPolicy: { MaximumRetryAttempts: number; MaximumEventAgeInSeconds: number };
+      DeadLetterConfig: { Arn: { 'Fn::GetAtt': [string, string] } };
+    };
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 21600 });
+    const queueId = target.DeadLetterConfig.Arn['Fn::GetAtt'][0];
+    expect(resources[queueId]!.Type).toBe('AWS::SQS::Queue');
+    expect(resources[queueId]!.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+  });
+
+  it("the job's function may use the table, its key, SES and its logs; nothing else", () => {
+    const fn = synthesized.stack.scheduledJobs.jobs.get('expiring-trajectories')!.function;
+    const roleId = logicalIdOf(fn.role);
+    const statements = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties.Roles).includes(roleId))
+      .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const actions = actionsOf(statements);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'ses:SendEmail']),
+    );
+    for (const action of actions) expect(action).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
   });
 });

@@ -27,20 +27,23 @@ describe('the 18-month limit', () => {
 
   it('property: maxEndDate is before the 18-month anniversary and at most 18 months minus a day after the start', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2018-07-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const start = date.toISOString().slice(0, 10);
-        const last = maxEndDate(start);
-        const [y, m, d] = start.split('-').map(Number) as [number, number, number];
-        const anniversaryMonth = new Date(Date.UTC(y, m - 1 + 18, 1));
-        const anniversary = new Date(Date.UTC(anniversaryMonth.getUTCFullYear(), anniversaryMonth.getUTCMonth(), d));
-        // The anniversary as a date (rolls into the next month when day D does not exist there).
-        const anniversaryDate = anniversary.toISOString().slice(0, 10);
-        expect(last < anniversaryDate).toBe(true);
-        expect(addDays(last, 1) <= anniversaryDate).toBe(true);
-        expect(daysBetween(start, last)).toBeLessThanOrEqual(18 * 31);
-        expect(daysBetween(start, last)).toBeGreaterThanOrEqual(18 * 30 - 10);
-        expect(minEndDate(start) < last).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2018-07-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const start = date.toISOString().slice(0, 10);
+          const last = maxEndDate(start);
+          const [y, m, d] = start.split('-').map(Number) as [number, number, number];
+          const anniversaryMonth = new Date(Date.UTC(y, m - 1 + 18, 1));
+          const anniversary = new Date(Date.UTC(anniversaryMonth.getUTCFullYear(), anniversaryMonth.getUTCMonth(), d));
+          // The anniversary as a date (rolls into the next month when day D does not exist there).
+          const anniversaryDate = anniversary.toISOString().slice(0, 10);
+          expect(last < anniversaryDate).toBe(true);
+          expect(addDays(last, 1) <= anniversaryDate).toBe(true);
+          expect(daysBetween(start, last)).toBeLessThanOrEqual(18 * 31);
+          expect(daysBetween(start, last)).toBeGreaterThanOrEqual(18 * 30 - 10);
+          expect(minEndDate(start) < last).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -66,18 +69,22 @@ describe('Brussels calendar dates around the DST changes', () => {
 describe('plan violations', () => {
   it('names plannedEndDate beyond the maximum or before the minimum, and actions outside the trajectory', () => {
     expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-07-14' })).toEqual([]);
-    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-07-15' }).map((v) => v.path)).toEqual(['plannedEndDate']);
-    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2026-04-13' })[0]!.message).toContain('2026-04-14');
-    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-08-01', maxEndDate: '2027-09-30' })).toEqual([]);
+    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-07-15' }).map((v) => v.path)).toEqual([
+      'plannedEndDate',
+    ]);
+    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2026-04-13' })[0]!.message).toContain(
+      '2026-04-14',
+    );
+    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-08-01', maxEndDate: '2027-09-30' })).toEqual(
+      [],
+    );
     const actions = [
       { path: 'workActions[0]', plannedStart: '2026-01-10', plannedEnd: '2026-02-01' },
       { path: 'careActions[1]', plannedStart: '2026-03-01', plannedEnd: '2026-02-01' },
       { path: 'careActions[2]', plannedStart: '2026-03-01', plannedEnd: '2027-12-01' },
     ];
-    expect(trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-01-14', actions }).map((v) => v.path)).toEqual([
-      'workActions[0].plannedStart',
-      'careActions[1].plannedEnd',
-      'careActions[2].plannedEnd',
-    ]);
+    expect(
+      trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-01-14', actions }).map((v) => v.path),
+    ).toEqual(['workActions[0].plannedStart', 'careActions[1].plannedEnd', 'careActions[2].plannedEnd']);
   });
 });
