@@ -7,6 +7,7 @@ import { reviewRoutes } from './routes/reviews.ts';
 import { selectionRoutes } from './routes/selection.ts';
 import { mandateRoutes } from './routes/mandates.ts';
 import { trajectoryRoutes } from './routes/trajectories.ts';
+import { amaRoutes } from './routes/ama.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -21,6 +22,7 @@ export const routes = {
   ...selectionRoutes,
   ...mandateRoutes,
   ...trajectoryRoutes,
+  ...amaRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

@@ -6,7 +6,20 @@ import { dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { failedNoticesEmail, trajectoryNoticeEmail } from '../../shared/email/templates.ts';
 import { getDeps, type Deps } from '../../shared/runtime/deps.ts';
-import { claimNotice, dueTrajectories, markNotice, recordSentMilestone } from '../../shared/store/notices.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { addDays } from '../../shared/domain/trajectory-dates.ts';
+import { evaluationNoticeEmail } from '../../shared/email/templates.ts';
+import { EVALUATION_NOTICE_DAYS, getWerkpost, withAgreementIndexKeys, type AgreementRecord } from '../../shared/store/ama.ts';
+import { getFacility } from '../../shared/store/facilities.ts';
+import {
+  claimEvaluationNotice,
+  claimNotice,
+  dueTrajectories,
+  markEvaluationNotice,
+  markNotice,
+  recordSentMilestone,
+} from '../../shared/store/notices.ts';
+import type { TrajectoryRecord } from '../../shared/store/trajectories.ts';
 
 export interface NoticeRunReport {
   date: string;
@@ -14,7 +27,7 @@ export interface NoticeRunReport {
   due: number;
   sent: number;
   skipped: number;
-  failed: Array<{ trajectoryId: string; milestone: Milestone }>;
+  failed: Array<{ trajectoryId: string; milestone: Milestone | `EVALUATION ${string}` }>;
 }
 
 /**
@@ -27,7 +40,12 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
   const now = deps.clock();
   const { items, itemsRead } = await dueTrajectories(deps, date);
   const report: NoticeRunReport = { date, itemsRead, due: items.length, sent: 0, skipped: 0, failed: [] };
-  for (const trajectory of items) {
+  for (const item of items as Array<TrajectoryRecord | AgreementRecord>) {
+    if (item.entity === 'AmaAgreement') {
+      await evaluationNotice(deps, item, date, now, report);
+      continue;
+    }
+    const trajectory = item;
     const milestone = dueMilestone({
       plannedEndDate: trajectory.plannedEndDate,
       today: date,
@@ -66,6 +84,72 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
   }
   deps.logger.info('expiring-trajectory notices', { ...report, failed: report.failed.length });
   return report;
+}
+
+/**
+ * AMA agreements share the sparse index: the begeleider facility is emailed 14 days before each evaluation,
+ * once (claim, send, mark), with no participant data; after an outage only the next evaluation still ahead.
+ */
+async function evaluationNotice(
+  deps: Deps,
+  agreement: AgreementRecord,
+  date: string,
+  now: Date,
+  report: NoticeRunReport,
+): Promise<void> {
+  const due = [...agreement.evaluationDates]
+    .sort()
+    .filter((d) => !agreement.sentEvaluationNotices.includes(d) && addDays(d, -EVALUATION_NOTICE_DAYS) <= date && d >= date);
+  const passed = agreement.evaluationDates.filter((d) => d < date && !agreement.sentEvaluationNotices.includes(d));
+  const evaluationDate = due[0];
+  if (agreement.status === 'ENDED' || !evaluationDate) {
+    // Evaluations already past (e.g. after an outage) are not announced any more; move the index on.
+    if (passed.length > 0) await recordEvaluationsHandled(deps, agreement, passed);
+    report.skipped++;
+    return;
+  }
+  if (!(await claimEvaluationNotice(deps, agreement.agreementId, evaluationDate, now))) {
+    report.skipped++;
+    return;
+  }
+  try {
+    const [begeleider, werkpost] = await Promise.all([
+      getFacility(deps, agreement.begeleiderEnterpriseNumber),
+      getWerkpost(deps, agreement.werkpostId),
+    ]);
+    if (begeleider) {
+      await sendEmail(deps, {
+        to: begeleider.email,
+        ...evaluationNoticeEmail({ agreementId: agreement.agreementId, evaluationDate, werkpostName: werkpost?.name ?? '' }),
+      });
+    }
+  } catch (error) {
+    await markEvaluationNotice(deps, agreement.agreementId, evaluationDate, 'FAILED', now);
+    report.failed.push({ trajectoryId: agreement.agreementId, milestone: `EVALUATION ${evaluationDate}` });
+    deps.logger.warn('evaluation notice failed', {
+      agreementId: agreement.agreementId,
+      error: error instanceof Error ? error.name : 'Error',
+    });
+    return;
+  }
+  await markEvaluationNotice(deps, agreement.agreementId, evaluationDate, 'SENT', now);
+  await recordEvaluationsHandled(deps, agreement, [...passed, evaluationDate]);
+  report.sent++;
+}
+
+async function recordEvaluationsHandled(deps: Deps, agreement: AgreementRecord, dates: string[]): Promise<void> {
+  const sent = [...new Set([...agreement.sentEvaluationNotices, ...dates])];
+  const next = withAgreementIndexKeys({ ...agreement, sentEvaluationNotices: sent });
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: { PK: agreement.PK, SK: agreement.SK },
+      UpdateExpression: next.GSI4SK
+        ? 'SET sentEvaluationNotices = :sent, GSI4PK = :pk, GSI4SK = :sk'
+        : 'SET sentEvaluationNotices = :sent REMOVE GSI4PK, GSI4SK',
+      ExpressionAttributeValues: { ':sent': sent, ...(next.GSI4SK ? { ':pk': 'NOTICES', ':sk': next.GSI4SK } : {}) },
+    }),
+  );
 }
 
 /** EventBridge Scheduler invokes it with no date (today in Brussels); `npm run job` passes one. */

@@ -34,7 +34,7 @@ export const OPERATION_TAG = 'werkenzorg:operation';
 
 /** What a function needs to be built and granted: a route-table entry, or a workflow task. */
 export type FunctionSpec = Pick<RouteSpec, 'operationId' | 'handler' | 'table' | 'sendsEmail'> &
-  Partial<Pick<RouteSpec, 'method' | 'path'>>;
+  Partial<Pick<RouteSpec, 'method' | 'path' | 'nodeModules'>>;
 
 /** The tag that names a function's handler module, so the local workflow runner can bind task states to it. */
 export const HANDLER_TAG = 'werkenzorg:handler';
@@ -102,7 +102,11 @@ export class RouteFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       tracing: Tracing.ACTIVE,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      bundling: { ...ESM_BUNDLING, mainFields: [...ESM_BUNDLING.mainFields] },
+      bundling: {
+        ...ESM_BUNDLING,
+        mainFields: [...ESM_BUNDLING.mainFields],
+        ...(spec.nodeModules ? { nodeModules: [...spec.nodeModules] } : {}),
+      },
     });
     Tags.of(this).add(OPERATION_TAG, spec.operationId);
     Tags.of(this).add(HANDLER_TAG, spec.handler);

@@ -10,6 +10,10 @@ import type { CallInput } from '../../shared/schemas/calls.ts';
 import { insertApplication, newApplicationRecord, submitApplication, submittedContent } from '../../shared/store/applications.ts';
 import { insertCall, newCallRecord } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
+import { insertAgreement, newAgreement, newWerkpost } from '../../shared/store/ama.ts';
+import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
+import { putAll } from '../../shared/store/selection.ts';
+import { addDays } from '../../shared/domain/trajectory-dates.ts';
 
 /** Demo facilities (fictitious organisations with valid enterprise numbers) and their recognitions. */
 export const DEMO_FACILITIES: ReadonlyArray<{
@@ -135,5 +139,66 @@ export async function loadDemoDataIfEmpty(
       await submitApplication(deps, application, receipt, audit);
     }
   }
+  // AMA: CAW Limburg is a recognised begeleider AMA with two werkposten and one agreement (signed by two parties).
+  const begeleider = '0860271224';
+  const mandate = await insertMandateRequest(
+    deps,
+    begeleider,
+    { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 2, motivation: 'Arbeidszorg in Limburg.' },
+    audit,
+  );
+  await decideMandateRequest(deps, mandate, { status: 'GRANTED', validFrom: '2018-07-01' }, audit);
+  const werkposten = [
+    newWerkpost(
+      begeleider,
+      {
+        name: 'Kringwinkel Hasselt',
+        address: { street: 'Kuringersteenweg 10', postcode: '3500', municipality: 'Hasselt' },
+        activities: 'Sorteren en herstellen van tweedehandsgoederen.',
+        places: 4,
+      },
+      audit,
+    ),
+    newWerkpost(
+      begeleider,
+      {
+        name: 'Zorgboerderij De Hoeve',
+        address: { street: 'Hoevestraat 3', postcode: '3600', municipality: 'Genk' },
+        activities: 'Dieren verzorgen en moestuinwerk.',
+        places: 2,
+      },
+      audit,
+    ),
+  ];
+  await putAll(deps, werkposten as unknown as Record<string, unknown>[]);
+  const start = brusselsDateOf(new Date(audit.now.getTime() + 14 * 24 * 3600 * 1000));
+  const agreement = newAgreement(
+    begeleider,
+    {
+      participant: { reference: 'DEMO-AMA-0001', birthDate: '1985-03-14' },
+      werkpostId: werkposten[0]!.werkpostId,
+      activities: 'Sorteren van kleding en boeken, twee voormiddagen per week.',
+      weeklySchedule: [
+        { day: 'DI', from: '09:00', to: '12:00' },
+        { day: 'DO', from: '09:00', to: '12:00' },
+      ],
+      startDate: start,
+      evaluationDates: [addDays(start, 90), addDays(start, 180)],
+      insurance: { insurer: 'Ethias', policyReference: 'AMA-2026-0042' },
+      guidance: 'Wekelijks gesprek met de begeleider AMA; een vaste peter op de werkpost.',
+      endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzeg van twee weken.',
+    },
+    audit,
+  );
+  agreement.signatures = [
+    { party: 'BEGELEIDER', signerName: 'Begeleider CAW Limburg', recordedBy: 'demo-data', signedAt: audit.now.toISOString() },
+    {
+      party: 'WERKPOST',
+      signerName: 'Verantwoordelijke Kringwinkel',
+      recordedBy: 'demo-data',
+      signedAt: audit.now.toISOString(),
+    },
+  ];
+  await insertAgreement(deps, agreement, ['facility']);
   return { facilities: DEMO_FACILITIES.length, calls: 1, applications: DEMO_APPLICATIONS.length };
 }

@@ -93,7 +93,7 @@ Local cloud is up (Ctrl-C stops everything).
   SES emulator   ${ses.endpoint}   (every email sent is listed there)
   Scheduler      ${scheduler.describe()}
   Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
-  Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications loaded` : 'table not empty, nothing loaded'}
+  Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}
   Token          TOKEN=$(npm run -s token -- --role department)
 `);
 } catch (error) {

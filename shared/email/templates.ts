@@ -208,3 +208,18 @@ export function failedNoticesEmail(input: {
       SIGNATURE,
   };
 }
+
+/** To the begeleider, 14 days before an evaluation. No participant data: the agreement id and the date. */
+export function evaluationNoticeEmail(input: {
+  agreementId: string;
+  evaluationDate: string;
+  werkpostName: string;
+}): EmailContent {
+  return {
+    subject: `Evaluatie AMA-overeenkomst ${input.agreementId.slice(0, 8)} op ${input.evaluationDate}`,
+    text:
+      `Beste begeleider,\n\nOver 14 dagen, op ${input.evaluationDate}, staat de evaluatie gepland van de AMA-overeenkomst ` +
+      `${input.agreementId} (werkpost ${input.werkpostName}). Plan het gesprek met de deelnemer en de werkpost.` +
+      SIGNATURE,
+  };
+}

@@ -43,6 +43,8 @@ export interface Reply {
   etag?: string;
   /** Non-JSON body (e.g. HTML), sent as is with this content type. */
   contentType?: string;
+  /** A binary body (e.g. a PDF), sent base64-encoded as API Gateway expects; needs `contentType`. */
+  binary?: Buffer;
 }
 
 const ANONYMOUS: Principal = { userId: 'anonymous', roles: [] };
@@ -76,6 +78,10 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
 export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {
   const headers: Record<string, string> = { ...reply.headers };
   if (reply.etag) headers.etag = reply.etag;
+  if (reply.binary) {
+    headers['content-type'] = reply.contentType ?? 'application/octet-stream';
+    return { statusCode: reply.status, headers, body: reply.binary.toString('base64'), isBase64Encoded: true };
+  }
   if (reply.body === undefined) return { statusCode: reply.status, headers };
   if (reply.contentType) {
     headers['content-type'] = reply.contentType;

@@ -38,6 +38,8 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   pseudonymizesClients?: boolean;
   /** Starts executions of the selection state machine (and nothing else in Step Functions). */
   startsSelection?: boolean;
+  /** Packages installed next to the bundle instead of bundled (they load files at run time, e.g. pdfkit's fonts). */
+  nodeModules?: readonly string[];
   /** The body may be left out entirely (then `{}` is validated). */
   bodyOptional?: boolean;
   params?: P;

@@ -124,3 +124,55 @@ export async function recordSentMilestone(deps: Deps, t: TrajectoryRecord, miles
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
   }
 }
+
+/** Evaluation notices of AMA agreements: claim records PK AMA#<id>, SK NOTICE#EVAL#<evaluation date>. */
+export async function claimEvaluationNotice(
+  deps: Deps,
+  agreementId: string,
+  evaluationDate: string,
+  now: Date,
+): Promise<boolean> {
+  try {
+    await deps.ddb.send(
+      new PutCommand({
+        TableName: deps.tableName,
+        Item: {
+          PK: `AMA#${agreementId}`,
+          SK: `NOTICE#EVAL#${evaluationDate}`,
+          entity: 'Notice',
+          status: 'CLAIMED',
+          claimedAt: now.toISOString(),
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale) OR #status = :failed',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':claimed': 'CLAIMED',
+          ':failed': 'FAILED',
+          ':stale': new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+export async function markEvaluationNotice(
+  deps: Deps,
+  agreementId: string,
+  evaluationDate: string,
+  status: 'SENT' | 'FAILED',
+  now: Date,
+) {
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: { PK: `AMA#${agreementId}`, SK: `NOTICE#EVAL#${evaluationDate}` },
+      UpdateExpression: 'SET #status = :status, finishedAt = :now',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':status': status, ':now': now.toISOString() },
+    }),
+  );
+}

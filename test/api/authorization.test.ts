@@ -13,6 +13,8 @@ const SAMPLE_PARAMS: Record<string, string> = {
   networkId: '00000000-0000-0000-0000-000000000004',
   trajectoryId: '00000000-0000-0000-0000-000000000005',
   requestId: '00000000-0000-0000-0000-000000000006',
+  werkpostId: '00000000-0000-0000-0000-000000000007',
+  agreementId: '00000000-0000-0000-0000-000000000008',
 };
 
 function samplePath(path: string): string {

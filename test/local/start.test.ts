@@ -69,7 +69,9 @@ describe('npm start (the local cloud)', () => {
     await cloud.waitFor('Local cloud is up');
     expect(cloud.output()).toContain(`Step Functions http://127.0.0.1:${sfn}`);
     expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
-    expect(cloud.output()).toContain('4 facilities, 1 published call with 4 applications loaded');
+    expect(cloud.output()).toContain(
+      '4 facilities, 1 published call with 4 applications, a begeleider AMA with werkposten and an agreement loaded',
+    );
     const health = await fetch(`http://127.0.0.1:${api}/health`);
     expect(health.status).toBe(200);
     const emails = await fetch(`http://127.0.0.1:${ses}/store`);

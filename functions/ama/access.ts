@@ -1,0 +1,47 @@
+import { problems } from '../../shared/http/problem.ts';
+import { hasRole, type Principal } from '../../shared/http/principal.ts';
+import type { Deps } from '../../shared/runtime/deps.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { holdsValidMandate } from '../../shared/domain/mandate.ts';
+import {
+  getAgreement,
+  getWerkpost,
+  recordAgreementAudit,
+  type AgreementRecord,
+  type WerkpostRecord,
+} from '../../shared/store/ama.ts';
+import { listMandateRequests } from '../../shared/store/mandates.ts';
+
+/** Is the facility a recognised begeleider AMA on `date` (a granted BEGELEIDER_AMA mandate)? */
+export async function isRecognisedBegeleider(deps: Deps, enterpriseNumber: string, date: string): Promise<boolean> {
+  return holdsValidMandate(await listMandateRequests(deps, enterpriseNumber), 'BEGELEIDER_AMA', date);
+}
+
+/** The department, or users of the begeleider facility that is recognised today. */
+export async function mayManageWerkposten(deps: Deps, principal: Principal, begeleider: string): Promise<boolean> {
+  if (hasRole(principal, 'department')) return true;
+  return principal.facility === begeleider && (await isRecognisedBegeleider(deps, begeleider, brusselsDateOf(deps.clock())));
+}
+
+export async function loadWerkpost(deps: Deps, principal: Principal, werkpostId: string): Promise<WerkpostRecord> {
+  const werkpost = await getWerkpost(deps, werkpostId);
+  if (!werkpost || !(hasRole(principal, 'department') || principal.facility === werkpost.begeleiderEnterpriseNumber)) {
+    throw problems.notFound('The werkpost');
+  }
+  return werkpost;
+}
+
+/** The begeleider facility and the department see an agreement; everyone else gets 404. Reads are audited. */
+export async function loadAgreement(
+  deps: Deps,
+  principal: Principal,
+  agreementId: string,
+  action?: string,
+): Promise<AgreementRecord> {
+  const agreement = await getAgreement(deps, agreementId);
+  if (!agreement || !(hasRole(principal, 'department') || principal.facility === agreement.begeleiderEnterpriseNumber)) {
+    throw problems.notFound('The agreement');
+  }
+  if (action) await recordAgreementAudit(deps, agreementId, principal.userId, principal.roles, action);
+  return agreement;
+}

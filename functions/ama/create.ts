@@ -1,0 +1,38 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { ageViolation } from '../../shared/domain/ama.ts';
+import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
+import { getTrajectory } from '../../shared/store/trajectories.ts';
+import { isRecognisedBegeleider } from './access.ts';
+
+export const handler = defineHandler(routes.createAgreement, async ({ body, principal, deps }) => {
+  const begeleider = principal.facility;
+  if (!begeleider) throw problems.forbidden();
+  const age = ageViolation(body.participant.birthDate, body.startDate);
+  if (age) throw problems.validation([{ path: 'participant.birthDate', message: age }]);
+  const werkpost = await getWerkpost(deps, body.werkpostId);
+  if (!werkpost || werkpost.begeleiderEnterpriseNumber !== begeleider) throw problems.notFound('The werkpost');
+  if (!(await isRecognisedBegeleider(deps, begeleider, body.startDate))) {
+    throw problems.conflict(
+      'not-a-recognised-begeleider',
+      `Your facility holds no recognition as begeleider AMA valid on ${body.startDate}.`,
+    );
+  }
+  if (body.trajectoryId) {
+    const trajectory = await getTrajectory(deps, body.trajectoryId);
+    if (!trajectory || trajectory.status !== 'CLOSED' || trajectory.outcome !== 'AMA') {
+      throw problems.conflict('trajectory-not-ama', 'An agreement follows from a trajectory closed with outcome AMA.');
+    }
+  }
+  const record = newAgreement(begeleider, body, { actor: principal.userId, now: deps.clock() });
+  const outcome = await insertAgreement(deps, record, principal.roles);
+  if (!outcome.ok) throw problems.conflict('werkpost-full', 'The werkpost has no free place (or is closed to new agreements).');
+  return {
+    status: 201,
+    body: agreementView(record),
+    etag: etagOf(record.version),
+    headers: { location: `/ama-agreements/${record.agreementId}` },
+  };
+});

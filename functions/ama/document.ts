@@ -1,0 +1,44 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts';
+import { getWerkpost } from '../../shared/store/ama.ts';
+import { getFacility } from '../../shared/store/facilities.ts';
+import { loadAgreement } from './access.ts';
+
+export const handler = defineHandler(routes.agreementDocument, async ({ params, principal, deps }) => {
+  const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');
+  const [werkpost, begeleider] = await Promise.all([
+    getWerkpost(deps, agreement.werkpostId),
+    getFacility(deps, agreement.begeleiderEnterpriseNumber),
+  ]);
+  const pdf = await renderAgreementPdf({
+    agreementId: agreement.agreementId,
+    status: agreement.status,
+    participant: agreement.participant,
+    begeleider: { enterpriseNumber: agreement.begeleiderEnterpriseNumber, name: begeleider?.name ?? '' },
+    werkpost: {
+      name: werkpost?.name ?? '',
+      ...(werkpost?.organisationEnterpriseNumber ? { enterpriseNumber: werkpost.organisationEnterpriseNumber } : {}),
+      address: werkpost?.address ?? { street: '', postcode: '', municipality: '' },
+    },
+    activities: agreement.activities,
+    weeklySchedule: agreement.weeklySchedule,
+    startDate: agreement.startDate,
+    ...(agreement.endDate ? { endDate: agreement.endDate } : {}),
+    evaluationDates: agreement.evaluationDates,
+    insurance: agreement.insurance,
+    guidance: agreement.guidance,
+    endingConditions: agreement.endingConditions,
+    signatures: agreement.signatures.map((s) => ({ party: s.party, signerName: s.signerName, signedAt: s.signedAt })),
+    generatedAt: deps.clock().toISOString(),
+  });
+  return {
+    status: 200,
+    binary: pdf,
+    contentType: 'application/pdf',
+    headers: {
+      'content-disposition': `inline; filename="overeenkomst-ama-${agreement.agreementId.slice(0, 8)}.pdf"`,
+      'cache-control': 'no-store',
+    },
+  };
+});

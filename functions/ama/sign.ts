@@ -1,0 +1,44 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { sign } from '../../shared/domain/ama.ts';
+import { agreementView, saveAgreement } from '../../shared/store/ama.ts';
+import { loadAgreement } from './access.ts';
+
+export const handler = defineHandler(routes.signAgreement, async ({ params, body, principal, deps }) => {
+  const current = await loadAgreement(deps, principal, params.agreementId);
+  const now = deps.clock();
+  const signed = sign(current, {
+    party: body.party,
+    signerName: body.signerName,
+    recordedBy: principal.userId,
+    signedAt: now.toISOString(),
+  });
+  if (!signed.ok) {
+    throw problems.conflict(
+      signed.reason,
+      signed.reason === 'already-signed'
+        ? `${body.party} has already signed.`
+        : `The agreement is ${current.status}; it takes no signatures.`,
+    );
+  }
+  const next = {
+    ...current,
+    status: signed.status,
+    signatures: signed.signatures,
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: principal.userId,
+  };
+  const outcome = await saveAgreement(
+    deps,
+    next,
+    current.version,
+    principal.userId,
+    principal.roles,
+    `signed-${body.party}${signed.status === 'ACTIVE' ? '-active' : ''}`,
+  );
+  if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and sign again.');
+  return { status: 201, body: agreementView(next), etag: etagOf(next.version) };
+});

@@ -1,0 +1,51 @@
+import { defineHandler } from '../../shared/http/handler.ts';
+import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
+import { problems } from '../../shared/http/problem.ts';
+import { routes } from '../../shared/routes.ts';
+import { afterContentChange, ageViolation } from '../../shared/domain/ama.ts';
+import { agreementView, saveAgreement, withAgreementIndexKeys } from '../../shared/store/ama.ts';
+import { loadAgreement } from './access.ts';
+
+export const handler = defineHandler(routes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
+  const current = await loadAgreement(deps, principal, params.agreementId);
+  if (versionFromIfMatch(ifMatch) !== current.version) throw problems.preconditionFailed();
+  const change = afterContentChange(current);
+  if (!change.ok)
+    throw problems.conflict('agreement-not-draft', `The agreement is ${current.status}: its content can no longer change.`);
+  if (body.werkpostId !== current.werkpostId) {
+    throw problems.validation([
+      { path: 'werkpostId', message: 'The werkpost of an agreement does not change; end it and draw up a new one.' },
+    ]);
+  }
+  const age = ageViolation(body.participant.birthDate, body.startDate);
+  if (age) throw problems.validation([{ path: 'participant.birthDate', message: age }]);
+  const now = deps.clock();
+  const { GSI4PK: _a, GSI4SK: _b, ...rest } = current;
+  const next = withAgreementIndexKeys({
+    ...rest,
+    ...body,
+    signatures: change.signatures,
+    sentEvaluationNotices: [],
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: principal.userId,
+  });
+  const outcome = await saveAgreement(
+    deps,
+    next,
+    current.version,
+    principal.userId,
+    principal.roles,
+    change.voided.length > 0 ? 'changed-signatures-voided' : 'changed',
+  );
+  if (!outcome.ok) throw problems.preconditionFailed();
+  const notice =
+    change.voided.length > 0
+      ? `The content changed after ${change.voided.length} signature(s): they are void, and every party signs the new text again.`
+      : undefined;
+  return {
+    status: 200,
+    body: agreementView(next, { voidedSignatures: change.voided, ...(notice ? { notice } : {}) }),
+    etag: etagOf(next.version),
+  };
+});

@@ -1,0 +1,16 @@
+import { defineHandler } from '../../../shared/http/handler.ts';
+import { problems } from '../../../shared/http/problem.ts';
+import { routes } from '../../../shared/routes.ts';
+import { deleteWerkpost } from '../../../shared/store/ama.ts';
+import { loadWerkpost } from '../access.ts';
+
+export const handler = defineHandler(routes.deleteWerkpost, async ({ params, principal, deps }) => {
+  const werkpost = await loadWerkpost(deps, principal, params.werkpostId);
+  if (!(await deleteWerkpost(deps, werkpost.werkpostId))) {
+    throw problems.conflict(
+      'werkpost-in-use',
+      'Agreements hold places at this werkpost: close it to new agreements instead (PATCH closed: true).',
+    );
+  }
+  return { status: 204 };
+});

@@ -1,0 +1,26 @@
+/**
+ * What the AMA agreement document shows: every element the implementing order's annex asks for
+ * (parties, activities, schedule, duration, insurance, guidance, conditions of ending) and the signature
+ * lines. The PDF renderer (ama-agreement-pdf.ts) turns this into a Dutch PDF.
+ */
+export interface AgreementDocument {
+  agreementId: string;
+  status: 'DRAFT' | 'ACTIVE' | 'ENDED';
+  participant: { reference: string; birthDate: string };
+  begeleider: { enterpriseNumber: string; name: string };
+  werkpost: {
+    name: string;
+    enterpriseNumber?: string;
+    address: { street: string; postcode: string; municipality: string };
+  };
+  activities: string;
+  weeklySchedule: ReadonlyArray<{ day: 'MA' | 'DI' | 'WO' | 'DO' | 'VR' | 'ZA' | 'ZO'; from: string; to: string }>;
+  startDate: string;
+  endDate?: string;
+  evaluationDates: readonly string[];
+  insurance: { insurer: string; policyReference: string };
+  guidance: string;
+  endingConditions: string;
+  signatures: ReadonlyArray<{ party: 'PARTICIPANT' | 'BEGELEIDER' | 'WERKPOST'; signerName: string; signedAt: string }>;
+  generatedAt: string;
+}

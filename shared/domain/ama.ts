@@ -1,0 +1,82 @@
+/**
+ * AMA (arbeidsmatige activiteiten): rules of the participant's age, of the three-party agreement's
+ * signatures, and of werkpost addresses. Pure; the handlers apply them.
+ */
+export const MIN_AGE = 18;
+/** "Tussen 18 en 65 jaar": from the 18th birthday up to the day before the 65th birthday (our reading). */
+export const AGE_LIMIT = 65;
+
+/**
+ * The date someone reaches `years` years. Born on 29 February: in a year without that day, the birthday
+ * is 1 March (our reading: the day after 28 February), so nobody reaches an age a day early.
+ */
+export function birthdayOfAge(birthDate: string, years: number): string {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const year = y + years;
+  const date = new Date(Date.UTC(year, m - 1, d));
+  // Date.UTC rolls 29 February of a common year over to 1 March, which is the reading above.
+  return date.toISOString().slice(0, 10);
+}
+
+/** Age in whole years on calendar date `on`. */
+export function ageOn(birthDate: string, on: string): number {
+  const [y] = birthDate.split('-').map(Number) as [number];
+  const [year] = on.split('-').map(Number) as [number];
+  let age = year - y;
+  if (on < birthdayOfAge(birthDate, age)) age--;
+  return age;
+}
+
+/** A participant may start on `startDate` when aged 18 or more and not yet 65 (Europe/Brussels dates). */
+export function ageViolation(birthDate: string, startDate: string): string | undefined {
+  if (startDate < birthdayOfAge(birthDate, MIN_AGE)) {
+    return `The participant must be at least ${MIN_AGE} on the start date; they turn ${MIN_AGE} on ${birthdayOfAge(birthDate, MIN_AGE)}.`;
+  }
+  if (startDate >= birthdayOfAge(birthDate, AGE_LIMIT)) {
+    return `AMA is for participants under ${AGE_LIMIT} on the start date; the participant turned ${AGE_LIMIT} on ${birthdayOfAge(birthDate, AGE_LIMIT)}.`;
+  }
+  return undefined;
+}
+
+export const PARTIES = ['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'] as const;
+export type Party = (typeof PARTIES)[number];
+export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'ENDED';
+
+export interface Signature {
+  party: Party;
+  signerName: string;
+  recordedBy: string;
+  signedAt: string;
+}
+
+export type SignOutcome =
+  { ok: true; status: AgreementStatus; signatures: Signature[] } | { ok: false; reason: 'not-draft' | 'already-signed' };
+
+/** Records one party's signature on a draft; the third makes the agreement ACTIVE. */
+export function sign(state: { status: AgreementStatus; signatures: readonly Signature[] }, signature: Signature): SignOutcome {
+  if (state.status !== 'DRAFT') return { ok: false, reason: 'not-draft' };
+  if (state.signatures.some((s) => s.party === signature.party)) return { ok: false, reason: 'already-signed' };
+  const signatures = [...state.signatures, signature];
+  const complete = PARTIES.every((p) => signatures.some((s) => s.party === p));
+  return { ok: true, status: complete ? 'ACTIVE' : 'DRAFT', signatures };
+}
+
+/** Changing the content of a draft voids the signatures it had: the parties must sign the new text. */
+export function afterContentChange(state: { status: AgreementStatus; signatures: readonly Signature[] }): {
+  ok: boolean;
+  signatures: Signature[];
+  voided: Signature[];
+} {
+  if (state.status !== 'DRAFT') return { ok: false, signatures: [...state.signatures], voided: [] };
+  return { ok: true, signatures: [], voided: [...state.signatures] };
+}
+
+/**
+ * Postcodes of Brussels (1000–1299) and Flemish municipalities (1500–3999, 8000–9999); 1300–1499 is
+ * Walloon Brabant and 4000–7999 Wallonia.
+ */
+export function isFlemishOrBrusselsPostcode(postcode: string): boolean {
+  if (!/^\d{4}$/.test(postcode)) return false;
+  const n = Number(postcode);
+  return (n >= 1000 && n <= 1299) || (n >= 1500 && n <= 3999) || (n >= 8000 && n <= 9999);
+}

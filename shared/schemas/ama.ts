@@ -1,0 +1,140 @@
+import * as z from 'zod';
+import { isFlemishOrBrusselsPostcode } from '../domain/ama.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant } from './common.ts';
+
+const Address = z.strictObject({
+  street: z.string().trim().min(1).max(200),
+  postcode: z.string().refine(isFlemishOrBrusselsPostcode, 'A postcode of a Flemish or Brussels municipality.'),
+  municipality: z.string().trim().min(1).max(100),
+});
+
+export const WerkpostBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    organisationEnterpriseNumber: EnterpriseNumber.optional(),
+    address: Address,
+    activities: z.string().trim().min(1).max(5000),
+    places: z.number().int().min(1).max(500),
+  })
+  .meta({ id: 'WerkpostInput' });
+
+export const WerkpostPatchBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(200).optional(),
+    activities: z.string().trim().min(1).max(5000).optional(),
+    places: z.number().int().min(1).max(500).optional(),
+    closed: z.boolean().optional().meta({ description: 'Closed to new agreements (existing ones run on).' }),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field.' })
+  .meta({ id: 'WerkpostPatch' });
+
+export const Werkpost = z
+  .object({
+    werkpostId: z.string(),
+    begeleiderEnterpriseNumber: z.string(),
+    name: z.string(),
+    organisationEnterpriseNumber: z.string().optional(),
+    address: z.object({ street: z.string(), postcode: z.string(), municipality: z.string() }),
+    activities: z.string(),
+    places: z.number().int(),
+    freePlaces: z.number().int(),
+    closed: z.boolean(),
+    ...AuditFields,
+  })
+  .meta({ id: 'Werkpost' });
+
+export const WerkpostParams = z.strictObject({ werkpostId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a werkpost id.') });
+export const ListWerkpostenQuery = z.strictObject({
+  postcode: z
+    .string()
+    .regex(/^\d{4}$/)
+    .optional(),
+  freePlaces: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: only werkposten with a free place, open to new agreements.' }),
+});
+
+const Day = z.enum(['MA', 'DI', 'WO', 'DO', 'VR', 'ZA', 'ZO']);
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+
+export const AgreementBody = z
+  .strictObject({
+    participant: z.strictObject({
+      reference: z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.'),
+      birthDate: CalendarDate,
+    }),
+    werkpostId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a werkpost id.'),
+    activities: z.string().trim().min(1).max(5000),
+    weeklySchedule: z
+      .array(
+        z
+          .strictObject({ day: Day, from: Time, to: Time })
+          .refine((s) => s.from < s.to, { message: 'from must be before to.', path: ['to'] }),
+      )
+      .min(1)
+      .max(14),
+    startDate: CalendarDate,
+    evaluationDates: z.array(CalendarDate).min(1).max(24),
+    insurance: z.strictObject({ insurer: z.string().trim().min(1).max(200), policyReference: z.string().trim().min(1).max(100) }),
+    guidance: z.string().trim().min(1).max(5000),
+    endingConditions: z.string().trim().min(1).max(5000),
+    trajectoryId: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/)
+      .optional()
+      .meta({ description: 'The trajectory it follows from (closed with outcome AMA).' }),
+  })
+  .superRefine((b, ctx) => {
+    b.evaluationDates.forEach((d, i) => {
+      if (d <= b.startDate)
+        ctx.addIssue({ code: 'custom', path: ['evaluationDates', i], message: 'Evaluations fall after the start date.' });
+    });
+  })
+  .meta({ id: 'AgreementInput' });
+
+export const SignatureBody = z
+  .strictObject({
+    party: z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']),
+    signerName: z.string().trim().min(1).max(200).meta({ description: 'Who signed for that party.' }),
+  })
+  .meta({ id: 'SignatureInput' });
+
+export const EndAgreementBody = z
+  .strictObject({ endDate: CalendarDate, reason: z.string().trim().min(1).max(2000) })
+  .meta({ id: 'AgreementEnd' });
+
+const SignatureView = z.object({ party: z.string(), signerName: z.string(), recordedBy: z.string(), signedAt: Instant });
+
+export const Agreement = z
+  .object({
+    agreementId: z.string(),
+    begeleiderEnterpriseNumber: z.string(),
+    werkpostId: z.string(),
+    participant: z.object({ reference: z.string(), birthDate: z.string() }),
+    activities: z.string(),
+    weeklySchedule: z.array(z.object({ day: z.string(), from: z.string(), to: z.string() })),
+    startDate: z.string(),
+    endDate: z.string().optional(),
+    endReason: z.string().optional(),
+    evaluationDates: z.array(z.string()),
+    insurance: z.object({ insurer: z.string(), policyReference: z.string() }),
+    guidance: z.string(),
+    endingConditions: z.string(),
+    trajectoryId: z.string().optional(),
+    status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']),
+    signatures: z.array(SignatureView),
+    voidedSignatures: z
+      .array(SignatureView)
+      .optional()
+      .meta({ description: 'Signatures this change voided: the parties sign the new text.' }),
+    notice: z.string().optional(),
+    ...AuditFields,
+  })
+  .meta({ id: 'AmaAgreement' });
+
+export const AgreementParams = z.strictObject({ agreementId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not an agreement id.') });
+export type AgreementInput = z.output<typeof AgreementBody>;

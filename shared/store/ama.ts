@@ -1,0 +1,298 @@
+import { randomUUID } from 'node:crypto';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Deps } from '../runtime/deps.ts';
+import type { AgreementStatus, Signature } from '../domain/ama.ts';
+import { addDays } from '../domain/trajectory-dates.ts';
+import type { AgreementInput } from '../schemas/ama.ts';
+import type { Audit } from './history.ts';
+import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+
+/**
+ * Werkposten (PK WERKPOST#<id>; GSI1 by begeleider facility) count the agreements that hold a place
+ * (DRAFT and ACTIVE) in `takenPlaces`: taking one is a conditional increment in the same transaction as the
+ * agreement, so two agreements racing for the last place cannot both win.
+ * Agreements (PK AMA#<id>, with their audit trail and notice claims; GSI1 by begeleider facility; GSI4
+ * sparse: the date of the next evaluation notice, 14 days before each evaluation).
+ */
+export interface WerkpostRecord {
+  PK: string;
+  SK: string;
+  entity: 'Werkpost';
+  GSI1PK: string;
+  GSI1SK: string;
+  werkpostId: string;
+  begeleiderEnterpriseNumber: string;
+  name: string;
+  organisationEnterpriseNumber?: string;
+  address: { street: string; postcode: string; municipality: string };
+  activities: string;
+  places: number;
+  takenPlaces: number;
+  closed: boolean;
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export interface AgreementRecord extends Omit<AgreementInput, 'trajectoryId'> {
+  PK: string;
+  SK: string;
+  entity: 'AmaAgreement';
+  GSI1PK: string;
+  GSI1SK: string;
+  GSI4PK?: string;
+  GSI4SK?: string;
+  agreementId: string;
+  begeleiderEnterpriseNumber: string;
+  trajectoryId?: string;
+  status: AgreementStatus;
+  signatures: Signature[];
+  endDate?: string;
+  endReason?: string;
+  sentEvaluationNotices: string[];
+  version: number;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+export const EVALUATION_NOTICE_DAYS = 14;
+export const werkpostKey = (id: string) => ({ PK: `WERKPOST#${id}`, SK: 'WERKPOST' });
+export const agreementKey = (id: string) => ({ PK: `AMA#${id}`, SK: 'AGREEMENT' });
+
+export function newWerkpost(
+  begeleider: string,
+  input: Pick<WerkpostRecord, 'name' | 'address' | 'activities' | 'places'> & { organisationEnterpriseNumber?: string },
+  audit: Audit,
+): WerkpostRecord {
+  const werkpostId = randomUUID();
+  const at = audit.now.toISOString();
+  return {
+    ...werkpostKey(werkpostId),
+    entity: 'Werkpost',
+    GSI1PK: `FACILITY#${begeleider}#WERKPOSTEN`,
+    GSI1SK: werkpostId,
+    werkpostId,
+    begeleiderEnterpriseNumber: begeleider,
+    ...input,
+    takenPlaces: 0,
+    closed: false,
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  };
+}
+
+export async function getWerkpost(deps: Deps, id: string): Promise<WerkpostRecord | undefined> {
+  const result = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: werkpostKey(id), ConsistentRead: true }));
+  return result.Item as WerkpostRecord | undefined;
+}
+
+export async function listWerkposten(deps: Deps, begeleider: string): Promise<WerkpostRecord[]> {
+  const items: WerkpostRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const result = await deps.ddb.send(
+      new QueryCommand({
+        TableName: deps.tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `FACILITY#${begeleider}#WERKPOSTEN` },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...((result.Items ?? []) as WerkpostRecord[]));
+    start = result.LastEvaluatedKey;
+  } while (start);
+  return items.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Deletes a werkpost that holds no place; false when agreements hold places (or it changed). */
+export async function deleteWerkpost(deps: Deps, id: string): Promise<boolean> {
+  try {
+    await deps.ddb.send(
+      new DeleteCommand({
+        TableName: deps.tableName,
+        Key: werkpostKey(id),
+        ConditionExpression: 'takenPlaces = :zero',
+        ExpressionAttributeValues: { ':zero': 0 },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+/** The next evaluation notice date (14 days before the first evaluation not yet notified), for the sparse index. */
+export function withAgreementIndexKeys(record: Omit<AgreementRecord, 'GSI4PK' | 'GSI4SK'>): AgreementRecord {
+  const next =
+    record.status === 'ENDED'
+      ? undefined
+      : [...record.evaluationDates].sort().find((date) => !record.sentEvaluationNotices.includes(date));
+  return {
+    ...record,
+    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${addDays(next, -EVALUATION_NOTICE_DAYS)}#${record.agreementId}` } : {}),
+  };
+}
+
+export function newAgreement(begeleider: string, input: AgreementInput, audit: Audit): AgreementRecord {
+  const agreementId = randomUUID();
+  const at = audit.now.toISOString();
+  return withAgreementIndexKeys({
+    ...agreementKey(agreementId),
+    entity: 'AmaAgreement',
+    GSI1PK: `FACILITY#${begeleider}#AMA`,
+    GSI1SK: `${input.startDate}#${agreementId}`,
+    agreementId,
+    begeleiderEnterpriseNumber: begeleider,
+    ...input,
+    status: 'DRAFT',
+    signatures: [],
+    sentEvaluationNotices: [],
+    version: 1,
+    createdAt: at,
+    createdBy: audit.actor,
+    updatedAt: at,
+    updatedBy: audit.actor,
+  });
+}
+
+function auditPut(
+  deps: Deps,
+  agreementId: string,
+  actor: string,
+  roles: readonly string[],
+  action: string,
+  at: Date,
+): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: {
+        PK: `AMA#${agreementId}`,
+        SK: `AUDIT#${at.toISOString()}#${randomUUID().slice(0, 8)}`,
+        entity: 'AuditEntry',
+        at: at.toISOString(),
+        by: actor,
+        role: roles.join(','),
+        action,
+      },
+    },
+  };
+}
+
+export async function recordAgreementAudit(
+  deps: Deps,
+  agreementId: string,
+  actor: string,
+  roles: readonly string[],
+  action: string,
+) {
+  await deps.ddb.send(new PutCommand(auditPut(deps, agreementId, actor, roles, action, deps.clock()).Put as never));
+}
+
+/** Index 0: the werkpost has a free place and is open (taken +1); 1: the agreement; 2: audit. */
+export async function insertAgreement(
+  deps: Deps,
+  record: AgreementRecord,
+  roles: readonly string[],
+): Promise<TransactionOutcome> {
+  return transact(deps, [
+    {
+      Update: {
+        TableName: deps.tableName,
+        Key: werkpostKey(record.werkpostId),
+        UpdateExpression: 'SET takenPlaces = takenPlaces + :one',
+        ConditionExpression: 'takenPlaces < places AND closed = :false',
+        ExpressionAttributeValues: { ':one': 1, ':false': false },
+      },
+    },
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    auditPut(deps, record.agreementId, record.createdBy, roles, 'created', deps.clock()),
+  ]);
+}
+
+/** Replaces the agreement if still at `expectedVersion`; ending it also frees its werkpost place. */
+export async function saveAgreement(
+  deps: Deps,
+  next: AgreementRecord,
+  expectedVersion: number,
+  actor: string,
+  roles: readonly string[],
+  action: string,
+): Promise<TransactionOutcome> {
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: next,
+        ConditionExpression: '#version = :expected',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+    },
+    auditPut(deps, next.agreementId, actor, roles, action, deps.clock()),
+  ];
+  if (next.status === 'ENDED') {
+    items.push({
+      Update: {
+        TableName: deps.tableName,
+        Key: werkpostKey(next.werkpostId),
+        UpdateExpression: 'SET takenPlaces = takenPlaces - :one',
+        ConditionExpression: 'takenPlaces > :zero',
+        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+      },
+    });
+  }
+  return transact(deps, items);
+}
+
+export async function getAgreement(deps: Deps, id: string): Promise<AgreementRecord | undefined> {
+  const result = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: agreementKey(id), ConsistentRead: true }));
+  return result.Item as AgreementRecord | undefined;
+}
+
+export async function listAgreementAudit(deps: Deps, agreementId: string) {
+  const result = await deps.ddb.send(
+    new QueryCommand({
+      TableName: deps.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `AMA#${agreementId}`, ':prefix': 'AUDIT#' },
+      ConsistentRead: true,
+    }),
+  );
+  return ((result.Items ?? []) as Array<{ at: string; by: string; role: string; action: string }>).map(
+    ({ at, by, role, action }) => ({ at, by, role, action }),
+  );
+}
+
+export function werkpostView(w: WerkpostRecord) {
+  return {
+    werkpostId: w.werkpostId,
+    begeleiderEnterpriseNumber: w.begeleiderEnterpriseNumber,
+    name: w.name,
+    ...(w.organisationEnterpriseNumber ? { organisationEnterpriseNumber: w.organisationEnterpriseNumber } : {}),
+    address: w.address,
+    activities: w.activities,
+    places: w.places,
+    freePlaces: w.closed ? 0 : Math.max(0, w.places - w.takenPlaces),
+    closed: w.closed,
+    version: w.version,
+    createdAt: w.createdAt,
+    createdBy: w.createdBy,
+    updatedAt: w.updatedAt,
+    updatedBy: w.updatedBy,
+  };
+}
+
+export function agreementView(a: AgreementRecord, extra: { voidedSignatures?: Signature[]; notice?: string } = {}) {
+  const { PK: _1, SK: _2, entity: _3, GSI1PK: _4, GSI1SK: _5, GSI4PK: _6, GSI4SK: _7, sentEvaluationNotices: _8, ...view } = a;
+  return { ...view, ...extra };
+}

@@ -1,0 +1,282 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+import { Agreement, Werkpost } from '../../shared/schemas/ama.ts';
+import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
+
+let api: TestApi;
+let department: string;
+let begeleider: string;
+let other: string;
+const BEGELEIDER = enterpriseNumber(12_001);
+const NOT_RECOGNISED = enterpriseNumber(12_002);
+const begeleiderEmail = mailbox('begeleider');
+let werkpostId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  api.setNow('2026-11-25T09:00:00.000Z');
+  department = await api.token({ role: 'department', sub: 'dept-1' });
+  await registerFacility(api, department, BEGELEIDER, {
+    email: begeleiderEmail,
+    recognitions: [{ authority: 'WELZIJN', validFrom: '2015-01-01' }],
+  });
+  await registerFacility(api, department, NOT_RECOGNISED, { recognitions: [{ authority: 'WELZIJN', validFrom: '2015-01-01' }] });
+  begeleider = await api.token({ role: 'facility', facility: BEGELEIDER, sub: 'begeleider-1' });
+  other = await api.token({ role: 'facility', facility: NOT_RECOGNISED, sub: 'other-1' });
+  const request = await api.request('POST', `/facilities/${BEGELEIDER}/mandate-requests`, {
+    token: begeleider,
+    body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'Arbeidszorg sinds 2010.' },
+  });
+  expect(request.status, request.text).toBe(201);
+  const granted = await api.request('POST', `/mandate-requests/${request.body.requestId}/decision`, {
+    token: department,
+    body: { granted: true, validFrom: '2026-01-01' },
+  });
+  expect(granted.status, granted.text).toBe(200);
+});
+afterAll(() => api.close());
+
+const werkpostBody = (places = 2) => ({
+  name: 'Kringwinkel De Kring',
+  address: { street: 'Kerkstraat 1', postcode: '9000', municipality: 'Gent' },
+  activities: 'Sorteren en herstellen van tweedehandsgoederen.',
+  places,
+});
+
+function agreementBody(overrides: Record<string, unknown> = {}) {
+  return {
+    participant: { reference: 'DEELN-2041', birthDate: '1988-05-17' },
+    werkpostId,
+    activities: 'Sorteren van kleding, onthaal van klanten.',
+    weeklySchedule: [
+      { day: 'MA', from: '09:00', to: '12:30' },
+      { day: 'DO', from: '09:00', to: '12:30' },
+    ],
+    startDate: '2026-12-01',
+    evaluationDates: ['2027-03-01', '2027-06-01'],
+    insurance: { insurer: 'Ethias', policyReference: 'POL-778812' },
+    guidance: 'Wekelijks gesprek met de begeleider; aanspreekpunt op de werkpost.',
+    endingConditions: 'Elke partij kan met een opzeg van twee weken beëindigen.',
+    ...overrides,
+  };
+}
+
+describe('werkposten', () => {
+  it('a recognised begeleider registers one; an unrecognised facility cannot (409); others see 404', async () => {
+    const created = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, {
+      token: begeleider,
+      body: werkpostBody(2),
+    });
+    expect(created.status, created.text).toBe(201);
+    const werkpost = Werkpost.parse(created.body);
+    expect(werkpost).toMatchObject({ places: 2, freePlaces: 2, closed: false });
+    werkpostId = werkpost.werkpostId;
+    const refused = await api.request('POST', `/facilities/${NOT_RECOGNISED}/werkposten`, { token: other, body: werkpostBody() });
+    expect(refused.status).toBe(409);
+    expect(
+      (await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, { token: other, body: werkpostBody() })).status,
+    ).toBe(404);
+    expect((await api.request('GET', `/facilities/${BEGELEIDER}/werkposten`, { token: other })).status).toBe(404);
+    const bad = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, {
+      token: begeleider,
+      body: { ...werkpostBody(), address: { street: 'Rue 1', postcode: '4000', municipality: 'Liège' } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ path: 'address.postcode', message: expect.any(String) }]);
+  });
+
+  it('lists by postcode and free places; PATCH with If-Match', async () => {
+    const list = await api.request('GET', `/facilities/${BEGELEIDER}/werkposten?postcode=9000&freePlaces=true`, {
+      token: department,
+    });
+    expect(list.body.items.map((w: { werkpostId: string }) => w.werkpostId)).toEqual([werkpostId]);
+    expect(
+      (await api.request('GET', `/facilities/${BEGELEIDER}/werkposten?postcode=2000`, { token: begeleider })).body.items,
+    ).toEqual([]);
+    const stale = await api.request('PATCH', `/werkposten/${werkpostId}`, {
+      token: begeleider,
+      headers: { 'if-match': '"9"' },
+      body: { name: 'X' },
+    });
+    expect(stale.status).toBe(412);
+    const renamed = await api.request('PATCH', `/werkposten/${werkpostId}`, {
+      token: begeleider,
+      headers: { 'if-match': '"1"' },
+      body: { name: 'Kringwinkel Gent' },
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body).toMatchObject({ name: 'Kringwinkel Gent', version: 2 });
+  });
+});
+
+let agreementId: string;
+
+describe('agreements', () => {
+  it('refuses a participant under 18 or 65 and over on the start date, naming the field', async () => {
+    const young = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({ participant: { reference: 'DEELN-1', birthDate: '2008-12-02' } }),
+    });
+    expect(young.status).toBe(422);
+    expect(young.body.errors).toEqual([{ path: 'participant.birthDate', message: expect.stringContaining('2026-12-02') }]);
+    const eighteen = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({ participant: { reference: 'DEELN-2', birthDate: '2008-12-01' } }),
+    });
+    expect(eighteen.status, eighteen.text).toBe(201);
+    const old = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({ participant: { reference: 'DEELN-3', birthDate: '1961-12-01' } }),
+    });
+    expect(old.status).toBe(422);
+    await api.request('POST', `/ama-agreements/${eighteen.body.agreementId}/end`, {
+      token: begeleider,
+      body: { endDate: '2026-12-01', reason: 'Test' },
+    });
+  });
+
+  it('two agreements racing for the last place: one wins, the other gets 409', async () => {
+    const responses = await Promise.all([
+      api.request('POST', '/ama-agreements', { token: begeleider, body: agreementBody() }),
+      api.request('POST', '/ama-agreements', {
+        token: begeleider,
+        body: agreementBody({ participant: { reference: 'DEELN-9', birthDate: '1990-01-01' } }),
+      }),
+      api.request('POST', '/ama-agreements', {
+        token: begeleider,
+        body: agreementBody({ participant: { reference: 'DEELN-8', birthDate: '1990-01-01' } }),
+      }),
+    ]);
+    // Two places: two win, one is refused.
+    expect(responses.map((r) => r.status).sort()).toEqual([201, 201, 409]);
+    const refused = responses.find((r) => r.status === 409)!;
+    expect(refused.body.type).toBe('/problems/werkpost-full');
+    const wp = await api.request('GET', `/facilities/${BEGELEIDER}/werkposten`, { token: begeleider });
+    expect(wp.body.items[0].freePlaces).toBe(0);
+    const winners = responses.filter((r) => r.status === 201);
+    agreementId = winners[0]!.body.agreementId;
+    await api.request('POST', `/ama-agreements/${winners[1]!.body.agreementId}/end`, {
+      token: begeleider,
+      body: { endDate: '2026-12-01', reason: 'Dubbel' },
+    });
+  });
+
+  it('DRAFT until the three parties sign; a change after a signature voids them, with an explanation', async () => {
+    const url = `/ama-agreements/${agreementId}`;
+    const first = await api.request('POST', `${url}/signatures`, {
+      token: begeleider,
+      body: { party: 'PARTICIPANT', signerName: 'Deelnemer' },
+    });
+    expect(first.status, first.text).toBe(201);
+    expect(first.body.status).toBe('DRAFT');
+    const changed = await api.request('PUT', url, {
+      token: begeleider,
+      headers: { 'if-match': first.headers.get('etag')! },
+      body: agreementBody({ activities: 'Sorteren van boeken.' }),
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.signatures).toEqual([]);
+    expect(changed.body.voidedSignatures).toEqual([expect.objectContaining({ party: 'PARTICIPANT' })]);
+    expect(changed.body.notice).toContain('void');
+    for (const [party, name] of [
+      ['PARTICIPANT', 'Deelnemer'],
+      ['WERKPOST', 'An Peeters (werkpost)'],
+    ]) {
+      const r = await api.request('POST', `${url}/signatures`, { token: begeleider, body: { party, signerName: name } });
+      expect(r.body.status).toBe('DRAFT');
+    }
+    const twice = await api.request('POST', `${url}/signatures`, {
+      token: begeleider,
+      body: { party: 'WERKPOST', signerName: 'x' },
+    });
+    expect(twice.status).toBe(409);
+    const third = await api.request('POST', `${url}/signatures`, {
+      token: begeleider,
+      body: { party: 'BEGELEIDER', signerName: 'Bert Begeleider' },
+    });
+    expect(Agreement.parse(third.body).status).toBe('ACTIVE');
+    const frozen = await api.request('PUT', url, {
+      token: begeleider,
+      headers: { 'if-match': third.headers.get('etag')! },
+      body: agreementBody(),
+    });
+    expect(frozen.status).toBe(409);
+  });
+
+  it('the PDF document in Dutch, with every element and the signature lines', async () => {
+    const response = await fetch(`${api.baseUrl}/ama-agreements/${agreementId}/document`, {
+      headers: { authorization: `Bearer ${begeleider}` },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await response.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const { extractText } = await import('unpdf');
+    const { text } = await extractText(new Uint8Array(pdf), { mergePages: true });
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of [
+      'Overeenkomst arbeidsmatige activiteiten',
+      'DEELN-2041',
+      'Kringwinkel Gent',
+      'Sorteren van boeken',
+      'Ethias',
+      'POL-778812',
+      'Bert Begeleider',
+      'Handtekening werkpost',
+    ]) {
+      expect(flat).toContain(expected);
+    }
+  });
+
+  it('the begeleider facility and the department see it; every other facility gets 404; nothing changes', async () => {
+    const before = await api.scanTable();
+    for (const r of [
+      await api.request('GET', `/ama-agreements/${agreementId}`, { token: other }),
+      await api.request('POST', `/ama-agreements/${agreementId}/signatures`, {
+        token: other,
+        body: { party: 'WERKPOST', signerName: 'x' },
+      }),
+      await api.request('POST', `/ama-agreements/${agreementId}/end`, {
+        token: other,
+        body: { endDate: '2027-01-01', reason: 'x' },
+      }),
+      await api.request('GET', `/ama-agreements/${agreementId}/document`, { token: other }),
+    ]) {
+      expect(r.status).toBe(404);
+    }
+    expect(await api.scanTable()).toEqual(before);
+    expect((await api.request('GET', `/ama-agreements/${agreementId}`, { token: department })).status).toBe(200);
+  });
+
+  it('emails the begeleider 14 days before each evaluation, exactly once, without participant data', async () => {
+    const deps = api.deps();
+    await runExpiringTrajectories(deps, '2027-02-14');
+    expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie'))).toHaveLength(0);
+    await Promise.all([runExpiringTrajectories(deps, '2027-02-15'), runExpiringTrajectories(deps, '2027-02-15')]);
+    await runExpiringTrajectories(deps, '2027-02-16');
+    const mails = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toContain('2027-03-01');
+    expect(mails[0]!.body.text).not.toContain('DEELN-2041');
+    expect(mails[0]!.body.text).not.toContain('1988-05-17');
+    await runExpiringTrajectories(deps, '2027-05-18');
+    expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie'))).toHaveLength(2);
+  });
+
+  it('a werkpost with active agreements cannot be removed, only closed; ending frees the place', async () => {
+    const removal = await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider });
+    expect(removal.status).toBe(409);
+    const ended = await api.request('POST', `/ama-agreements/${agreementId}/end`, {
+      token: begeleider,
+      body: { endDate: '2027-06-30', reason: 'Doorstroom naar betaald werk' },
+    });
+    expect(ended.status, ended.text).toBe(200);
+    expect(ended.body).toMatchObject({ status: 'ENDED', endReason: 'Doorstroom naar betaald werk' });
+    const audit = await api.request('GET', `/ama-agreements/${agreementId}/audit`, { token: department });
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['created', 'read', 'document', 'signed-BEGELEIDER-active', 'ended']),
+    );
+    expect((await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider })).status).toBe(204);
+  });
+});

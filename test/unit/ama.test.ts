@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  afterContentChange,
+  ageOn,
+  ageViolation,
+  birthdayOfAge,
+  isFlemishOrBrusselsPostcode,
+  sign,
+  type Signature,
+} from '../../shared/domain/ama.ts';
+
+describe('the AMA age rule (18 to 65 on the start date)', () => {
+  it('the day before the 18th birthday is refused, the day of it accepted', () => {
+    expect(ageViolation('2008-06-15', '2026-06-14')).toContain('at least 18');
+    expect(ageViolation('2008-06-15', '2026-06-15')).toBeUndefined();
+  });
+
+  it('the day before the 65th birthday is accepted, the day of it refused', () => {
+    expect(ageViolation('1961-06-15', '2026-06-14')).toBeUndefined();
+    expect(ageViolation('1961-06-15', '2026-06-15')).toContain('under 65');
+  });
+
+  it('born on 29 February: the birthday is 1 March in a common year, 29 February in a leap year', () => {
+    expect(birthdayOfAge('2008-02-29', 18)).toBe('2026-03-01');
+    expect(ageViolation('2008-02-29', '2026-02-28')).toContain('at least 18');
+    expect(ageViolation('2008-02-29', '2026-03-01')).toBeUndefined();
+    expect(birthdayOfAge('2010-02-29'.replace('2010', '2012'), 18)).toBe('2030-03-01');
+    expect(birthdayOfAge('2004-02-29', 20)).toBe('2024-02-29');
+    expect(ageViolation('1960-02-29', '2025-02-28')).toBeUndefined(); // 65th birthday: 1 March 2025
+    expect(ageViolation('1960-02-29', '2025-03-01')).toContain('under 65');
+  });
+
+  it('age in whole years', () => {
+    expect(ageOn('1990-12-31', '2026-12-30')).toBe(35);
+    expect(ageOn('1990-12-31', '2026-12-31')).toBe(36);
+    expect(ageOn('2000-02-29', '2026-02-28')).toBe(25);
+  });
+});
+
+describe('the signatures of the three-party agreement', () => {
+  const at = '2026-12-01T10:00:00.000Z';
+  const signature = (party: Signature['party']): Signature => ({
+    party,
+    signerName: `Naam ${party}`,
+    recordedBy: 'u1',
+    signedAt: at,
+  });
+
+  it('stays DRAFT until the third party signs, then is ACTIVE', () => {
+    let state = { status: 'DRAFT' as const, signatures: [] as Signature[] };
+    const first = sign(state, signature('PARTICIPANT'));
+    expect(first).toMatchObject({ ok: true, status: 'DRAFT' });
+    state = { status: 'DRAFT', signatures: first.ok ? first.signatures : [] };
+    const second = sign(state, signature('WERKPOST'));
+    expect(second).toMatchObject({ ok: true, status: 'DRAFT' });
+    const third = sign({ status: 'DRAFT', signatures: second.ok ? second.signatures : [] }, signature('BEGELEIDER'));
+    expect(third).toMatchObject({ ok: true, status: 'ACTIVE' });
+  });
+
+  it('a party signs once; an active or ended agreement takes no signatures', () => {
+    expect(sign({ status: 'DRAFT', signatures: [signature('PARTICIPANT')] }, signature('PARTICIPANT'))).toEqual({
+      ok: false,
+      reason: 'already-signed',
+    });
+    expect(sign({ status: 'ACTIVE', signatures: [] }, signature('WERKPOST'))).toEqual({ ok: false, reason: 'not-draft' });
+    expect(sign({ status: 'ENDED', signatures: [] }, signature('WERKPOST'))).toEqual({ ok: false, reason: 'not-draft' });
+  });
+
+  it('changing the content of a draft voids its signatures; an active agreement cannot change', () => {
+    const signed = [signature('PARTICIPANT'), signature('BEGELEIDER')];
+    expect(afterContentChange({ status: 'DRAFT', signatures: signed })).toEqual({ ok: true, signatures: [], voided: signed });
+    expect(afterContentChange({ status: 'ACTIVE', signatures: signed }).ok).toBe(false);
+  });
+});
+
+describe('werkpost addresses', () => {
+  it('accept Flemish and Brussels postcodes only', () => {
+    for (const ok of ['1000', '1299', '1500', '2000', '3999', '8000', '9999']) expect(isFlemishOrBrusselsPostcode(ok)).toBe(true);
+    for (const bad of ['1300', '1499', '4000', '5000', '7999', '0999', '123', 'abcd'])
+      expect(isFlemishOrBrusselsPostcode(bad)).toBe(false);
+  });
+});
