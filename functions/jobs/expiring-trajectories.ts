@@ -12,12 +12,12 @@ import { evaluationNoticeEmail } from '../../shared/email/templates.ts';
 import { EVALUATION_NOTICE_DAYS, getWerkpost, withAgreementIndexKeys, type AgreementRecord } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import {
-  claimEvaluationNotice,
   claimNotice,
   dueTrajectories,
-  markEvaluationNotice,
+  evaluationNoticeKey,
   markNotice,
   recordSentMilestone,
+  trajectoryNoticeKey,
 } from '../../shared/store/notices.ts';
 import type { TrajectoryRecord } from '../../shared/store/trajectories.ts';
 
@@ -56,7 +56,14 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
       report.skipped++;
       continue;
     }
-    if (!(await claimNotice(deps, trajectory, milestone, date, now))) {
+    if (
+      !(await claimNotice(
+        deps,
+        trajectoryNoticeKey(trajectory, milestone),
+        { trajectoryId: trajectory.trajectoryId, milestone, runDate: date },
+        now,
+      ))
+    ) {
       report.skipped++;
       continue;
     }
@@ -71,11 +78,17 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
         await sendEmail(deps, { to, ...content });
       }
     } catch (error) {
-      await markNotice(deps, trajectory, milestone, 'FAILED', now, error instanceof Error ? error.name : 'Error');
+      await markNotice(
+        deps,
+        trajectoryNoticeKey(trajectory, milestone),
+        'FAILED',
+        now,
+        error instanceof Error ? error.name : 'Error',
+      );
       report.failed.push({ trajectoryId: trajectory.trajectoryId, milestone });
       continue;
     }
-    await markNotice(deps, trajectory, milestone, 'SENT', now);
+    await markNotice(deps, trajectoryNoticeKey(trajectory, milestone), 'SENT', now);
     await recordSentMilestone(deps, trajectory, milestone);
     report.sent++;
   }
@@ -108,7 +121,14 @@ async function evaluationNotice(
     report.skipped++;
     return;
   }
-  if (!(await claimEvaluationNotice(deps, agreement.agreementId, evaluationDate, now))) {
+  if (
+    !(await claimNotice(
+      deps,
+      evaluationNoticeKey(agreement.agreementId, evaluationDate),
+      { agreementId: agreement.agreementId, runDate: date },
+      now,
+    ))
+  ) {
     report.skipped++;
     return;
   }
@@ -124,7 +144,13 @@ async function evaluationNotice(
       });
     }
   } catch (error) {
-    await markEvaluationNotice(deps, agreement.agreementId, evaluationDate, 'FAILED', now);
+    await markNotice(
+      deps,
+      evaluationNoticeKey(agreement.agreementId, evaluationDate),
+      'FAILED',
+      now,
+      error instanceof Error ? error.name : 'Error',
+    );
     report.failed.push({ trajectoryId: agreement.agreementId, milestone: `EVALUATION ${evaluationDate}` });
     deps.logger.warn('evaluation notice failed', {
       agreementId: agreement.agreementId,
@@ -132,7 +158,7 @@ async function evaluationNotice(
     });
     return;
   }
-  await markEvaluationNotice(deps, agreement.agreementId, evaluationDate, 'SENT', now);
+  await markNotice(deps, evaluationNoticeKey(agreement.agreementId, evaluationDate), 'SENT', now);
   await recordEvaluationsHandled(deps, agreement, [...passed, evaluationDate]);
   report.sent++;
 }

@@ -6,6 +6,7 @@ import { addDays } from '../domain/trajectory-dates.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { queryAllByPrefix } from './query-all.ts';
 
 /**
  * Werkposten (PK WERKPOST#<id>; GSI1 by begeleider facility) count the agreements that hold a place
@@ -260,17 +261,12 @@ export async function getAgreement(deps: Deps, id: string): Promise<AgreementRec
 }
 
 export async function listAgreementAudit(deps: Deps, agreementId: string) {
-  const result = await deps.ddb.send(
-    new QueryCommand({
-      TableName: deps.tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `AMA#${agreementId}`, ':prefix': 'AUDIT#' },
-      ConsistentRead: true,
-    }),
+  const items = await queryAllByPrefix<{ at: string; by: string; role: string; action: string }>(
+    deps,
+    `AMA#${agreementId}`,
+    'AUDIT#',
   );
-  return ((result.Items ?? []) as Array<{ at: string; by: string; role: string; action: string }>).map(
-    ({ at, by, role, action }) => ({ at, by, role, action }),
-  );
+  return items.map(({ at, by, role, action }) => ({ at, by, role, action }));
 }
 
 export function werkpostView(w: WerkpostRecord) {

@@ -10,6 +10,7 @@ import { callKey } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { queryAllByPrefix } from './query-all.ts';
 
 /**
  * Applications live in their call's partition:
@@ -352,22 +353,7 @@ export async function recordRefusal(deps: Deps, current: ApplicationRecord, entr
 }
 
 export async function listVersions(deps: Deps, callId: string, applicationId: string): Promise<ApplicationVersionRecord[]> {
-  const items: ApplicationVersionRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `CALL#${callId}`, ':prefix': `APPVER#${applicationId}#` },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...((result.Items ?? []) as ApplicationVersionRecord[]));
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryAllByPrefix<ApplicationVersionRecord>(deps, `CALL#${callId}`, `APPVER#${applicationId}#`);
 }
 
 export async function getVersion(

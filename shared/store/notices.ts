@@ -32,31 +32,24 @@ export async function dueTrajectories(deps: Deps, date: string): Promise<{ items
   return { items, itemsRead };
 }
 
-const noticeKey = (t: TrajectoryRecord, milestone: Milestone) => ({
+/** A notice record's key: a trajectory milestone for a planned end, or an agreement's evaluation date. */
+export type NoticeKey = { PK: string; SK: string };
+export const trajectoryNoticeKey = (t: TrajectoryRecord, milestone: Milestone): NoticeKey => ({
   PK: `TRAJECTORY#${t.trajectoryId}`,
   SK: `NOTICE#${t.plannedEndDate}#${milestone}`,
 });
+export const evaluationNoticeKey = (agreementId: string, evaluationDate: string): NoticeKey => ({
+  PK: `AMA#${agreementId}`,
+  SK: `NOTICE#EVAL#${evaluationDate}`,
+});
 
-export async function claimNotice(
-  deps: Deps,
-  t: TrajectoryRecord,
-  milestone: Milestone,
-  runDate: string,
-  now: Date,
-): Promise<boolean> {
+/** Claims a notice before sending: false when another run has it (or sent it). A stale or failed claim may be taken again. */
+export async function claimNotice(deps: Deps, key: NoticeKey, details: Record<string, unknown>, now: Date): Promise<boolean> {
   try {
     await deps.ddb.send(
       new PutCommand({
         TableName: deps.tableName,
-        Item: {
-          ...noticeKey(t, milestone),
-          entity: 'Notice',
-          trajectoryId: t.trajectoryId,
-          milestone,
-          runDate,
-          status: 'CLAIMED',
-          claimedAt: now.toISOString(),
-        },
+        Item: { ...key, entity: 'Notice', ...details, status: 'CLAIMED', claimedAt: now.toISOString() },
         ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale) OR #status = :failed',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
@@ -73,18 +66,11 @@ export async function claimNotice(
   }
 }
 
-export async function markNotice(
-  deps: Deps,
-  t: TrajectoryRecord,
-  milestone: Milestone,
-  status: 'SENT' | 'FAILED',
-  now: Date,
-  error?: string,
-) {
+export async function markNotice(deps: Deps, key: NoticeKey, status: 'SENT' | 'FAILED', now: Date, error?: string) {
   await deps.ddb.send(
     new UpdateCommand({
       TableName: deps.tableName,
-      Key: noticeKey(t, milestone),
+      Key: key,
       UpdateExpression: error
         ? 'SET #status = :status, finishedAt = :now, #error = :error'
         : 'SET #status = :status, finishedAt = :now',
@@ -123,56 +109,4 @@ export async function recordSentMilestone(deps: Deps, t: TrajectoryRecord, miles
     // The plan changed (re-armed) or the trajectory closed meanwhile: its index keys are already right.
     if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
   }
-}
-
-/** Evaluation notices of AMA agreements: claim records PK AMA#<id>, SK NOTICE#EVAL#<evaluation date>. */
-export async function claimEvaluationNotice(
-  deps: Deps,
-  agreementId: string,
-  evaluationDate: string,
-  now: Date,
-): Promise<boolean> {
-  try {
-    await deps.ddb.send(
-      new PutCommand({
-        TableName: deps.tableName,
-        Item: {
-          PK: `AMA#${agreementId}`,
-          SK: `NOTICE#EVAL#${evaluationDate}`,
-          entity: 'Notice',
-          status: 'CLAIMED',
-          claimedAt: now.toISOString(),
-        },
-        ConditionExpression: 'attribute_not_exists(PK) OR (#status = :claimed AND claimedAt < :stale) OR #status = :failed',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':claimed': 'CLAIMED',
-          ':failed': 'FAILED',
-          ':stale': new Date(now.getTime() - STALE_CLAIM_MS).toISOString(),
-        },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-}
-
-export async function markEvaluationNotice(
-  deps: Deps,
-  agreementId: string,
-  evaluationDate: string,
-  status: 'SENT' | 'FAILED',
-  now: Date,
-) {
-  await deps.ddb.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: { PK: `AMA#${agreementId}`, SK: `NOTICE#EVAL#${evaluationDate}` },
-      UpdateExpression: 'SET #status = :status, finishedAt = :now',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':status': status, ':now': now.toISOString() },
-    }),
-  );
 }

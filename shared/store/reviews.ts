@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { callKey } from './calls.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactionOutcome } from './transaction.ts';
+import { queryAllByPrefix } from './query-all.ts';
 
 export interface DeclarationRecord {
   PK: string;
@@ -140,22 +141,7 @@ export async function putReview(
 }
 
 export async function listReviews(deps: Deps, callId: string, applicationId?: string): Promise<ReviewRecord[]> {
-  const items: ReviewRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `CALL#${callId}`, ':prefix': applicationId ? `REVIEW#${applicationId}#` : 'REVIEW#' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...((result.Items ?? []) as ReviewRecord[]));
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return items;
+  return queryAllByPrefix<ReviewRecord>(deps, `CALL#${callId}`, applicationId ? `REVIEW#${applicationId}#` : 'REVIEW#');
 }
 
 export function reviewView(record: ReviewRecord) {

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { DecisionLine, Evaluation } from '../domain/selection.ts';
 import type { Region } from '../domain/reference-data.ts';
+import { queryAllByPrefix as queryAll } from './query-all.ts';
 
 /**
  * The selection's records, in the call's partition, keyed by run (one execution):
@@ -116,25 +117,6 @@ export async function updateRun(deps: Deps, callId: string, runId: string, field
       ExpressionAttributeValues: values,
     }),
   );
-}
-
-async function queryAll<T>(deps: Deps, pk: string, prefix: string): Promise<T[]> {
-  const items: T[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...((result.Items ?? []) as T[]));
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return items;
 }
 
 /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. Each put is idempotent. */

@@ -7,6 +7,7 @@ import type { Principal } from '../http/principal.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
+import { queryAllByPrefix } from './query-all.ts';
 
 /**
  * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
@@ -202,21 +203,11 @@ export async function listTrajectoriesFor(
 }
 
 export async function listAudit(deps: Deps, trajectoryId: string) {
-  const items: Array<{ at: string; by: string; role: string; action: string }> = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': `TRAJECTORY#${trajectoryId}`, ':prefix': 'AUDIT#' },
-        ExclusiveStartKey: start,
-        ConsistentRead: true,
-      }),
-    );
-    items.push(...((result.Items ?? []) as typeof items));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAllByPrefix<{ at: string; by: string; role: string; action: string }>(
+    deps,
+    `TRAJECTORY#${trajectoryId}`,
+    'AUDIT#',
+  );
   return items.map(({ at, by, role, action }) => ({ at, by, role, action }));
 }
 
