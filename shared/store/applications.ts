@@ -11,6 +11,7 @@ import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
+import { versionedUpdate } from './versioned-update.ts';
 
 /**
  * Applications live in their call's partition:
@@ -208,34 +209,19 @@ function applicationUpdate(
   audit: Audit,
   condition: { status: ApplicationStatus },
 ): TransactItem {
-  const names: Record<string, string> = { '#version': 'version', '#history': 'history', '#status': 'status' };
-  const values: Record<string, unknown> = {
-    ':expected': current.version,
-    ':expectedStatus': condition.status,
-    ':one': 1,
-    ':now': audit.now.toISOString(),
-    ':actor': audit.actor,
-    ':entry': [entry],
-  };
-  const sets = [
-    '#version = #version + :one',
-    'updatedAt = :now',
-    'updatedBy = :actor',
-    '#history = list_append(#history, :entry)',
-  ];
-  for (const [field, value] of Object.entries(fields)) {
-    names[`#f_${field}`] = field;
-    values[`:f_${field}`] = value;
-    sets.push(`#f_${field} = :f_${field}`);
-  }
+  const update = versionedUpdate(fields, audit, entry);
   return {
     Update: {
       TableName: deps.tableName,
       Key: applicationKey(current.callId, current.applicationId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
+      UpdateExpression: update.UpdateExpression,
       ConditionExpression: '#version = :expected AND #status = :expectedStatus',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+      ExpressionAttributeValues: {
+        ...update.ExpressionAttributeValues,
+        ':expected': current.version,
+        ':expectedStatus': condition.status,
+      },
     },
   };
 }

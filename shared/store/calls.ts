@@ -8,6 +8,7 @@ import { inBrusselsTime } from '../domain/deadline.ts';
 import type { CallInput } from '../schemas/calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
+import { versionedUpdate } from './versioned-update.ts';
 
 export interface CallRecord extends CallInput {
   PK: string;
@@ -98,25 +99,9 @@ export async function updateCall(
   expected: { version: number; status?: CallStatus },
   audit: Audit,
 ): Promise<CallWriteOutcome> {
-  const names: Record<string, string> = { '#version': 'version', '#history': 'history' };
-  const values: Record<string, unknown> = {
-    ':expected': expected.version,
-    ':one': 1,
-    ':now': audit.now.toISOString(),
-    ':actor': audit.actor,
-    ':entry': [entry],
-  };
-  const sets = [
-    '#version = #version + :one',
-    'updatedAt = :now',
-    'updatedBy = :actor',
-    '#history = list_append(#history, :entry)',
-  ];
-  for (const [field, value] of Object.entries(fields)) {
-    names[`#f_${field}`] = field;
-    values[`:f_${field}`] = value;
-    sets.push(`#f_${field} = :f_${field}`);
-  }
+  const update = versionedUpdate(fields, audit, entry);
+  const names: Record<string, string> = { ...update.ExpressionAttributeNames };
+  const values: Record<string, unknown> = { ...update.ExpressionAttributeValues, ':expected': expected.version };
   let condition = 'attribute_exists(PK) AND #version = :expected';
   if (expected.status) {
     names['#status'] = 'status';
@@ -128,7 +113,7 @@ export async function updateCall(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: callKey(callId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: update.UpdateExpression,
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,

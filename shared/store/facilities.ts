@@ -9,6 +9,7 @@ import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
 import type { FacilityView } from '../schemas/facilities.ts';
 import { queryPage, type Page } from './query-page.ts';
 import type { Audit } from './history.ts';
+import { versionedUpdate } from './versioned-update.ts';
 
 /** A recognition as stored (inside the facility item). */
 export interface RecognitionRecord extends Recognition {
@@ -137,31 +138,19 @@ export async function updateFacility(
   expectedVersion: number | undefined,
   audit: Audit,
 ): Promise<UpdateOutcome> {
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', '#updatedBy': 'updatedBy' };
-  const values: Record<string, unknown> = {
-    ':expected': expectedVersion ?? -1,
-    ':one': 1,
-    ':now': audit.now.toISOString(),
-    ':actor': audit.actor,
-  };
-  const sets = ['#version = #version + :one', '#updatedAt = :now', '#updatedBy = :actor'];
-  const fields: Record<string, unknown> = { ...changes };
-  if (changes.province) fields.GSI2PK = provincePartition(changes.province);
-  for (const [field, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    sets.push(`#${field} = :${field}`);
-  }
+  const update = versionedUpdate(
+    { ...changes, ...(changes.province ? { GSI2PK: provincePartition(changes.province) } : {}) },
+    audit,
+  );
   return conditionalUpdate(
     deps,
     {
       TableName: deps.tableName,
       Key: facilityKey(enterpriseNumber),
-      UpdateExpression: `SET ${sets.join(', ')}`,
+      UpdateExpression: update.UpdateExpression,
       ConditionExpression: 'attribute_exists(PK) AND #version = :expected',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ExpressionAttributeNames: update.ExpressionAttributeNames,
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': expectedVersion ?? -1 },
     },
     () => 'stale',
   );

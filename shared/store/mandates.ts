@@ -3,6 +3,7 @@ import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { Audit } from './history.ts';
+import { versionedUpdate } from './versioned-update.ts';
 
 /** A mandate request lives with its facility (PK FACILITY#<en>, SK MANDATE#<id>); GSI1 finds it by id. */
 export interface MandateRecord {
@@ -91,29 +92,16 @@ export async function decideMandateRequest(
   decision: { status: 'GRANTED'; validFrom: string; validUntil?: string } | { status: 'REFUSED'; reason: string },
   audit: Audit,
 ): Promise<MandateRecord | undefined> {
-  const fields: Record<string, unknown> = { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor };
-  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
-  const values: Record<string, unknown> = {
-    ':requested': 'REQUESTED',
-    ':one': 1,
-    ':now': audit.now.toISOString(),
-    ':actor': audit.actor,
-  };
-  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :actor'];
-  for (const [field, value] of Object.entries(fields)) {
-    names[`#f_${field}`] = field;
-    values[`:f_${field}`] = value;
-    sets.push(`#f_${field} = :f_${field}`);
-  }
+  const update = versionedUpdate({ ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor }, audit);
   try {
     const result = await deps.ddb.send(
       new UpdateCommand({
         TableName: deps.tableName,
         Key: { PK: record.PK, SK: record.SK },
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: update.UpdateExpression,
         ConditionExpression: '#status = :requested',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':requested': 'REQUESTED' },
         ReturnValues: 'ALL_NEW',
       }),
     );

@@ -1,0 +1,30 @@
+import type { Audit, HistoryEntry } from './history.ts';
+
+export interface VersionedUpdate {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+}
+
+/**
+ * The SET expression of a versioned write: the given fields, `version + 1`, `updatedAt`/`updatedBy`, and
+ * (when given) one more history entry. Field placeholders are prefixed so they never clash with the
+ * caller's condition placeholders.
+ */
+export function versionedUpdate(fields: Record<string, unknown>, audit: Audit, entry?: HistoryEntry): VersionedUpdate {
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':one': 1, ':now': audit.now.toISOString(), ':actor': audit.actor };
+  const sets = ['#version = #version + :one', 'updatedAt = :now', 'updatedBy = :actor'];
+  if (entry) {
+    names['#history'] = 'history';
+    values[':entry'] = [entry];
+    sets.push('#history = list_append(#history, :entry)');
+  }
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    names[`#f_${field}`] = field;
+    values[`:f_${field}`] = value;
+    sets.push(`#f_${field} = :f_${field}`);
+  }
+  return { UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}
