@@ -34,6 +34,8 @@ export interface BundleTarget {
   source?: string;
   /** False when the code imports no SDK, so both modes give the same bundle: built once, mode `none`. */
   importsSdk: boolean;
+  /** Packages CDK installs next to the bundle instead of bundling (the route's `nodeModules`). */
+  externals?: readonly string[];
 }
 
 export interface BuiltBundle {
@@ -60,7 +62,7 @@ function esbuildOptions(repoRoot: string, target: BundleTarget, mode: SdkMode | 
     sourcemap: true,
     mainFields: ['module', 'main'],
     banner: { js: CDK_BANNER },
-    external: mode === 'sdkExternal' ? ['@aws-sdk/*'] : [],
+    external: [...(mode === 'sdkExternal' ? ['@aws-sdk/*'] : []), ...(target.externals ?? [])],
     logLevel: 'error',
   };
 }

@@ -5,8 +5,11 @@
  */
 import autocannon from 'autocannon';
 import { enterpriseNumberFor, round, summarize, type LatencySummary } from './stats.ts';
+import type { SubmitTarget } from './submit.ts';
 
 export type ScenarioName = 'getFacility' | 'listFacilities' | 'createFacility';
+/** The facility scenarios, and the first submits of distinct drafts (bench/submit.ts). */
+export type LoadScenario = ScenarioName | 'submitApplication';
 
 /** What the load generator needs to know once. */
 export interface LoadSetup {
@@ -18,20 +21,27 @@ export interface LoadSetup {
   createFrom: number;
 }
 
-/** One measured run: a warm-up, then either `durationSeconds` or `amount` requests. */
+/**
+ * One measured run: a warm-up (`warmupSeconds`, or `warmupAmount` requests), then either
+ * `durationSeconds` or `amount` requests. Submits use amounts only: each request uses up a draft.
+ */
 export interface LoadRun {
-  scenario: ScenarioName;
+  scenario: LoadScenario;
   connections: number;
   warmupSeconds: number;
+  warmupAmount?: number;
   durationSeconds?: number;
   amount?: number;
 }
 
-export type ToLoadClient = { type: 'setup'; setup: LoadSetup } | { type: 'run'; run: LoadRun };
+export type ToLoadClient =
+  | { type: 'setup'; setup: LoadSetup }
+  | { type: 'submitTargets'; targets: SubmitTarget[] }
+  | { type: 'run'; run: LoadRun };
 export type FromLoadClient = { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
 
 export interface LoadResult {
-  scenario: ScenarioName;
+  scenario: LoadScenario;
   method: string;
   path: string;
   connections: number;
@@ -53,10 +63,16 @@ function send(message: FromLoadClient): Promise<void> {
   return new Promise((resolve, reject) => process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())));
 }
 
+interface Counters {
+  get: number;
+  create: number;
+  submit: number;
+}
+
 function requestsFor(
   load: LoadSetup,
-  scenario: ScenarioName,
-  counters: { get: number; create: number },
+  scenario: LoadScenario,
+  counters: Counters,
 ): { method: string; path: string; requests: autocannon.Request[] } {
   const auth = { authorization: `Bearer ${load.token}` };
   switch (scenario) {
@@ -97,10 +113,27 @@ function requestsFor(
           },
         ],
       };
+    case 'submitApplication':
+      return {
+        method: 'POST',
+        path: "/calls/{callId}/applications/{applicationId}/submit (a different draft per request, with its lead's token)",
+        requests: [
+          {
+            method: 'POST',
+            setupRequest: (request) => {
+              // Past the last draft it would submit one again (a cheap 200, not a first submit): the
+              // parent prepares a margin and counts every status that is not 201.
+              const target = submitTargets[counters.submit++ % Math.max(1, submitTargets.length)];
+              if (!target) throw new Error('no submit targets');
+              return { ...request, path: target.path, headers: { ...request.headers, authorization: `Bearer ${target.token}` } };
+            },
+          },
+        ],
+      };
   }
 }
 
-async function run(setup: LoadSetup, plan: LoadRun, counters: { get: number; create: number }): Promise<LoadResult> {
+async function run(setup: LoadSetup, plan: LoadRun, counters: Counters): Promise<LoadResult> {
   const { method, path, requests } = requestsFor(setup, plan.scenario, counters);
   const common: autocannon.Options = {
     url: setup.baseUrl,
@@ -109,7 +142,11 @@ async function run(setup: LoadSetup, plan: LoadRun, counters: { get: number; cre
     requests,
     timeout: 10,
   };
-  const warmup = plan.warmupSeconds > 0 ? await autocannon({ ...common, duration: plan.warmupSeconds }) : undefined;
+  const warmup = plan.warmupAmount
+    ? await autocannon({ ...common, amount: plan.warmupAmount })
+    : plan.warmupSeconds > 0
+      ? await autocannon({ ...common, duration: plan.warmupSeconds })
+      : undefined;
   const latencies: number[] = [];
   const instance = autocannon({ ...common, ...(plan.amount ? { amount: plan.amount } : { duration: plan.durationSeconds ?? 10 }) });
   instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
@@ -139,10 +176,16 @@ async function run(setup: LoadSetup, plan: LoadRun, counters: { get: number; cre
 process.on('disconnect', () => process.exit(0));
 
 let setup: LoadSetup | undefined;
-const counters = { get: 0, create: 0 };
+let submitTargets: SubmitTarget[] = [];
+const counters: Counters = { get: 0, create: 0, submit: 0 };
 process.on('message', (message: ToLoadClient) => {
   if (message.type === 'setup') {
     setup = message.setup;
+    return;
+  }
+  if (message.type === 'submitTargets') {
+    submitTargets = message.targets;
+    counters.submit = 0;
     return;
   }
   void (async () => {
