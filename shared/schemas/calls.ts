@@ -133,6 +133,19 @@ export const ReceiptVerification = z
   })
   .meta({ id: 'ReceiptVerification' });
 
+/** A lead's objection (bezwaar) to its outcome, and the department's answer. */
+export const Objection = z
+  .object({
+    grounds: z.string(),
+    lodgedAt: Instant,
+    lodgedBy: z.string(),
+    decision: z.enum(['UPHELD', 'REJECTED']).optional(),
+    motivation: z.string().optional(),
+    decidedAt: Instant.optional(),
+    decidedBy: z.string().optional(),
+  })
+  .meta({ id: 'Objection' });
+
 export const Application = z
   .object({
     applicationId: z.string(),
@@ -156,17 +169,7 @@ export const Application = z
       })
       .optional()
       .meta({ description: 'The selection outcome, once the call is DECIDED.' }),
-    objection: z
-      .object({
-        grounds: z.string(),
-        lodgedAt: Instant,
-        lodgedBy: z.string(),
-        decision: z.enum(['UPHELD', 'REJECTED']).optional(),
-        motivation: z.string().optional(),
-        decidedAt: Instant.optional(),
-        decidedBy: z.string().optional(),
-      })
-      .optional(),
+    objection: Objection.optional(),
     receipt: Receipt.optional().meta({ description: 'The receipt of the last submission.' }),
     history: z.array(HistoryEntry),
     ...AuditFields,

@@ -72,14 +72,4 @@ export const ObjectionBody = z.strictObject({ grounds: z.string().trim().min(1).
 export const ObjectionDecisionBody = z
   .strictObject({ decision: z.enum(['UPHELD', 'REJECTED']), motivation: z.string().trim().min(1).max(10_000) })
   .meta({ id: 'ObjectionDecision' });
-export const Objection = z
-  .object({
-    grounds: z.string(),
-    lodgedAt: Instant,
-    lodgedBy: z.string(),
-    decision: z.enum(['UPHELD', 'REJECTED']).optional(),
-    motivation: z.string().optional(),
-    decidedAt: Instant.optional(),
-    decidedBy: z.string().optional(),
-  })
-  .meta({ id: 'Objection' });
+export { Objection } from './calls.ts';
