@@ -42,6 +42,6 @@ export async function loadAgreement(
   if (!agreement || !(hasRole(principal, 'department') || principal.facility === agreement.begeleiderEnterpriseNumber)) {
     throw problems.notFound('The agreement');
   }
-  if (action) await recordAgreementAudit(deps, agreementId, principal.userId, principal.roles, action);
+  if (action) await recordAgreementAudit(deps, agreementId, principal, action);
   return agreement;
 }

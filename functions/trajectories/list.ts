@@ -24,7 +24,7 @@ export const handler = defineHandler(routes.listTrajectories, async ({ query, pr
   const now = deps.clock();
   await putAll(
     deps,
-    page.items.map((t) => auditItem(t.trajectoryId, principal, 'listed', now).Put!.Item as Record<string, unknown>),
+    page.items.map((t) => auditItem(t.trajectoryId, principal, 'listed', now)),
   );
   return { status: 200, body: { items: page.items.map(trajectoryView), nextCursor: page.nextCursor } };
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { AgreementStatus, Signature } from '../domain/ama.ts';
 import { addDays } from '../domain/trajectory-dates.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
-import { queryAllByPrefix } from './query-all.ts';
+import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 
 /**
  * Werkposten (PK WERKPOST#<id>; GSI1 by begeleider facility) count the agreements that hold a place
@@ -165,38 +165,10 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
   });
 }
 
-function auditPut(
-  deps: Deps,
-  agreementId: string,
-  actor: string,
-  roles: readonly string[],
-  action: string,
-  at: Date,
-): TransactItem {
-  return {
-    Put: {
-      TableName: deps.tableName,
-      Item: {
-        PK: `AMA#${agreementId}`,
-        SK: `AUDIT#${at.toISOString()}#${randomUUID().slice(0, 8)}`,
-        entity: 'AuditEntry',
-        at: at.toISOString(),
-        by: actor,
-        role: roles.join(','),
-        action,
-      },
-    },
-  };
-}
+const agreementPk = (agreementId: string) => `AMA#${agreementId}`;
 
-export async function recordAgreementAudit(
-  deps: Deps,
-  agreementId: string,
-  actor: string,
-  roles: readonly string[],
-  action: string,
-) {
-  await deps.ddb.send(new PutCommand(auditPut(deps, agreementId, actor, roles, action, deps.clock()).Put as never));
+export async function recordAgreementAudit(deps: Deps, agreementId: string, actor: AuditActor, action: string): Promise<void> {
+  await recordAuditEntry(deps, agreementPk(agreementId), actor, action);
 }
 
 /** Index 0: the werkpost has a free place and is open (taken +1); 1: the agreement; 2: audit. */
@@ -216,7 +188,7 @@ export async function insertAgreement(
       },
     },
     { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    auditPut(deps, record.agreementId, record.createdBy, roles, 'created', deps.clock()),
+    auditPut(deps, agreementPk(record.agreementId), { userId: record.createdBy, roles }, 'created'),
   ]);
 }
 
@@ -239,7 +211,7 @@ export async function saveAgreement(
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     },
-    auditPut(deps, next.agreementId, actor, roles, action, deps.clock()),
+    auditPut(deps, agreementPk(next.agreementId), { userId: actor, roles }, action),
   ];
   if (next.status === 'ENDED') {
     items.push({
@@ -261,12 +233,7 @@ export async function getAgreement(deps: Deps, id: string): Promise<AgreementRec
 }
 
 export async function listAgreementAudit(deps: Deps, agreementId: string) {
-  const items = await queryAllByPrefix<{ at: string; by: string; role: string; action: string }>(
-    deps,
-    `AMA#${agreementId}`,
-    'AUDIT#',
-  );
-  return items.map(({ at, by, role, action }) => ({ at, by, role, action }));
+  return listAuditEntries(deps, agreementPk(agreementId));
 }
 
 export function werkpostView(w: WerkpostRecord) {

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
@@ -7,7 +7,7 @@ import type { Principal } from '../http/principal.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
-import { queryAllByPrefix } from './query-all.ts';
+import { auditEntryItem, auditPut, listAuditEntries, recordAuditEntry } from './audit.ts';
 
 /**
  * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
@@ -89,42 +89,17 @@ export function withIndexKeys(
   };
 }
 
-let auditSequence = 0;
+const trajectoryPk = (trajectoryId: string) => `TRAJECTORY#${trajectoryId}`;
 
-export function auditItem(
-  trajectoryId: string,
-  principal: Principal | { userId: string; roles: string[] },
-  action: string,
-  at: Date,
-): TransactItem {
-  return {
-    Put: {
-      TableName: '',
-      Item: {
-        PK: `TRAJECTORY#${trajectoryId}`,
-        // Time, then a per-instance sequence (order within one instance), then a random part (unique across instances).
-        SK: `AUDIT#${at.toISOString()}#${String(++auditSequence).padStart(10, '0')}#${randomUUID().slice(0, 8)}`,
-        entity: 'AuditEntry',
-        at: at.toISOString(),
-        by: principal.userId,
-        role: principal.roles.join(','),
-        action,
-      },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  };
-}
-
-/** Writes an audit entry on its own (reads). */
+/** Records a read (or another action without a write) in the trajectory's audit trail. */
 export async function recordAudit(deps: Deps, trajectoryId: string, principal: Principal, action: string): Promise<void> {
-  const item = auditItem(trajectoryId, principal, action, deps.clock());
-  await deps.ddb.send(new PutCommand({ ...item.Put!, TableName: deps.tableName }));
+  await recordAuditEntry(deps, trajectoryPk(trajectoryId), principal, action);
 }
 
-const inTable = (deps: Deps, item: TransactItem): TransactItem => {
-  const [kind, body] = Object.entries(item)[0] as [string, Record<string, unknown>];
-  return { [kind]: { ...body, TableName: deps.tableName } } as TransactItem;
-};
+/** The audit entry of one trajectory, as an item (for batch writes of list reads). */
+export function auditItem(trajectoryId: string, principal: Principal, action: string, at: Date): Record<string, unknown> {
+  return auditEntryItem(trajectoryPk(trajectoryId), principal, action, at);
+}
 
 /** Index 0: the one-active-trajectory marker; 1: the trajectory; 2: its audit entry. */
 export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, principal: Principal): Promise<TransactionOutcome> {
@@ -137,7 +112,7 @@ export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, pri
       },
     },
     { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    inTable(deps, auditItem(record.trajectoryId, principal, 'created', deps.clock())),
+    auditPut(deps, trajectoryPk(record.trajectoryId), principal, 'created'),
   ]);
 }
 
@@ -170,12 +145,12 @@ export async function saveTrajectory(
         ExpressionAttributeValues: { ':expected': expectedVersion, ':active': 'ACTIVE' },
       },
     },
-    inTable(deps, auditItem(next.trajectoryId, principal, action, deps.clock())),
+    auditPut(deps, trajectoryPk(next.trajectoryId), principal, action),
   ];
   if (next.status === 'CLOSED') {
     items.push({ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } });
   }
-  return transact(deps, [...items, ...extra.map((item) => inTable(deps, item))]);
+  return transact(deps, [...items, ...extra]);
 }
 
 export function nextVersion(current: TrajectoryRecord, changes: Partial<TrajectoryRecord>, audit: Audit): TrajectoryRecord {
@@ -203,12 +178,7 @@ export async function listTrajectoriesFor(
 }
 
 export async function listAudit(deps: Deps, trajectoryId: string) {
-  const items = await queryAllByPrefix<{ at: string; by: string; role: string; action: string }>(
-    deps,
-    `TRAJECTORY#${trajectoryId}`,
-    'AUDIT#',
-  );
-  return items.map(({ at, by, role, action }) => ({ at, by, role, action }));
+  return listAuditEntries(deps, trajectoryPk(trajectoryId));
 }
 
 export function trajectoryView(record: TrajectoryRecord) {
