@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../infra/local/emulators.ts';
 import { runExpiringTrajectories } from '../functions/jobs/expiring-trajectories.ts';
-import { maxEndDate, minEndDate } from '../shared/domain/trajectory-dates.ts';
 import { getDeps, resetDeps } from '../shared/runtime/deps.ts';
 import { putAll } from '../shared/store/selection.ts';
-import { trajectoryKey, withIndexKeys, type TrajectoryRecord } from '../shared/store/trajectories.ts';
+import type { TrajectoryRecord } from '../shared/store/trajectories.ts';
+import { trajectoryFixture } from '../test/helpers/trajectory-fixture.ts';
 
 export interface JobRun {
   trajectories: number;
@@ -21,31 +21,7 @@ export interface JobRun {
 }
 
 function trajectory(plannedEndDate: string, startDate: string): TrajectoryRecord {
-  const trajectoryId = randomUUID();
-  return withIndexKeys({
-    ...trajectoryKey(trajectoryId),
-    entity: 'Trajectory',
-    trajectoryId,
-    networkId: 'bench-network',
-    casemanagerZorg: { id: 'cmz', email: `zorg-${trajectoryId.slice(0, 8)}@example.org`, enterpriseNumber: '0123456749' },
-    casemanagerWerk: { id: 'cmw', email: `werk-${trajectoryId.slice(0, 8)}@example.org` },
-    client: { reference: `REF-${trajectoryId.slice(0, 8)}`, birthDate: '1990-01-01' },
-    clientKey: trajectoryId,
-    startDate,
-    plannedEndDate,
-    minEndDate: minEndDate(startDate),
-    maxEndDate: maxEndDate(startDate),
-    workActions: [],
-    careActions: [],
-    status: 'ACTIVE',
-    noticesArmedFrom: startDate,
-    sentMilestones: [],
-    version: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    createdBy: 'bench',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    updatedBy: 'bench',
-  });
+  return trajectoryFixture(plannedEndDate, { startDate });
 }
 
 /** Runs the job against a fresh table of `total` trajectories, `due` of them due on the run date. */
@@ -64,7 +40,13 @@ async function runOnce(total: number, due: number): Promise<JobRun> {
     await putAll(deps, records as unknown as Record<string, unknown>[]);
     const started = performance.now();
     const report = await runExpiringTrajectories(deps, '2027-09-01');
-    return { trajectories: total, due, itemsRead: report.itemsRead, sent: report.sent, ms: Math.round(performance.now() - started) };
+    return {
+      trajectories: total,
+      due,
+      itemsRead: report.itemsRead,
+      sent: report.sent,
+      ms: Math.round(performance.now() - started),
+    };
   } finally {
     client.destroy();
     process.env.TABLE_NAME = previousTable;

@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { mailbox } from '../helpers/fixtures.ts';
 import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
-import { maxEndDate, minEndDate } from '../../shared/domain/trajectory-dates.ts';
 import { overrideDeps } from '../../shared/runtime/deps.ts';
 import { putAll } from '../../shared/store/selection.ts';
-import { trajectoryKey, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 
@@ -17,38 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A trajectory written straight into the table (the API flow is tested elsewhere; this is the job). */
-function trajectory(
-  plannedEndDate: string,
-  options: { status?: 'ACTIVE' | 'CLOSED'; armedFrom?: string; startDate?: string } = {},
-) {
-  const trajectoryId = randomUUID();
-  const startDate = options.startDate ?? '2026-01-15';
-  return withIndexKeys({
-    ...trajectoryKey(trajectoryId),
-    entity: 'Trajectory',
-    trajectoryId,
-    networkId: 'net-1',
-    casemanagerZorg: { id: `cmz-${trajectoryId}`, email: mailbox('zorg'), enterpriseNumber: '0123456749' },
-    casemanagerWerk: { id: `cmw-${trajectoryId}`, email: mailbox('werk') },
-    client: { reference: `REF-${trajectoryId.slice(0, 8)}`, birthDate: '1991-02-03' },
-    clientKey: trajectoryId,
-    startDate,
-    plannedEndDate,
-    minEndDate: minEndDate(startDate),
-    maxEndDate: maxEndDate(startDate),
-    workActions: [],
-    careActions: [],
-    status: options.status ?? 'ACTIVE',
-    noticesArmedFrom: options.armedFrom ?? startDate,
-    sentMilestones: [],
-    version: 1,
-    createdAt: '2026-01-10T09:00:00.000Z',
-    createdBy: 'seed',
-    updatedAt: '2026-01-10T09:00:00.000Z',
-    updatedBy: 'seed',
-  });
-}
+const trajectory = trajectoryFixture;
 
 async function seed(...records: TrajectoryRecord[]) {
   await putAll(api.deps(), records as unknown as Record<string, unknown>[]);

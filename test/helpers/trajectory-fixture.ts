@@ -1,0 +1,40 @@
+import { randomUUID } from 'node:crypto';
+import { maxEndDate, minEndDate } from '../../shared/domain/trajectory-dates.ts';
+import { trajectoryKey, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+
+/**
+ * A trajectory record to write straight into the table (the notice job's tests and bench; the API flow is
+ * tested elsewhere). Each gets its own case managers' mailboxes. No vitest here: the bench uses it too.
+ */
+export function trajectoryFixture(
+  plannedEndDate: string,
+  options: { status?: 'ACTIVE' | 'CLOSED'; armedFrom?: string; startDate?: string } = {},
+): TrajectoryRecord {
+  const trajectoryId = randomUUID();
+  const startDate = options.startDate ?? '2026-01-15';
+  const tag = trajectoryId.slice(0, 8);
+  return withIndexKeys({
+    ...trajectoryKey(trajectoryId),
+    entity: 'Trajectory',
+    trajectoryId,
+    networkId: 'net-1',
+    casemanagerZorg: { id: `cmz-${trajectoryId}`, email: `zorg-${tag}@example.org`, enterpriseNumber: '0123456749' },
+    casemanagerWerk: { id: `cmw-${trajectoryId}`, email: `werk-${tag}@example.org` },
+    client: { reference: `REF-${tag}`, birthDate: '1991-02-03' },
+    clientKey: trajectoryId,
+    startDate,
+    plannedEndDate,
+    minEndDate: minEndDate(startDate),
+    maxEndDate: maxEndDate(startDate),
+    workActions: [],
+    careActions: [],
+    status: options.status ?? 'ACTIVE',
+    noticesArmedFrom: options.armedFrom ?? startDate,
+    sentMilestones: [],
+    version: 1,
+    createdAt: '2026-01-10T09:00:00.000Z',
+    createdBy: 'seed',
+    updatedAt: '2026-01-10T09:00:00.000Z',
+    updatedBy: 'seed',
+  });
+}
