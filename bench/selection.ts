@@ -10,16 +10,13 @@
  * awaited with the local Step Functions' `waitFor`.
  */
 import { REGIONS } from '../shared/domain/reference-data.ts';
-import { contentHash } from '../shared/domain/canonical-json.ts';
-import { signReceipt } from '../shared/domain/receipt.ts';
 import type { LocalWorkflows } from '../infra/local/workflow-runner.ts';
 import { overrideDeps, type Deps } from '../shared/runtime/deps.ts';
-import { newApplicationRecord, submittedContent } from '../shared/store/applications.ts';
 import { insertCall, newCallRecord } from '../shared/store/calls.ts';
-import { newFacilityRecord } from '../shared/store/facilities.ts';
 import { historyEntry } from '../shared/store/history.ts';
 import { putAll } from '../shared/store/selection.ts';
 import { enterpriseNumberFor, round } from './stats.ts';
+import { submittedApplicationItems } from '../test/helpers/submitted-application.ts';
 
 /** Fixed instants, independent of the machine's clock. */
 const CREATED = '2030-01-06T09:00:00.000Z';
@@ -72,67 +69,17 @@ async function seedCall(deps: Deps, k: number, applications: number): Promise<{ 
 
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < applications; i++) {
-    const lead = enterpriseNumberFor(LEAD_FROM + k * 10_000 + i);
-    const facility = newFacilityRecord(
-      { enterpriseNumber: lead, name: `Voorziening ${k}-${i}`, province: 'ANTWERPEN', email: `sel-${k}-${i}@example.org` },
-      audit,
-    );
-    facility.recognitions = {
-      r1: {
-        recognitionId: 'r1',
-        authority: 'VAPH',
-        reference: `V-${k}-${i}`,
-        validFrom: '2018-01-01',
-        createdAt: CREATED,
-        createdBy: 'bench-seed',
-      },
-    };
-    const region = REGIONS[i % REGIONS.length] as (typeof REGIONS)[number];
-    const application = newApplicationRecord(
-      call.callId,
-      lead,
-      { region, partners: [], proposal: { summary: `Aanvraag ${i}`, criteria: { approach: 'a', network: 'n' } } },
-      audit,
-    );
-    const receipt = signReceipt(
-      {
-        applicationId: application.applicationId,
-        trackingNumber: application.trackingNumber,
-        submittedAt: new Date(new Date(SUBMITTED_FROM).getTime() + i * 1000).toISOString(),
-        contentHash: contentHash(submittedContent(application)),
-      },
-      deps.receiptKey(),
-    );
-    application.status = 'SUBMITTED';
-    application.submittedVersions = 1;
-    application.receipt = receipt;
-    const reviewKey = { PK: application.PK, applicationId: application.applicationId, reviewer: 'bench-reviewer' };
     items.push(
-      facility as unknown as Record<string, unknown>,
-      application as unknown as Record<string, unknown>,
-      { PK: application.PK, SK: `LEAD#${region}#${lead}`, entity: 'LeadMarker', applicationId: application.applicationId },
-      {
-        PK: application.PK,
-        SK: `APPVER#${application.applicationId}#0001`,
-        entity: 'ApplicationVersion',
-        version: 1,
-        content: submittedContent(application),
-        receipt,
-      },
-      { ...reviewKey, SK: `DECL#${application.applicationId}#bench-reviewer`, entity: 'Declaration', declaredAt: AFTER_DEADLINE },
-      {
-        ...reviewKey,
-        SK: `REVIEW#${application.applicationId}#bench-reviewer`,
-        entity: 'Review',
-        scores: { approach: 2 + ((i * 7) % 9), network: (i * 3) % 11 },
-        comment: 'bench',
-        declaredAt: AFTER_DEADLINE,
-        version: 1,
-        createdAt: AFTER_DEADLINE,
-        createdBy: 'bench-reviewer',
-        updatedAt: AFTER_DEADLINE,
-        updatedBy: 'bench-reviewer',
-      },
+      ...submittedApplicationItems(deps, {
+        callId: call.callId,
+        i,
+        lead: enterpriseNumberFor(LEAD_FROM + k * 10_000 + i),
+        email: `sel-${k}-${i}@example.org`,
+        submittedAt: new Date(new Date(SUBMITTED_FROM).getTime() + i * 1000).toISOString(),
+        reviewedAt: AFTER_DEADLINE,
+        reviewer: 'bench-reviewer',
+        createdAt: CREATED,
+      }),
     );
   }
   await putAll(deps, items);
