@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { routes } from '../../shared/routes.ts';
-import { agreementView, saveAgreement, withAgreementIndexKeys } from '../../shared/store/ama.ts';
+import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
 export const handler = defineHandler(routes.endAgreement, async ({ params, body, principal, deps }) => {
@@ -11,18 +11,12 @@ export const handler = defineHandler(routes.endAgreement, async ({ params, body,
   if (body.endDate < current.startDate) {
     throw problems.validation([{ path: 'endDate', message: `The end date cannot be before the start (${current.startDate}).` }]);
   }
-  const now = deps.clock();
-  const { GSI4PK: _a, GSI4SK: _b, ...rest } = current;
-  const next = withAgreementIndexKeys({
-    ...rest,
-    status: 'ENDED',
-    endDate: body.endDate,
-    endReason: body.reason,
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
-  });
-  const outcome = await saveAgreement(deps, next, current.version, principal.userId, principal.roles, 'ended');
+  const next = nextAgreementVersion(
+    current,
+    { status: 'ENDED', endDate: body.endDate, endReason: body.reason },
+    { actor: principal.userId, now: deps.clock() },
+  );
+  const outcome = await saveAgreement(deps, next, current.version, principal, 'ended');
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; try again.');
   return { status: 200, body: agreementView(next), etag: etagOf(next.version) };
 });

@@ -3,7 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { routes } from '../../shared/routes.ts';
 import { sign } from '../../shared/domain/ama.ts';
-import { agreementView, saveAgreement } from '../../shared/store/ama.ts';
+import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
 export const handler = defineHandler(routes.signAgreement, async ({ params, body, principal, deps }) => {
@@ -23,20 +23,16 @@ export const handler = defineHandler(routes.signAgreement, async ({ params, body
         : `The agreement is ${current.status}; it takes no signatures.`,
     );
   }
-  const next = {
-    ...current,
-    status: signed.status,
-    signatures: signed.signatures,
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
-  };
+  const next = nextAgreementVersion(
+    current,
+    { status: signed.status, signatures: signed.signatures },
+    { actor: principal.userId, now },
+  );
   const outcome = await saveAgreement(
     deps,
     next,
     current.version,
-    principal.userId,
-    principal.roles,
+    principal,
     `signed-${body.party}${signed.status === 'ACTIVE' ? '-active' : ''}`,
   );
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and sign again.');

@@ -3,7 +3,7 @@ import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { routes } from '../../shared/routes.ts';
 import { afterContentChange, ageViolation } from '../../shared/domain/ama.ts';
-import { agreementView, saveAgreement, withAgreementIndexKeys } from '../../shared/store/ama.ts';
+import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
 export const handler = defineHandler(routes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
@@ -19,23 +19,16 @@ export const handler = defineHandler(routes.updateAgreement, async ({ params, bo
   }
   const age = ageViolation(body.participant.birthDate, body.startDate);
   if (age) throw problems.validation([{ path: 'participant.birthDate', message: age }]);
-  const now = deps.clock();
-  const { GSI4PK: _a, GSI4SK: _b, ...rest } = current;
-  const next = withAgreementIndexKeys({
-    ...rest,
-    ...body,
-    signatures: change.signatures,
-    sentEvaluationNotices: [],
-    version: current.version + 1,
-    updatedAt: now.toISOString(),
-    updatedBy: principal.userId,
-  });
+  const next = nextAgreementVersion(
+    current,
+    { ...body, signatures: change.signatures, sentEvaluationNotices: [] },
+    { actor: principal.userId, now: deps.clock() },
+  );
   const outcome = await saveAgreement(
     deps,
     next,
     current.version,
-    principal.userId,
-    principal.roles,
+    principal,
     change.voided.length > 0 ? 'changed-signatures-voided' : 'changed',
   );
   if (!outcome.ok) throw problems.preconditionFailed();

@@ -193,12 +193,22 @@ export async function insertAgreement(
 }
 
 /** Replaces the agreement if still at `expectedVersion`; ending it also frees its werkpost place. */
+/** The next version of an agreement: the changes, version + 1, who and when, and its notice index recomputed. */
+export function nextAgreementVersion(current: AgreementRecord, changes: Partial<AgreementRecord>, audit: Audit): AgreementRecord {
+  const { GSI4PK: _a, GSI4SK: _b, ...rest } = { ...current, ...changes };
+  return withAgreementIndexKeys({
+    ...rest,
+    version: current.version + 1,
+    updatedAt: audit.now.toISOString(),
+    updatedBy: audit.actor,
+  });
+}
+
 export async function saveAgreement(
   deps: Deps,
   next: AgreementRecord,
   expectedVersion: number,
-  actor: string,
-  roles: readonly string[],
+  actor: AuditActor,
   action: string,
 ): Promise<TransactionOutcome> {
   const items: TransactItem[] = [
@@ -211,7 +221,7 @@ export async function saveAgreement(
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     },
-    auditPut(deps, agreementPk(next.agreementId), { userId: actor, roles }, action),
+    auditPut(deps, agreementPk(next.agreementId), actor, action),
   ];
   if (next.status === 'ENDED') {
     items.push({
