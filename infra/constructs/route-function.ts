@@ -162,3 +162,32 @@ export class RouteFunction extends Construct {
     }
   }
 }
+
+/** What every background function (workflow task, scheduled job) shares with its stack. */
+export interface BackgroundFunctionProps {
+  repoRoot: string;
+  table: ITable;
+  key: IKey;
+  logRetention: RetentionDays;
+  sesIdentity: string;
+  environment: Record<string, string>;
+}
+
+/** A workflow task or scheduled job: a RouteFunction without a route, with time for batches (5 minutes). */
+export function backgroundFunction(
+  scope: Construct,
+  id: string,
+  spec: FunctionSpec,
+  props: BackgroundFunctionProps,
+): RouteFunction {
+  return new RouteFunction(scope, id, {
+    spec,
+    repoRoot: props.repoRoot,
+    table: props.table,
+    logKey: props.key,
+    logRetention: props.logRetention,
+    sesIdentity: props.sesIdentity,
+    environment: props.environment,
+    timeout: Duration.minutes(5),
+  });
+}

@@ -1,22 +1,13 @@
 import { Duration, Stack, TimeZone, Validations, type CfnElement } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
-import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { ScheduleSpec } from '../../shared/schedules.ts';
-import { RouteFunction } from './route-function.ts';
+import { backgroundFunction, type BackgroundFunctionProps, type RouteFunction } from './route-function.ts';
 
-export interface ScheduledJobsProps {
+export interface ScheduledJobsProps extends BackgroundFunctionProps {
   schedules: readonly ScheduleSpec[];
-  repoRoot: string;
-  table: ITable;
-  key: IKey;
-  logRetention: RetentionDays;
-  sesIdentity: string;
-  environment: Record<string, string>;
 }
 
 /**
@@ -31,16 +22,12 @@ export class ScheduledJobs extends Construct {
     super(scope, id);
     for (const spec of props.schedules) {
       const name = spec.id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
-      const fn = new RouteFunction(this, `${name}Function`, {
-        spec: { operationId: spec.id, handler: spec.handler, table: spec.table, sendsEmail: spec.sendsEmail },
-        repoRoot: props.repoRoot,
-        table: props.table,
-        logKey: props.key,
-        logRetention: props.logRetention,
-        sesIdentity: props.sesIdentity,
-        environment: props.environment,
-        timeout: Duration.minutes(5),
-      });
+      const fn = backgroundFunction(
+        this,
+        `${name}Function`,
+        { operationId: spec.id, handler: spec.handler, table: spec.table, sendsEmail: spec.sendsEmail },
+        props,
+      );
       const deadLetterQueue = new Queue(this, `${name}DeadLetters`, {
         encryption: QueueEncryption.KMS,
         encryptionMasterKey: props.key,

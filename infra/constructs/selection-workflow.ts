@@ -1,7 +1,5 @@
 import { Duration, Stack, Validations, type CfnElement } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import {
   Choice,
   Condition,
@@ -18,16 +16,9 @@ import {
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { SELECTION_TASKS, type WorkflowTask } from '../../shared/workflows/selection.ts';
-import { RouteFunction } from './route-function.ts';
+import { backgroundFunction, type BackgroundFunctionProps, type RouteFunction } from './route-function.ts';
 
-export interface SelectionWorkflowProps {
-  repoRoot: string;
-  table: ITable;
-  key: IKey;
-  logRetention: RetentionDays;
-  sesIdentity: string;
-  environment: Record<string, string>;
-}
+export type SelectionWorkflowProps = BackgroundFunctionProps;
 
 /** How many batches run at once in each Map state. */
 const MAP_CONCURRENCY = 10;
@@ -50,16 +41,12 @@ export class SelectionWorkflow extends Construct {
     super(scope, id);
     const functions = new Map<string, RouteFunction>();
     const invoke = (task: WorkflowTask) => {
-      const fn = new RouteFunction(this, `${task.stateName}Function`, {
-        spec: { operationId: task.stateName, handler: task.handler, table: task.table, sendsEmail: task.sendsEmail ?? false },
-        repoRoot: props.repoRoot,
-        table: props.table,
-        logKey: props.key,
-        logRetention: props.logRetention,
-        sesIdentity: props.sesIdentity,
-        environment: props.environment,
-        timeout: Duration.minutes(5),
-      });
+      const fn = backgroundFunction(
+        this,
+        `${task.stateName}Function`,
+        { operationId: task.stateName, handler: task.handler, table: task.table, sendsEmail: task.sendsEmail ?? false },
+        props,
+      );
       functions.set(task.stateName, fn);
       const state = new LambdaInvoke(this, task.stateName, {
         lambdaFunction: fn.function,
