@@ -32,6 +32,7 @@ import type { Construct } from 'constructs';
 import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
+import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
@@ -94,7 +95,8 @@ export function deployedRouteKeys(template: TemplateLike): string[] {
 
 /**
  * The whole AWS side: one table (from the table design), a Cognito user pool, an HTTP API with a JWT
- * authorizer and one function per route-table entry, granted exactly what the entry declares.
+ * authorizer and one route per route-table entry, served by the functions of shared/functions.ts, each
+ * granted exactly the union of what its routes declare.
  */
 export class WerkEnZorgStack extends Stack {
   readonly key: Key;
@@ -103,8 +105,10 @@ export class WerkEnZorgStack extends Stack {
   readonly userPoolClient: UserPoolClient;
   readonly api: HttpApi;
   readonly stage: HttpStage;
-  /** One per deployed route, by operationId. */
+  /** The function that serves each deployed route, by operationId (several routes share one). */
   readonly routeFunctions: ReadonlyMap<string, RouteFunction>;
+  /** The API functions, by id (shared/functions.ts). */
+  readonly apiFunctions: ReadonlyMap<ApiFunctionId, RouteFunction>;
   readonly selection: SelectionWorkflow;
   readonly scheduledJobs: ScheduledJobs;
 
@@ -316,12 +320,27 @@ export class WerkEnZorgStack extends Stack {
         'Rotating the pseudonym key would orphan the one-active-trajectory markers; it is rotated by re-keying the markers in a migration.',
     });
 
+    // --- One function per entry of shared/functions.ts, granted the union of what its routes declare. ---
+    const deployed = deployedRouteSpecs(props.routes);
+    const byFunction = new Map<ApiFunctionId, RouteSpec[]>();
+    for (const spec of deployed) {
+      const fnId = functionOfRoute(spec.operationId);
+      byFunction.set(fnId, [...(byFunction.get(fnId) ?? []), spec]);
+    }
     const functions = new Map<string, RouteFunction>();
-    for (const spec of deployedRouteSpecs(props.routes)) {
-      const id = constructIdOf(spec);
-      if (functions.has(spec.operationId)) throw new Error(`duplicate operationId ${spec.operationId}`);
-      const routeFunction = new RouteFunction(this, id, {
-        spec,
+    const apiFunctionsById = new Map<ApiFunctionId, RouteFunction>();
+    for (const [fnId, specs] of byFunction) {
+      const fnSpec = apiFunctions[fnId];
+      const needs = needsOf(specs);
+      const routeFunction = new RouteFunction(this, fnId, {
+        spec: {
+          operationId: fnId,
+          handler: fnSpec.entry,
+          description: `${fnSpec.description}: ${specs.map((s) => s.operationId).join(', ')}`.slice(0, 256),
+          table: needs.table,
+          sendsEmail: needs.sendsEmail,
+          nodeModules: needs.nodeModules,
+        },
         repoRoot: REPO_ROOT,
         table: this.table,
         logKey: this.key,
@@ -329,26 +348,37 @@ export class WerkEnZorgStack extends Stack {
         sesIdentity,
         environment: {
           ...environment,
-          ...(spec.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
-          ...(spec.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
-          ...(spec.pseudonymizesClients ? { CLIENT_PSEUDONYM_KEY: clientPseudonymKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
+          ...(needs.pseudonymizesClients ? { CLIENT_PSEUDONYM_KEY: clientPseudonymKey.secretValue.unsafeUnwrap() } : {}),
         },
       });
-      if (spec.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
-      functions.set(spec.operationId, routeFunction);
-      const route = new HttpRoute(this, `${id}Route`, {
-        httpApi: this.api,
-        routeKey: HttpRouteKey.with(spec.path, HttpMethod[spec.method]),
-        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function),
-        ...(spec.auth === 'public' ? {} : { authorizer }),
+      if (needs.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
+      apiFunctionsById.set(fnId, routeFunction);
+      // One integration per function, shared by its routes; API Gateway may invoke the function for any
+      // route of this API (the permission cannot list several routes), and the dispatcher serves only its own.
+      const integration = new HttpLambdaIntegration(`${fnId}Integration`, routeFunction.function, {
+        scopePermissionToRoute: false,
       });
-      if (spec.auth === 'public') {
-        Validations.of(route).acknowledge({
-          id: 'AwsSolutions-APIG4',
-          reason: `${routeKeyOf(spec)} is public by design (auth: 'public' in the route table): it serves no data of anyone.`,
+      for (const spec of specs) {
+        if (functions.has(spec.operationId)) throw new Error(`duplicate operationId ${spec.operationId}`);
+        functions.set(spec.operationId, routeFunction);
+        const id = constructIdOf(spec);
+        const route = new HttpRoute(this, `${id}Route`, {
+          httpApi: this.api,
+          routeKey: HttpRouteKey.with(spec.path, HttpMethod[spec.method]),
+          integration,
+          ...(spec.auth === 'public' ? {} : { authorizer }),
         });
+        if (spec.auth === 'public') {
+          Validations.of(route).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${routeKeyOf(spec)} is public by design (auth: 'public' in the route table): it serves no data of anyone.`,
+          });
+        }
       }
     }
+    this.apiFunctions = apiFunctionsById;
     this.routeFunctions = functions;
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });

@@ -1,13 +1,13 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { amaRoutes } from '../../shared/routes/ama.ts';
 import { ageViolation } from '../../shared/domain/ama.ts';
 import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
 import { isRecognisedBegeleider } from './access.ts';
 
-export const handler = defineHandler(routes.createAgreement, async ({ body, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, principal, deps }) => {
   const begeleider = principal.facility;
   if (!begeleider) throw problems.forbidden();
   const age = ageViolation(body.participant.birthDate, body.startDate);

@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { amaRoutes } from '../../shared/routes/ama.ts';
 import { renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts';
 import { getWerkpost } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { loadAgreement } from './access.ts';
 
-export const handler = defineHandler(routes.agreementDocument, async ({ params, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.agreementDocument, async ({ params, principal, deps }) => {
   const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');
   const [werkpost, begeleider] = await Promise.all([
     getWerkpost(deps, agreement.werkpostId),

@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { amaRoutes } from '../../shared/routes/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
-export const handler = defineHandler(routes.endAgreement, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.endAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
   if (current.status === 'ENDED') throw problems.conflict('agreement-ended', 'The agreement has already ended.');
   if (body.endDate < current.startDate) {

@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { amaRoutes } from '../../shared/routes/ama.ts';
 import { sign } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
-export const handler = defineHandler(routes.signAgreement, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
   const now = deps.clock();
   const signed = sign(current, {

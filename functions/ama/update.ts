@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { amaRoutes } from '../../shared/routes/ama.ts';
 import { afterContentChange, ageViolation } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from './access.ts';
 
-export const handler = defineHandler(routes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
   if (versionFromIfMatch(ifMatch) !== current.version) throw problems.preconditionFailed();
   const change = afterContentChange(current);

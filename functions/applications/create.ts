@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { applicationView, insertApplication, newApplicationRecord } from '../../shared/store/applications.ts';
 import { loadVisibleCall } from '../calls/access.ts';
 
-export const handler = defineHandler(routes.createApplication, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.createApplication, async ({ params, body, principal, deps }) => {
   if (!principal.facility) throw problems.forbidden();
   const call = await loadVisibleCall(deps, principal, params.callId);
   const now = deps.clock();

@@ -1,9 +1,9 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { loadVisibleApplication } from './access.ts';
 import { eligibilityOf } from './eligibility-report.ts';
 
-export const handler = defineHandler(routes.getEligibility, async ({ params, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.getEligibility, async ({ params, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   const { report } = await eligibilityOf(deps, call, application);
   return { status: 200, body: report };

@@ -1,10 +1,10 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { applicationView, listApplications } from '../../shared/store/applications.ts';
 import { loadVisibleCall } from '../calls/access.ts';
 import { maySeeApplication } from './access.ts';
 
-export const handler = defineHandler(routes.listApplications, async ({ params, query, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.listApplications, async ({ params, query, principal, deps }) => {
   const call = await loadVisibleCall(deps, principal, params.callId);
   const page = await listApplications(deps, call.callId, {
     limit: query.limit,

@@ -1,5 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { runLeadAction } from './lead-action.ts';
 
-export const handler = defineHandler(routes.reopenApplication, (request) => runLeadAction(request, 'reopen', 'reopened'));
+export const handler = defineHandler(applicationRoutes.reopenApplication, (request) => runLeadAction(request, 'reopen', 'reopened'));

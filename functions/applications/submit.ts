@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { contentHash } from '../../shared/domain/canonical-json.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { receiptView, signReceipt } from '../../shared/domain/receipt.ts';
@@ -31,7 +31,7 @@ async function refuse(
   return problem;
 }
 
-export const handler = defineHandler(routes.submitApplication, async ({ params, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.submitApplication, async ({ params, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   requireLead(principal, application);
   // Submitting again returns the same receipt.

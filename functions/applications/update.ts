@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { applicationView, getApplication, saveDraft } from '../../shared/store/applications.ts';
 import { loadVisibleApplication, requireLead } from './access.ts';
 
-export const handler = defineHandler(routes.updateApplication, async ({ params, body, ifMatch, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.updateApplication, async ({ params, body, ifMatch, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   requireLead(principal, application);
   const now = deps.clock();

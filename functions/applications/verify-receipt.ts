@@ -1,9 +1,9 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { verifyReceipt } from '../../shared/domain/receipt.ts';
 import { getApplicationById, listVersions } from '../../shared/store/applications.ts';
 
-export const handler = defineHandler(routes.verifyReceipt, async ({ body, deps }) => {
+export const handler = defineHandler(applicationRoutes.verifyReceipt, async ({ body, deps }) => {
   const valid = verifyReceipt(body, deps.receiptKey());
   let matchesRecord = false;
   if (valid) {

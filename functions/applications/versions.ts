@@ -1,10 +1,10 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { receiptView } from '../../shared/domain/receipt.ts';
 import { listVersions } from '../../shared/store/applications.ts';
 import { loadVisibleApplication } from './access.ts';
 
-export const handler = defineHandler(routes.listVersions, async ({ params, principal, deps }) => {
+export const handler = defineHandler(applicationRoutes.listVersions, async ({ params, principal, deps }) => {
   const { application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   const versions = await listVersions(deps, application.callId, application.applicationId);
   return {

@@ -1,5 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { runLeadAction } from './lead-action.ts';
 
-export const handler = defineHandler(routes.withdrawApplication, (request) => runLeadAction(request, 'withdraw', 'withdrawn'));
+export const handler = defineHandler(applicationRoutes.withdrawApplication, (request) => runLeadAction(request, 'withdraw', 'withdrawn'));

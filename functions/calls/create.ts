@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { callRoutes } from '../../shared/routes/calls.ts';
 import { callRuleViolations } from '../../shared/domain/call-rules.ts';
 import { callView, insertCall, newCallRecord } from '../../shared/store/calls.ts';
 
-export const handler = defineHandler(routes.createCall, async ({ body, principal, deps }) => {
+export const handler = defineHandler(callRoutes.createCall, async ({ body, principal, deps }) => {
   const violations = callRuleViolations(body);
   if (violations.length > 0) throw problems.validation(violations);
   const record = newCallRecord(body, { actor: principal.userId, now: deps.clock() });

@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { callRoutes } from '../../shared/routes/calls.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { deadlineExtensionViolations } from '../../shared/domain/call-rules.ts';
 import { deadlineExtendedEmail } from '../../shared/email/templates.ts';
@@ -11,7 +11,7 @@ import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { replyForCallWrite } from './write-outcome.ts';
 
-export const handler = defineHandler(routes.extendDeadline, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(callRoutes.extendDeadline, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   if (call.status !== 'PUBLISHED')

@@ -1,9 +1,9 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { hasRole } from '../../shared/http/principal.ts';
-import { routes } from '../../shared/routes.ts';
+import { callRoutes } from '../../shared/routes/calls.ts';
 import { callView, listCalls } from '../../shared/store/calls.ts';
 
-export const handler = defineHandler(routes.listCalls, async ({ query, principal, deps }) => {
+export const handler = defineHandler(callRoutes.listCalls, async ({ query, principal, deps }) => {
   const department = hasRole(principal, 'department');
   const page = await listCalls(deps, {
     limit: query.limit,

@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { callRoutes } from '../../shared/routes/calls.ts';
 import { callRuleViolations } from '../../shared/domain/call-rules.ts';
 import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { replyForCallWrite } from './write-outcome.ts';
 
-export const handler = defineHandler(routes.publishCall, async ({ params, principal, deps }) => {
+export const handler = defineHandler(callRoutes.publishCall, async ({ params, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   if (call.status !== 'DRAFT') throw problems.conflict('call-frozen', `The call is already ${call.status}.`);

@@ -1,10 +1,10 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { facilityRoutes } from '../../shared/routes/facilities.ts';
 import { facilityView, insertFacility, newFacilityRecord } from '../../shared/store/facilities.ts';
 
-export const handler = defineHandler(routes.createFacility, async ({ body, principal, deps }) => {
+export const handler = defineHandler(facilityRoutes.createFacility, async ({ body, principal, deps }) => {
   const record = newFacilityRecord(body, { actor: principal.userId, now: deps.clock() });
   if (!(await insertFacility(deps, record))) {
     throw problems.conflict(

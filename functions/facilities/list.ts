@@ -1,10 +1,10 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { facilityRoutes } from '../../shared/routes/facilities.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { isRecognisedBy } from '../../shared/domain/recognition.ts';
 import { facilityView, listFacilities } from '../../shared/store/facilities.ts';
 
-export const handler = defineHandler(routes.listFacilities, async ({ query, deps }) => {
+export const handler = defineHandler(facilityRoutes.listFacilities, async ({ query, deps }) => {
   const { authority } = query;
   const on = query.recognisedOn ?? brusselsDateOf(deps.clock());
   const page = await listFacilities(deps, {

@@ -5,7 +5,7 @@ import { brusselsDateOf, isCalendarDate } from '../../shared/domain/calendar.ts'
 import { dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { failedNoticesEmail, trajectoryNoticeEmail } from '../../shared/email/templates.ts';
-import { getDeps, type Deps } from '../../shared/runtime/deps.ts';
+import { getBackgroundDeps, getDeps, type Deps } from '../../shared/runtime/deps.ts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
 import { evaluationNoticeEmail } from '../../shared/email/templates.ts';
@@ -182,7 +182,7 @@ async function recordEvaluationsHandled(deps: Deps, agreement: AgreementRecord, 
 export const handler = middy<{ date?: string }, NoticeRunReport, Error, Context>()
   .use(injectLambdaContext(getDeps().logger, { resetKeys: true }))
   .handler(async (event) => {
-    const deps = getDeps();
+    const deps = getBackgroundDeps();
     const date = event?.date ?? brusselsDateOf(deps.clock());
     if (!isCalendarDate(date)) throw new Error('date must be YYYY-MM-DD');
     return runExpiringTrajectories(deps, date);

@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { mandateRoutes } from '../../shared/routes/mandates.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { RECOGNITION_AUTHORITIES } from '../../shared/domain/reference-data.ts';
 import { authoritiesRecognisingOn } from '../../shared/domain/recognition.ts';
@@ -9,7 +9,7 @@ import { mandateDecidedEmail } from '../../shared/email/templates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
 
-export const handler = defineHandler(routes.decideMandate, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(mandateRoutes.decideMandate, async ({ params, body, principal, deps }) => {
   const request = await getMandateRequest(deps, params.requestId);
   if (!request) throw problems.notFound('The mandate request');
   if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);

@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { mandateRoutes } from '../../shared/routes/mandates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { insertMandateRequest, mandateView } from '../../shared/store/mandates.ts';
 import { maySeeFacility } from '../facilities/access.ts';
 
-export const handler = defineHandler(routes.requestMandate, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(mandateRoutes.requestMandate, async ({ params, body, principal, deps }) => {
   if (!maySeeFacility(principal, params.enterpriseNumber) || !(await getFacility(deps, params.enterpriseNumber))) {
     throw problems.notFound('The facility');
   }

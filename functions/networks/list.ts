@@ -1,8 +1,8 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { listNetworks, networkView } from '../../shared/store/networks.ts';
 
-export const handler = defineHandler(routes.listNetworks, async ({ query, deps }) => {
+export const handler = defineHandler(selectionRoutes.listNetworks, async ({ query, deps }) => {
   const page = await listNetworks(deps, {
     limit: query.limit,
     ...(query.region ? { region: query.region } : {}),

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { networkView } from '../../shared/store/networks.ts';
 import { networkItem, putAll } from '../../shared/store/selection.ts';
 
-export const handler = defineHandler(routes.registerNetwork, async ({ body, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.registerNetwork, async ({ body, deps }) => {
   const members = [body.leadEnterpriseNumber, ...body.partners.map((p) => p.enterpriseNumber)];
   const registered = await getFacilities(deps, members);
   const missing = members

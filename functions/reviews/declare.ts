@@ -1,10 +1,10 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { getDeclaration, insertDeclaration } from '../../shared/store/reviews.ts';
 import { loadReviewable } from './access.ts';
 
-export const handler = defineHandler(routes.declareNoConflict, async ({ params, principal, deps }) => {
+export const handler = defineHandler(reviewRoutes.declareNoConflict, async ({ params, principal, deps }) => {
   await loadReviewable(deps, principal, params.callId, params.applicationId);
   const existing = await getDeclaration(deps, params.callId, params.applicationId, principal.userId);
   if (existing) return { status: 200, body: { declaredAt: existing.declaredAt } };

@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { reviewScoreViolations } from '../../shared/domain/review-rules.ts';
 import { getDeclaration, getReview, putReview, reviewView } from '../../shared/store/reviews.ts';
 import { loadReviewable } from './access.ts';
 
-export const handler = defineHandler(routes.putReview, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(reviewRoutes.putReview, async ({ params, body, principal, deps }) => {
   const { call } = await loadReviewable(deps, principal, params.callId, params.applicationId);
   const violations = reviewScoreViolations(call.criteria, body.scores);
   if (violations.length > 0) throw problems.validation(violations);

@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { objectionDecidedEmail } from '../../shared/email/templates.ts';
 import { saveObjection, type Objection } from '../../shared/store/applications.ts';
@@ -12,7 +12,7 @@ import { loadVisibleApplication } from '../applications/access.ts';
  * The department's answer to an objection. An upheld objection changes no network by itself: acting on
  * it is the department's own, recorded decision.
  */
-export const handler = defineHandler(routes.decideObjection, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(selectionRoutes.decideObjection, async ({ params, body, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   if (!application.objection) throw problems.notFound('An objection');
   if (application.objection.decision) throw problems.conflict('objection-decided', 'This objection was already answered.');

@@ -1,12 +1,12 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { isWithinObjectionPeriod, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
 import { applicationView, saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { loadVisibleApplication, requireLead } from '../applications/access.ts';
 
-export const handler = defineHandler(routes.lodgeObjection, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ params, body, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   requireLead(principal, application);
   const view = applicationView(application, call);

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import '../../shared/runtime/sfn-client.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { missingReviews } from '../../shared/domain/selection-start.ts';
 import { allApplications } from '../../shared/store/applications.ts';
@@ -11,7 +12,7 @@ import { historyEntry } from '../../shared/store/history.ts';
 import { listReviews } from '../../shared/store/reviews.ts';
 import { putRun, updateRun } from '../../shared/store/selection.ts';
 
-export const handler = defineHandler(routes.startSelection, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(selectionRoutes.startSelection, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   const now = deps.clock();

@@ -2,11 +2,11 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { hasRole } from '../../shared/http/principal.ts';
-import { routes } from '../../shared/routes.ts';
+import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
 import { loadVisibleCall } from '../calls/access.ts';
 
-export const handler = defineHandler(routes.getSelection, async ({ params, query, principal, deps }) => {
+export const handler = defineHandler(selectionRoutes.getSelection, async ({ params, query, principal, deps }) => {
   const call = await loadVisibleCall(deps, principal, params.callId);
   const department = hasRole(principal, 'department');
   let run: RunRecord | undefined;

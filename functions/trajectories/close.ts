@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { nextVersion, saveTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
 import { loadForChange } from './access.ts';
 
-export const handler = defineHandler(routes.closeTrajectory, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.closeTrajectory, async ({ params, body, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);
   if (body.endDate < current.startDate) {
     throw problems.validation([{ path: 'endDate', message: `The end date cannot be before the start (${current.startDate}).` }]);

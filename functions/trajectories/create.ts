@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { holdsValidMandate } from '../../shared/domain/mandate.ts';
 import { maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
@@ -10,7 +10,7 @@ import { listMandateRequests } from '../../shared/store/mandates.ts';
 import { clientKeyOf, insertTrajectory, trajectoryKey, trajectoryView, withIndexKeys } from '../../shared/store/trajectories.ts';
 import { actionPaths, networkWithMembers, providerViolations } from './network-check.ts';
 
-export const handler = defineHandler(routes.createTrajectory, async ({ body, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({ body, principal, deps }) => {
   const facility = principal.facility;
   if (!facility) throw problems.forbidden();
   const lists = { workActions: body.workActions, careActions: body.careActions };

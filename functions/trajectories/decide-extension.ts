@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
@@ -13,7 +13,7 @@ import {
   type ExtensionRecord,
 } from '../../shared/store/trajectories.ts';
 
-export const handler = defineHandler(routes.decideExtension, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ params, body, principal, deps }) => {
   const request = await getExtension(deps, params.requestId);
   if (!request) throw problems.notFound('The extension request');
   if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);

@@ -1,10 +1,9 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { hasRole } from '../../shared/http/principal.ts';
-import { routes } from '../../shared/routes.ts';
-import { putAll } from '../../shared/store/selection.ts';
-import { auditItem, listTrajectoriesFor, trajectoryView } from '../../shared/store/trajectories.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
+import { listTrajectoriesFor, recordAuditOfMany, trajectoryView } from '../../shared/store/trajectories.ts';
 
-export const handler = defineHandler(routes.listTrajectories, async ({ query, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.listTrajectories, async ({ query, principal, deps }) => {
   // A case manager lists the ones they manage; the department lists all.
   const source = hasRole(principal, 'department')
     ? { index: 'GSI3' as const, partition: 'TRAJECTORIES' }
@@ -21,10 +20,11 @@ export const handler = defineHandler(routes.listTrajectories, async ({ query, pr
       (!query.endsBefore || t.plannedEndDate < query.endsBefore),
   });
   // Every read of a trajectory is audited, also in a list.
-  const now = deps.clock();
-  await putAll(
+  await recordAuditOfMany(
     deps,
-    page.items.map((t) => auditItem(t.trajectoryId, principal, 'listed', now)),
+    page.items.map((t) => t.trajectoryId),
+    principal,
+    'listed',
   );
   return { status: 200, body: { items: page.items.map(trajectoryView), nextCursor: page.nextCursor } };
 });

@@ -1,14 +1,14 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
 import { nextVersion, saveTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
 import { loadForChange } from './access.ts';
 import { actionPaths, networkWithMembers, providerViolations } from './network-check.ts';
 
-export const handler = defineHandler(routes.patchTrajectory, async ({ params, body, ifMatch, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.patchTrajectory, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);
   const expectedVersion = versionFromIfMatch(ifMatch);
   if (expectedVersion !== current.version) throw problems.preconditionFailed();

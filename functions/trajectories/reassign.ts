@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
 import { hasRole } from '../../shared/http/principal.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import {
   getTrajectory,
   nextVersion,
@@ -15,7 +15,7 @@ import {
  * The department names a new casemanager Zorg and/or Werk; a casemanager Zorg of the trajectory's facility
  * takes it over (`takeOver: true`). The previous one loses access at once (access follows the record).
  */
-export const handler = defineHandler(routes.reassignTrajectory, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.reassignTrajectory, async ({ params, body, principal, deps }) => {
   const current = await getTrajectory(deps, params.trajectoryId);
   const department = hasRole(principal, 'department');
   const sameFacility = hasRole(principal, 'casemanager-zorg') && principal.facility === current?.casemanagerZorg.enterpriseNumber;

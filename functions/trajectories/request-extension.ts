@@ -1,11 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { extensionView, newExtensionRecord, recordAudit } from '../../shared/store/trajectories.ts';
 import { isCaseManagerOf, loadForChange } from './access.ts';
 
-export const handler = defineHandler(routes.requestExtension, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({ params, body, principal, deps }) => {
   const trajectory = await loadForChange(deps, principal, params.trajectoryId);
   if (!isCaseManagerOf(principal, trajectory)) throw problems.notFound('The trajectory');
   if (body.plannedEndDate <= trajectory.maxEndDate) {

@@ -1,9 +1,9 @@
 import { defineHandler } from '../../shared/http/handler.ts';
-import { routes } from '../../shared/routes.ts';
+import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { listTrajectoriesFor, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 
 /** Counts only: no client data leaves this function. */
-export const handler = defineHandler(routes.trajectoryStatistics, async ({ deps }) => {
+export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, async ({ deps }) => {
   const all: TrajectoryRecord[] = [];
   let cursor: string | undefined;
   do {

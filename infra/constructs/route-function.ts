@@ -8,9 +8,10 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '../../shared/http/route.ts';
+import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
 
 function describe(spec: FunctionSpec): string {
-  return spec.method ? `${spec.method} ${spec.path} (${spec.operationId})` : `workflow task ${spec.operationId}`;
+  return spec.description ?? `${spec.operationId} (${spec.handler})`;
 }
 
 /** The bundling every function uses: ESM for Node 22 with the local esbuild (never Docker). */
@@ -32,9 +33,12 @@ export const ESM_BUNDLING = {
 /** The tag that names the route-table entry (operationId) a function serves. */
 export const OPERATION_TAG = 'werkenzorg:operation';
 
-/** What a function needs to be built and granted: a route-table entry, or a workflow task. */
+/**
+ * What a function needs to be built and granted: an API function (shared/functions.ts, its access the union
+ * of its routes'), a workflow task or a scheduled job. `operationId` names it; `handler` is its entry module.
+ */
 export type FunctionSpec = Pick<RouteSpec, 'operationId' | 'handler' | 'table' | 'sendsEmail'> &
-  Partial<Pick<RouteSpec, 'method' | 'path' | 'nodeModules'>>;
+  Partial<Pick<RouteSpec, 'nodeModules'>> & { description?: string };
 
 /** The tag that names a function's handler module, so the local workflow runner can bind task states to it. */
 export const HANDLER_TAG = 'werkenzorg:handler';
@@ -54,9 +58,9 @@ export interface RouteFunctionProps {
 }
 
 /**
- * One Lambda function for one route-table entry, with its own role and log group, granted exactly what
- * the entry declares: `table: 'read'` → read, `'write'` → read and write, `'none'` → nothing;
- * `sendsEmail` → `ses:SendEmail` on the identity only.
+ * One Lambda function with its own role and log group, granted exactly what its spec declares:
+ * `table: 'read'` → read, `'audit'` → read and PutItem of audit entries only, `'write'` → read and write,
+ * `'none'` → nothing; `sendsEmail` → `ses:SendEmail` on the identity only.
  */
 export class RouteFunction extends Construct {
   readonly spec: FunctionSpec;
@@ -105,7 +109,7 @@ export class RouteFunction extends Construct {
       bundling: {
         ...ESM_BUNDLING,
         mainFields: [...ESM_BUNDLING.mainFields],
-        ...(spec.nodeModules ? { nodeModules: [...spec.nodeModules] } : {}),
+        ...(spec.nodeModules && spec.nodeModules.length > 0 ? { nodeModules: [...spec.nodeModules] } : {}),
       },
     });
     Tags.of(this).add(OPERATION_TAG, spec.operationId);
@@ -118,6 +122,7 @@ export class RouteFunction extends Construct {
     });
 
     if (spec.table === 'read') props.table.grantReadData(this.role);
+    if (spec.table === 'audit') this.grantAuditEntries(props.table);
     if (spec.table === 'write') props.table.grantReadWriteData(this.role);
     if (spec.sendsEmail) {
       this.role.addToPolicy(
@@ -129,6 +134,29 @@ export class RouteFunction extends Construct {
       );
     }
     this.acknowledgeUnavoidableWildcards(props.table);
+  }
+
+  /**
+   * Read, and add audit entries: PutItem (no update, delete or batch) of items whose attributes are exactly
+   * an audit entry's, in the partitions of audited records. IAM cannot see the sort key, so it cannot tell
+   * an audit entry from the record itself; the store's PutItem of an entry is conditional on the key not
+   * existing, and the attribute list keeps anything but an audit entry's fields out.
+   */
+  private grantAuditEntries(table: ITable): void {
+    table.grantReadData(this.role);
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:PutItem'],
+        resources: [table.tableArn],
+        conditions: {
+          'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...AUDIT_ENTRY_ATTRIBUTES] },
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': AUDITED_PARTITION_PREFIXES.map((prefix) => `${prefix}*`) },
+          StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+        },
+      }),
+    );
+    table.encryptionKey?.grant(this.role, 'kms:Encrypt', 'kms:ReEncrypt*', 'kms:GenerateDataKey*');
   }
 
   /** The wildcards that the grants above cannot avoid, acknowledged finding by finding with the reason. */
@@ -149,7 +177,7 @@ export class RouteFunction extends Construct {
           "The route queries the table's GSIs (table-design.ts); CDK grants the table's own indexes as <table>/index/*, nothing outside this one table.",
       });
     }
-    if (this.spec.table === 'write') {
+    if (this.spec.table === 'write' || this.spec.table === 'audit') {
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
         acks.push({
           finding: `Action::${action}`,

@@ -25,7 +25,13 @@ export class ScheduledJobs extends Construct {
       const fn = backgroundFunction(
         this,
         `${name}Function`,
-        { operationId: spec.id, handler: spec.handler, table: spec.table, sendsEmail: spec.sendsEmail },
+        {
+          operationId: spec.id,
+          handler: spec.handler,
+          table: spec.table,
+          sendsEmail: spec.sendsEmail,
+          description: `Scheduled job ${spec.id}`,
+        },
         props,
       );
       const deadLetterQueue = new Queue(this, `${name}DeadLetters`, {

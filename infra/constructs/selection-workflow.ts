@@ -44,7 +44,13 @@ export class SelectionWorkflow extends Construct {
       const fn = backgroundFunction(
         this,
         `${task.stateName}Function`,
-        { operationId: task.stateName, handler: task.handler, table: task.table, sendsEmail: task.sendsEmail ?? false },
+        {
+          operationId: task.stateName,
+          handler: task.handler,
+          table: task.table,
+          sendsEmail: task.sendsEmail ?? false,
+          description: `Selection workflow task ${task.stateName}`,
+        },
         props,
       );
       functions.set(task.stateName, fn);

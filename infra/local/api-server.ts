@@ -6,6 +6,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { RouteSpec } from '../../shared/http/route.ts';
 import { PROBLEM_CONTENT_TYPE, problems, type HttpProblem } from '../../shared/http/problem.ts';
 import { routeList } from '../../shared/routes.ts';
+import { apiFunctions, functionOfRoute } from '../../shared/functions.ts';
 import { claimsAsApiGatewayPassesThem, lambdaContext, toApiGatewayEvent } from './api-event.ts';
 import type { TokenIssuer } from './tokens.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -79,7 +80,8 @@ function bearerToken(req: IncomingMessage): string | undefined {
 
 /**
  * The local stand-in for API Gateway: serves exactly the route table, verifies bearer tokens as the JWT
- * authorizer does, builds payload format 2.0 events and calls the same handler modules Lambda runs.
+ * authorizer does, builds payload format 2.0 events and calls the same function entries Lambda runs
+ * (shared/functions.ts), whose dispatchers pick the route's handler.
  */
 export function createLocalApi(options: LocalApiOptions): Server {
   const compiled = (options.routes ?? routeList).map(compile).sort((a, b) => b.specificity - a.specificity);
@@ -95,13 +97,18 @@ export function createLocalApi(options: LocalApiOptions): Server {
     verified.set(token, { claims, expiresAt: (payload.exp ?? 0) * 1000 });
     return claims;
   };
-  const loadHandler = (spec: RouteSpec) => {
-    let loaded = handlers.get(spec.handler);
+  // The function that serves the route in AWS (shared/functions.ts): its entry's dispatcher picks the
+  // route's handler by the event's routeKey, as it does in Lambda.
+  const loadFunction = (spec: RouteSpec) => {
+    const functionId = functionOfRoute(spec.operationId);
+    let loaded = handlers.get(functionId);
     if (!loaded) {
-      loaded = import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href).then((m) => m.handler as LambdaHandler);
-      handlers.set(spec.handler, loaded);
+      loaded = import(pathToFileURL(path.join(REPO_ROOT, apiFunctions[functionId].entry)).href).then(
+        (m) => m.handler as LambdaHandler,
+      );
+      handlers.set(functionId, loaded);
     }
-    return loaded;
+    return { functionId, handler: loaded };
   };
 
   return createServer(async (req, res) => {
@@ -150,8 +157,8 @@ export function createLocalApi(options: LocalApiOptions): Server {
         pathParameters: match.params,
         ...(claims ? { claims } : {}),
       });
-      const handler = await loadHandler(match.route.spec);
-      const result = await handler(event, lambdaContext(match.route.spec.operationId));
+      const fn = loadFunction(match.route.spec);
+      const result = await (await fn.handler)(event, lambdaContext(fn.functionId));
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
       res.writeHead(result.statusCode ?? 200, headers);

@@ -1,5 +1,6 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Deps } from '../runtime/deps.ts';
+import '../runtime/ses-client.ts';
 
 export interface Email {
   to: string;

@@ -49,13 +49,25 @@ export interface Reply {
 
 const ANONYMOUS: Principal = { userId: 'anonymous', roles: [] };
 
+/** A Lambda handler of API Gateway HTTP API events (payload format 2.0). */
+export type ApiHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** The handler of one route, with the route it serves: a function's dispatcher finds it by route key. */
+export interface RouteHandler extends ApiHandler {
+  readonly route: Pick<RouteSpec, 'operationId' | 'method' | 'path'>;
+}
+
 /**
- * Builds a Lambda handler for one route: Powertools logging context, problem+json errors, role check,
- * request parsing with zod, then the route's own (thin) code.
+ * Builds the handler of one route: Powertools logging context, problem+json errors, role check,
+ * request parsing with zod, then the route's own (thin) code. A function serves it through
+ * `dispatch` (shared/http/dispatch.ts) together with the other routes of that function.
  */
-export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: RouteRequest<S>) => Promise<Reply>) {
+export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: RouteRequest<S>) => Promise<Reply>): RouteHandler {
   const deps = getDeps();
-  return middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
+  const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(problemResponses(deps.logger))
     .use(authorize(spec))
@@ -73,6 +85,8 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
       });
       return toResult(reply);
     });
+  const { operationId, method, path } = spec;
+  return Object.assign(handler as ApiHandler, { route: { operationId, method, path } });
 }
 
 export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {

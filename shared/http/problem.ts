@@ -30,6 +30,8 @@ export class HttpProblem extends Error {
   readonly detail: string;
   readonly errors: FieldError[];
   readonly extensions: Record<string, unknown>;
+  /** Response headers that go with the problem (e.g. Retry-After on a 503). */
+  readonly headers: Record<string, string>;
 
   constructor(options: {
     status: number;
@@ -38,6 +40,7 @@ export class HttpProblem extends Error {
     detail: string;
     errors?: FieldError[];
     extensions?: Record<string, unknown>;
+    headers?: Record<string, string>;
   }) {
     super(options.detail);
     this.name = 'HttpProblem';
@@ -47,6 +50,7 @@ export class HttpProblem extends Error {
     this.detail = options.detail;
     this.errors = options.errors ?? [];
     this.extensions = options.extensions ?? {};
+    this.headers = options.headers ?? {};
   }
 
   toBody(): ProblemBody {
@@ -112,6 +116,14 @@ export const problems = {
       slug: 'if-match-required',
       title: 'Precondition required',
       detail: 'This update needs an If-Match header with the ETag from your last GET.',
+    }),
+  serviceUnavailable: (retryAfterSeconds: number) =>
+    new HttpProblem({
+      status: 503,
+      slug: 'service-unavailable',
+      title: 'Service unavailable',
+      detail: `A service we depend on did not answer in time. Nothing was changed by this request unless a later read shows it; please try again in ${retryAfterSeconds} seconds.`,
+      headers: { 'retry-after': String(retryAfterSeconds) },
     }),
   internal: () =>
     new HttpProblem({

@@ -3,8 +3,12 @@ import type { Role } from '../domain/reference-data.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** What a route's function may do with the table; CDK grants exactly this and nothing more. */
-export type TableAccess = 'none' | 'read' | 'write';
+/**
+ * What a route may do with the table; CDK grants its function the union of its routes' access:
+ * `read`: get and query; `audit`: read, and add audit entries (PutItem of an audit entry's attributes only,
+ * in the partitions of audited records: shared/store/audit.ts); `write`: read and write.
+ */
+export type TableAccess = 'none' | 'read' | 'audit' | 'write';
 
 export interface ResponseSpec {
   description: string;
@@ -78,6 +82,8 @@ export function errorStatuses(spec: RouteSpec): number[] {
     statuses.add(412);
     statuses.add(428);
   }
+  // A service that did not answer in time (shared/http/service-unavailable.ts).
+  if (spec.table !== 'none') statuses.add(503);
   statuses.add(500);
   return [...statuses].sort((a, b) => a - b);
 }

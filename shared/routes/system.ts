@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { route, type RouteSpec } from '../http/route.ts';
 
 export const systemRoutes = {
-  health: route({
+  getHealth: route({
     operationId: 'getHealth',
     method: 'GET',
     path: '/health',
@@ -13,7 +13,7 @@ export const systemRoutes = {
     table: 'none',
     responses: { 200: { description: 'The API is up.', schema: z.object({ status: z.literal('ok') }) } },
   }),
-  openApi: route({
+  getOpenApi: route({
     operationId: 'getOpenApi',
     method: 'GET',
     path: '/openapi.json',

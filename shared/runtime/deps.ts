@@ -1,8 +1,9 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { SFNClient } from '@aws-sdk/client-sfn';
+import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { BACKGROUND_CLIENT_CONFIG, SDK_CLIENT_CONFIG } from './client-config.ts';
 
 /**
  * Everything a handler depends on, created once per cold start. SDK clients find the local emulators
@@ -43,8 +44,27 @@ function keyFrom(env: NodeJS.ProcessEnv, name: string): () => Buffer {
   };
 }
 
+/**
+ * The email and Step Functions clients are not imported here: a function bundles them only when one of its
+ * modules imports `ses-client.ts` or `sfn-client.ts`, which register how to build them.
+ */
+const clientFactories: { ses?: () => SESv2Client; sfn?: () => SFNClient } = {};
+
+export function registerClientFactory<K extends keyof typeof clientFactories>(
+  name: K,
+  factory: NonNullable<(typeof clientFactories)[K]>,
+): void {
+  clientFactories[name] = factory;
+}
+
+function registered<K extends keyof typeof clientFactories>(name: K): ReturnType<NonNullable<(typeof clientFactories)[K]>> {
+  const factory = clientFactories[name];
+  if (!factory) throw new Error(`no ${name} client: the module that uses it must import shared/runtime/${name}-client.ts`);
+  return factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>;
+}
+
 function createDeps(env: NodeJS.ProcessEnv): Deps {
-  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), {
+  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient(SDK_CLIENT_CONFIG), {
     marshallOptions: { removeUndefinedValues: true },
   });
   // Email and Step Functions clients are built on first use: most functions never need them.
@@ -55,10 +75,10 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
     ddb,
     get ses() {
-      return (ses ??= new SESv2Client({}));
+      return (ses ??= registered('ses'));
     },
     get sfn() {
-      return (sfn ??= new SFNClient({}));
+      return (sfn ??= registered('sfn'));
     },
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
@@ -70,6 +90,21 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
 
 let root: Deps | undefined;
 let current: Deps | undefined;
+let backgroundDdb: DynamoDBDocumentClient | undefined;
+
+/**
+ * For workflow tasks and scheduled jobs: the dependencies of `getDeps`, with a DynamoDB client that
+ * waits longer (BACKGROUND_CLIENT_CONFIG): they write in batches for minutes and nobody waits on them,
+ * so a slow answer is better than a retried batch. A client a test put in place is kept.
+ */
+export function getBackgroundDeps(): Deps {
+  const deps = getDeps();
+  if (deps.ddb !== root!.ddb) return deps;
+  backgroundDdb ??= DynamoDBDocumentClient.from(new DynamoDBClient(BACKGROUND_CLIENT_CONFIG), {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  return Object.create(deps, { ddb: { value: backgroundDdb, enumerable: true } }) as Deps;
+}
 
 export function getDeps(): Deps {
   root ??= createDeps(process.env);
@@ -89,4 +124,5 @@ export function overrideDeps(partial: Partial<Deps>): Deps {
 export function resetDeps(): void {
   root = undefined;
   current = undefined;
+  backgroundDdb = undefined;
 }

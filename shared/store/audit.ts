@@ -17,6 +17,16 @@ export interface AuditActor {
 
 let sequence = 0;
 
+/**
+ * The attributes of an audit entry, all of them: a function with `audit` access may PutItem items with
+ * these attributes only (IAM condition dynamodb:Attributes), in partitions starting with one of
+ * `AUDITED_PARTITION_PREFIXES` (dynamodb:LeadingKeys).
+ */
+export const AUDIT_ENTRY_ATTRIBUTES = ['PK', 'SK', 'entity', 'at', 'by', 'role', 'action'] as const;
+
+/** The records whose reads are audited: trajectories and AMA agreements (their audit trail is in their partition). */
+export const AUDITED_PARTITION_PREFIXES = ['TRAJECTORY#', 'AMA#'] as const;
+
 export function auditEntryItem(pk: string, actor: AuditActor, action: string, at: Date): Record<string, unknown> {
   return {
     PK: pk,

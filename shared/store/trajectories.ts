@@ -7,7 +7,7 @@ import type { Principal } from '../http/principal.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
-import { auditEntryItem, auditPut, listAuditEntries, recordAuditEntry } from './audit.ts';
+import { auditPut, listAuditEntries, recordAuditEntry } from './audit.ts';
 
 /**
  * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
@@ -96,9 +96,18 @@ export async function recordAudit(deps: Deps, trajectoryId: string, principal: P
   await recordAuditEntry(deps, trajectoryPk(trajectoryId), principal, action);
 }
 
-/** The audit entry of one trajectory, as an item (for batch writes of list reads). */
-export function auditItem(trajectoryId: string, principal: Principal, action: string, at: Date): Record<string, unknown> {
-  return auditEntryItem(trajectoryPk(trajectoryId), principal, action, at);
+/**
+ * One audit entry per trajectory of a list page, each its own conditional PutItem (in parallel): the
+ * function that lists may add audit entries and nothing else, which IAM can check for PutItem but not
+ * for a BatchWriteItem (that may delete).
+ */
+export async function recordAuditOfMany(
+  deps: Deps,
+  trajectoryIds: readonly string[],
+  principal: Principal,
+  action: string,
+): Promise<void> {
+  await Promise.all(trajectoryIds.map((id) => recordAuditEntry(deps, trajectoryPk(id), principal, action)));
 }
 
 /** Index 0: the one-active-trajectory marker; 1: the trajectory; 2: its audit entry. */

@@ -6,6 +6,8 @@ import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
+import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../../shared/functions.ts';
+import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { logicalIdOf, synthesize, SYNTH_TIMEOUT_MS, templateOf, type Synthesized } from './synth.ts';
 
@@ -14,6 +16,7 @@ interface Statement {
   Effect: string;
   Action: string | string[];
   Resource: unknown;
+  Condition?: unknown;
 }
 
 const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
@@ -39,14 +42,20 @@ function ofType(type: string): [string, Resource][] {
 const keyId = () => logicalIdOf(synthesized.stack.key);
 const tableId = () => logicalIdOf(synthesized.stack.table);
 
-/** Every statement of every policy attached to the role of the function that serves `operationId`. */
-function statementsOf(operationId: string): Statement[] {
-  const routeFunction = synthesized.stack.routeFunctions.get(operationId);
-  if (!routeFunction) throw new Error(`no function for ${operationId}`);
+/** Every statement of every policy attached to the role of an API function. */
+function statementsOfFunction(fnId: ApiFunctionId): Statement[] {
+  const routeFunction = synthesized.stack.apiFunctions.get(fnId);
+  if (!routeFunction) throw new Error(`no function ${fnId}`);
   const roleId = logicalIdOf(routeFunction.role);
   return ofType('AWS::IAM::Policy')
     .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
     .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function environmentOf(fnId: ApiFunctionId): Record<string, unknown> {
+  const routeFunction = synthesized.stack.apiFunctions.get(fnId)!;
+  const fn = resources[logicalIdOf(routeFunction.function)]!;
+  return (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
 }
 
 function actionsOf(statements: Statement[]): string[] {
@@ -165,14 +174,20 @@ describe('the user pool', () => {
 
 describe('the functions', () => {
   const deployed = deployedRouteSpecs();
+  const taskIds = () => [...Object.values(SELECTION_TASKS).map((t) => t.stateName), ...schedules.map((s) => s.id)];
 
-  it('are one per route-table entry that is not local-only, and one per workflow task', () => {
-    const tasks = [...Object.values(SELECTION_TASKS).map((t) => t.stateName), ...schedules.map((s) => s.id)];
-    template.resourceCountIs('AWS::Lambda::Function', deployed.length + tasks.length);
+  it('are the API functions of shared/functions.ts, one per workflow task and one per scheduled job', () => {
+    template.resourceCountIs('AWS::Lambda::Function', Object.keys(apiFunctions).length + taskIds().length);
     const tagged = ofType('AWS::Lambda::Function').map(
       ([, fn]) => (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,
     );
-    expect(tagged.sort()).toEqual([...deployed.map((spec) => spec.operationId), ...tasks].sort());
+    expect(tagged.sort()).toEqual([...Object.keys(apiFunctions), ...taskIds()].sort());
+  });
+
+  it('serve every deployed route exactly once, and no route outside the table', () => {
+    const served = Object.values(apiFunctions).flatMap((fn) => [...fn.routes] as string[]);
+    expect(new Set(served).size).toBe(served.length);
+    expect(served.sort()).toEqual(deployed.map((spec) => spec.operationId).sort());
   });
 
   it('all run Node.js 22 on arm64 with tracing, 512 MB, a short timeout (API) and the environment', () => {
@@ -213,66 +228,131 @@ describe('the functions', () => {
   });
 });
 
-describe('least privilege', () => {
-  it.each(['getFacility', 'listFacilities'])('%s (a read route) can read the table but not write it', (operationId) => {
-    const actions = actionsOf(statementsOf(operationId));
-    expect(actions).toEqual(expect.arrayContaining(READ_ACTIONS));
-    for (const action of WRITE_ACTIONS) expect(actions).not.toContain(action);
-    expect(actions).not.toContain('kms:Encrypt');
-    expect(actions).toContain('kms:Decrypt');
-  });
+describe('least privilege: each function gets exactly the union of what its routes declare', () => {
+  const functionIds = () => Object.keys(apiFunctions) as ApiFunctionId[];
+  const needs = (fnId: ApiFunctionId) =>
+    needsOf(deployedRouteSpecs().filter((spec) => (apiFunctions[fnId].routes as readonly string[]).includes(spec.operationId)));
+  const dynamoActions = (fnId: ApiFunctionId) =>
+    [...new Set(actionsOf(statementsOfFunction(fnId)).filter((a) => a.startsWith('dynamodb:')))].sort();
+  const readSet = () => dynamoActions('FacilitiesRead');
 
-  it.each(['createFacility', 'updateFacility', 'addRecognition', 'withdrawRecognition'])(
-    '%s (a write route) can read and write the table',
-    (operationId) => {
-      const actions = actionsOf(statementsOf(operationId));
-      expect(actions).toEqual(expect.arrayContaining([...READ_ACTIONS, ...WRITE_ACTIONS, 'kms:Decrypt']));
-    },
-  );
-
-  it('every function gets exactly what its route-table entry declares', () => {
-    for (const spec of deployedRouteSpecs()) {
-      const statements = statementsOf(spec.operationId);
-      const actions = actionsOf(statements);
-      const dynamodb = actions.filter((a) => a.startsWith('dynamodb:'));
-      if (spec.table === 'none') expect(dynamodb, spec.operationId).toEqual([]);
-      if (spec.table === 'read') for (const a of WRITE_ACTIONS) expect(dynamodb, spec.operationId).not.toContain(a);
-      if (spec.table === 'write') expect(dynamodb, spec.operationId).toEqual(expect.arrayContaining(WRITE_ACTIONS));
-      if (spec.table === 'none')
-        expect(
-          actions.filter((a) => a.startsWith('kms:')),
-          spec.operationId,
-        ).toEqual([]);
-      const ses = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
-      if (!spec.sendsEmail) expect(ses, spec.operationId).toEqual([]);
-      for (const statement of ses) {
-        expect(actionsOf([statement]), spec.operationId).toEqual(['ses:SendEmail']);
-        expect(JSON.stringify(statement.Resource), spec.operationId).toContain(':identity/');
-      }
-      // Nothing beyond logs, tracing, the table (and its key), SES and, for the start route, starting the selection.
-      for (const action of actions) {
-        if (spec.startsSelection && action === 'states:StartExecution') continue;
-        expect(action, spec.operationId).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
-      }
-      for (const statement of statements) {
-        if (actionsOf([statement]).some((a) => a.startsWith('dynamodb:'))) {
-          expect(JSON.stringify(statement.Resource), spec.operationId).toContain(tableId());
-          expect(JSON.stringify(statement.Resource), spec.operationId).not.toBe('"*"');
-        }
-      }
+  it('the grouping keeps reads, audited reads and writes apart', () => {
+    for (const fnId of functionIds()) {
+      const tables = new Set(
+        deployedRouteSpecs()
+          .filter((spec) => functionOfRoute(spec.operationId) === fnId)
+          .map((spec) => spec.table),
+      );
+      expect([...tables], fnId).toHaveLength(1);
     }
   });
 
-  it('only X-Ray statements have a * resource', () => {
-    for (const spec of deployedRouteSpecs()) {
-      for (const statement of statementsOf(spec.operationId)) {
-        if (statement.Resource === '*') {
+  it('a read function reads and cannot write: no write action, no kms:Encrypt', () => {
+    const readers = functionIds().filter((fnId) => needs(fnId).table === 'read');
+    expect(readers.length).toBeGreaterThan(2);
+    expect(readSet()).toEqual(expect.arrayContaining(READ_ACTIONS));
+    for (const fnId of readers) {
+      expect(dynamoActions(fnId), fnId).toEqual(readSet());
+      for (const action of WRITE_ACTIONS) expect(dynamoActions(fnId), fnId).not.toContain(action);
+      expect(actionsOf(statementsOfFunction(fnId)), fnId).not.toContain('kms:Encrypt');
+    }
+  });
+
+  it('an audited read may add audit entries and nothing else: PutItem of the audit attributes, in audited partitions', () => {
+    const auditors = functionIds().filter((fnId) => needs(fnId).table === 'audit');
+    expect(auditors.sort()).toEqual(['AmaAudited', 'TrajectoriesAudited']);
+    for (const fnId of auditors) {
+      expect(dynamoActions(fnId), fnId).toEqual([...readSet(), 'dynamodb:PutItem'].sort());
+      const puts = statementsOfFunction(fnId).filter((s) => actionsOf([s]).includes('dynamodb:PutItem'));
+      expect(puts, fnId).toHaveLength(1);
+      expect(actionsOf(puts), fnId).toEqual(['dynamodb:PutItem']);
+      expect(puts[0]!.Condition, fnId).toEqual({
+        'ForAllValues:StringEquals': { 'dynamodb:Attributes': [...AUDIT_ENTRY_ATTRIBUTES] },
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': AUDITED_PARTITION_PREFIXES.map((p) => `${p}*`) },
+        StringEqualsIfExists: { 'dynamodb:ReturnValues': 'NONE' },
+      });
+      expect(JSON.stringify(puts[0]!.Resource), fnId).toContain(tableId());
+      expect(JSON.stringify(puts[0]!.Resource), fnId).not.toContain('index');
+    }
+  });
+
+  it('a write function reads and writes; a function without table access has no table or key action', () => {
+    for (const fnId of functionIds()) {
+      const { table } = needs(fnId);
+      const actions = actionsOf(statementsOfFunction(fnId));
+      if (table === 'write')
+        expect(actions, fnId).toEqual(expect.arrayContaining([...READ_ACTIONS, ...WRITE_ACTIONS, 'kms:Decrypt']));
+      if (table === 'none')
+        expect(
+          actions.filter((a) => /^(dynamodb|kms):/.test(a)),
+          fnId,
+        ).toEqual([]);
+    }
+  });
+
+  it('email, starting the selection and the secrets only where a route of the function declares them', () => {
+    const [smId] = ofType('AWS::StepFunctions::StateMachine')[0]!;
+    for (const fnId of functionIds()) {
+      const need = needs(fnId);
+      const statements = statementsOfFunction(fnId);
+      const ses = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+      expect(ses.length > 0, fnId).toBe(need.sendsEmail);
+      for (const statement of ses) {
+        expect(actionsOf([statement]), fnId).toEqual(['ses:SendEmail']);
+        expect(JSON.stringify(statement.Resource), fnId).toContain(':identity/');
+      }
+      const states = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')));
+      expect(states.length > 0, fnId).toBe(need.startsSelection);
+      for (const statement of states) {
+        expect(actionsOf([statement]), fnId).toEqual(['states:StartExecution']);
+        expect(statement.Resource, fnId).toEqual({ Ref: smId });
+      }
+      const variables = environmentOf(fnId);
+      expect('RECEIPT_SIGNING_KEY' in variables, fnId).toBe(need.signsReceipts);
+      expect('CLIENT_PSEUDONYM_KEY' in variables, fnId).toBe(need.pseudonymizesClients);
+      expect('SELECTION_STATE_MACHINE_ARN' in variables, fnId).toBe(need.startsSelection);
+      // Nothing beyond logs, tracing, the table (and its key), SES and starting the selection.
+      for (const action of actionsOf(statements)) expect(action, fnId).toMatch(/^(logs|xray|dynamodb|kms|ses|states):/);
+      for (const statement of statements) {
+        if (actionsOf([statement]).some((a) => a.startsWith('dynamodb:'))) {
+          expect(JSON.stringify(statement.Resource), fnId).toContain(tableId());
+        }
+        if (statement.Resource === '*')
           expect(
             actionsOf([statement]).every((a) => a.startsWith('xray:')),
-            spec.operationId,
+            fnId,
           ).toBe(true);
-        }
       }
+    }
+  });
+});
+
+describe("room to grow: under half of CloudFormation's limits", () => {
+  it("resources: at most 250 with today's routes, and never past 80 % of the 500 a stack may have", () => {
+    const count = Object.keys(resources).length;
+    expect(count, `${count} resources`).toBeLessThanOrEqual(400);
+    expect(count, `${count} resources`).toBeLessThanOrEqual(250);
+  });
+
+  it('outputs, parameters and the template body stay under half of their limits', () => {
+    const json = template.toJSON() as { Outputs?: object; Parameters?: object; Mappings?: object };
+    expect(Object.keys(json.Outputs ?? {}).length).toBeLessThanOrEqual(100);
+    expect(Object.keys(json.Parameters ?? {}).length).toBeLessThanOrEqual(100);
+    expect(Object.keys(json.Mappings ?? {}).length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(json).length).toBeLessThanOrEqual(500_000);
+  });
+
+  it('a new route costs one resource when it joins an existing function', () => {
+    const routesCount = ofType('AWS::ApiGatewayV2::Route').length;
+    const perFunction = ['AWS::Lambda::Function', 'AWS::Lambda::Permission', 'AWS::ApiGatewayV2::Integration'];
+    expect(routesCount).toBe(deployedRouteSpecs().length);
+    for (const type of perFunction.slice(1)) {
+      expect(
+        ofType(type).filter(
+          ([, r]) => type !== 'AWS::Lambda::Permission' || r.Properties.Principal === 'apigateway.amazonaws.com',
+        ),
+        type,
+      ).toHaveLength(Object.keys(apiFunctions).length);
     }
   });
 });
@@ -313,22 +393,34 @@ describe('the HTTP API', () => {
     const open = ofType('AWS::ApiGatewayV2::Route')
       .filter(([, r]) => r.Properties.AuthorizationType !== 'JWT')
       .map(([, r]) => r.Properties.RouteKey);
-    expect(open.sort()).toEqual([routeKeyOf(routes.health), routeKeyOf(routes.openApi)].sort());
+    expect(open.sort()).toEqual([routeKeyOf(routes.getHealth), routeKeyOf(routes.getOpenApi)].sort());
   });
 
-  it('integrates every route with its own function (payload format 2.0)', () => {
+  it('integrates every route with the function that serves it, one integration per function (payload format 2.0)', () => {
     const integrations = ofType('AWS::ApiGatewayV2::Integration');
-    expect(integrations).toHaveLength(deployedRouteSpecs().length);
+    expect(integrations).toHaveLength(Object.keys(apiFunctions).length);
     for (const [id, integration] of integrations) {
       expect(integration.Properties.IntegrationType, id).toBe('AWS_PROXY');
       expect(integration.Properties.PayloadFormatVersion, id).toBe('2.0');
     }
     for (const spec of deployedRouteSpecs()) {
-      const fnId = logicalIdOf(synthesized.stack.routeFunctions.get(spec.operationId)!.function);
+      const fnId = logicalIdOf(synthesized.stack.apiFunctions.get(functionOfRoute(spec.operationId))!.function);
       const [, route] = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === routeKeyOf(spec))!;
       const target = JSON.stringify(route.Properties.Target);
       const [integrationId] = integrations.find(([iid]) => target.includes(iid))!;
       expect(JSON.stringify(resources[integrationId]!.Properties.IntegrationUri), spec.operationId).toContain(fnId);
+    }
+  });
+
+  it('lets API Gateway invoke each API function from this API only', () => {
+    const apiId = logicalIdOf(synthesized.stack.api);
+    const permissions = ofType('AWS::Lambda::Permission').filter(
+      ([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    for (const [id, permission] of permissions) {
+      const source = JSON.stringify(permission.Properties.SourceArn);
+      expect(source, id).toContain(apiId);
+      expect(source, id).toContain('/*/*');
     }
   });
 
@@ -363,7 +455,7 @@ describe('the receipt signing key', () => {
     });
     const signers = deployedRouteSpecs().filter((spec) => spec.signsReceipts);
     expect(signers.map((s) => s.operationId).sort()).toEqual(['submitApplication', 'verifyReceipt']);
-    expect(withKey).toHaveLength(signers.length);
+    expect(withKey).toHaveLength(new Set(signers.map((s) => functionOfRoute(s.operationId))).size);
     for (const [, fn] of withKey) {
       const value = JSON.stringify(
         (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.RECEIPT_SIGNING_KEY,
@@ -434,12 +526,18 @@ describe('the selection state machine', () => {
     }
   });
 
-  it('the start route may start this state machine and nothing else; no other function may', () => {
+  it('the function of the start route may start this state machine and nothing else; no other function may', () => {
     const [smId] = machine()[0]!;
-    for (const spec of deployedRouteSpecs()) {
-      const statements = statementsOf(spec.operationId).filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')));
-      if (!spec.startsSelection) {
-        expect(statements, spec.operationId).toEqual([]);
+    const starters = new Set(
+      deployedRouteSpecs()
+        .filter((spec) => spec.startsSelection)
+        .map((spec) => functionOfRoute(spec.operationId)),
+    );
+    expect([...starters]).toEqual(['CallsWrite']);
+    for (const fnId of Object.keys(apiFunctions) as ApiFunctionId[]) {
+      const statements = statementsOfFunction(fnId).filter((s) => actionsOf([s]).some((a) => a.startsWith('states:')));
+      if (!starters.has(fnId)) {
+        expect(statements, fnId).toEqual([]);
         continue;
       }
       expect(statements).toHaveLength(1);

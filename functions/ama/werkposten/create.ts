@@ -1,14 +1,14 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
 import { etagOf } from '../../../shared/http/etag.ts';
 import { problems } from '../../../shared/http/problem.ts';
-import { routes } from '../../../shared/routes.ts';
+import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { hasRole } from '../../../shared/http/principal.ts';
 import { newWerkpost, werkpostView } from '../../../shared/store/ama.ts';
 import { getFacility } from '../../../shared/store/facilities.ts';
 import { putAll } from '../../../shared/store/selection.ts';
 import { mayManageWerkposten } from '../access.ts';
 
-export const handler = defineHandler(routes.createWerkpost, async ({ params, body, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.createWerkpost, async ({ params, body, principal, deps }) => {
   const own = hasRole(principal, 'department') || principal.facility === params.enterpriseNumber;
   if (!own || !(await getFacility(deps, params.enterpriseNumber))) throw problems.notFound('The facility');
   if (!(await mayManageWerkposten(deps, principal, params.enterpriseNumber))) {

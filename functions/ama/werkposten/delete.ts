@@ -1,10 +1,10 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
 import { problems } from '../../../shared/http/problem.ts';
-import { routes } from '../../../shared/routes.ts';
+import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { deleteWerkpost } from '../../../shared/store/ama.ts';
 import { loadWerkpost } from '../access.ts';
 
-export const handler = defineHandler(routes.deleteWerkpost, async ({ params, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.deleteWerkpost, async ({ params, principal, deps }) => {
   const werkpost = await loadWerkpost(deps, principal, params.werkpostId);
   if (!(await deleteWerkpost(deps, werkpost.werkpostId))) {
     throw problems.conflict(

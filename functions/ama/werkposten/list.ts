@@ -1,10 +1,10 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
 import { problems } from '../../../shared/http/problem.ts';
 import { hasRole } from '../../../shared/http/principal.ts';
-import { routes } from '../../../shared/routes.ts';
+import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { listWerkposten, werkpostView } from '../../../shared/store/ama.ts';
 
-export const handler = defineHandler(routes.listWerkposten, async ({ params, query, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.listWerkposten, async ({ params, query, principal, deps }) => {
   if (!hasRole(principal, 'department') && principal.facility !== params.enterpriseNumber)
     throw problems.notFound('The facility');
   const items = (await listWerkposten(deps, params.enterpriseNumber))

@@ -2,11 +2,11 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defineHandler } from '../../../shared/http/handler.ts';
 import { etagOf, versionFromIfMatch } from '../../../shared/http/etag.ts';
 import { problems } from '../../../shared/http/problem.ts';
-import { routes } from '../../../shared/routes.ts';
+import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { werkpostKey, werkpostView, type WerkpostRecord } from '../../../shared/store/ama.ts';
 import { loadWerkpost } from '../access.ts';
 
-export const handler = defineHandler(routes.updateWerkpost, async ({ params, body, ifMatch, principal, deps }) => {
+export const handler = defineHandler(amaRoutes.updateWerkpost, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadWerkpost(deps, principal, params.werkpostId);
   const expected = versionFromIfMatch(ifMatch);
   if (expected !== current.version) throw problems.preconditionFailed();

@@ -1,10 +1,10 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
-import { routes } from '../../../shared/routes.ts';
+import { facilityRoutes } from '../../../shared/routes/facilities.ts';
 import { brusselsDateOf } from '../../../shared/domain/calendar.ts';
 import { withdrawRecognition } from '../../../shared/store/facilities.ts';
 import { replyForUpdate } from '../update-outcome.ts';
 
-export const handler = defineHandler(routes.withdrawRecognition, async ({ params, principal, deps }) => {
+export const handler = defineHandler(facilityRoutes.withdrawRecognition, async ({ params, principal, deps }) => {
   const now = deps.clock();
   const outcome = await withdrawRecognition(deps, params.enterpriseNumber, params.recognitionId, brusselsDateOf(now), {
     actor: principal.userId,

@@ -3,11 +3,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problems } from '../problem.ts';
 import { InvalidCursorError } from '../../store/cursor.ts';
+import { isServiceUnavailable, RETRY_AFTER_SECONDS } from '../service-unavailable.ts';
 
 /**
  * Turns every error into an RFC 9457 problem response. Expected problems (`HttpProblem`) are logged at
  * info level with their status; anything else is a 500 whose detail never echoes the error, and only the
- * error's name is logged (messages of SDK errors may quote request data).
+ * error's name is logged (messages of SDK errors may quote request data). A service that did not answer
+ * (timeouts, refused connections, throttling, after the SDK's bounded retries) is a 503 with Retry-After.
  */
 export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2> {
   return {
@@ -20,6 +22,9 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
       } else if (error instanceof InvalidCursorError) {
         // A cursor this list did not give out: the caller's input, so a 400 on `cursor`.
         problem = problems.badRequest('The cursor is not valid for this list.', [{ path: 'cursor', message: error.message }]);
+      } else if (isServiceUnavailable(error)) {
+        problem = problems.serviceUnavailable(RETRY_AFTER_SECONDS);
+        logger.warn('a service did not answer', { errorName: (error as Error).name, status: 503 });
       } else {
         problem = problems.internal();
         logger.error('unhandled error', {
@@ -29,7 +34,7 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
       }
       request.response = {
         statusCode: problem.status,
-        headers: { 'content-type': PROBLEM_CONTENT_TYPE },
+        headers: { ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE },
         body: JSON.stringify(problem.toBody()),
       };
     },

@@ -1,0 +1,92 @@
+/**
+ * The functions CDK deploys, as `npm run bench` measures them: each API function of shared/functions.ts
+ * (its needs the union of its routes'), each selection workflow task and each scheduled job, with the
+ * AWS SDK clients it builds. Each is compared with a bare handler built in the same run that builds the
+ * same clients and nothing else: what our own code (route table entries, zod schemas, middy, the
+ * logger, domain rules, stores) adds to a cold start.
+ */
+import { apiFunctions, needsOf, type ApiFunctionId } from '../shared/functions.ts';
+import { routes } from '../shared/routes.ts';
+import { schedules } from '../shared/schedules.ts';
+import { SELECTION_TASKS } from '../shared/workflows/selection.ts';
+
+export type SdkClient = 'dynamodb' | 'ses' | 'sfn';
+
+export interface DeployedFunction {
+  name: string;
+  kind: 'api' | 'task' | 'job';
+  entry: string;
+  /** The SDK clients it builds (at import or on first use). */
+  clients: readonly SdkClient[];
+  /** Packages CDK installs next to the bundle (pdfkit). */
+  externals: readonly string[];
+}
+
+export function deployedFunctions(): DeployedFunction[] {
+  const api = (Object.keys(apiFunctions) as ApiFunctionId[]).map((id): DeployedFunction => {
+    const specs = (apiFunctions[id].routes as readonly (keyof typeof routes)[]).map((routeId) => routes[routeId]);
+    const needs = needsOf(specs);
+    return {
+      name: id,
+      kind: 'api',
+      entry: apiFunctions[id].entry,
+      clients: [
+        ...(needs.table !== 'none' ? (['dynamodb'] as const) : []),
+        ...(needs.sendsEmail ? (['ses'] as const) : []),
+        ...(needs.startsSelection ? (['sfn'] as const) : []),
+      ],
+      externals: needs.nodeModules,
+    };
+  });
+  const tasks = Object.values(SELECTION_TASKS).map(
+    (task): DeployedFunction => ({
+      name: `task:${task.stateName}`,
+      kind: 'task',
+      entry: task.handler,
+      clients: ['dynamodb', ...('sendsEmail' in task && task.sendsEmail ? (['ses'] as const) : [])],
+      externals: [],
+    }),
+  );
+  const jobs = schedules.map(
+    (job): DeployedFunction => ({
+      name: `job:${job.id}`,
+      kind: 'job',
+      entry: job.handler,
+      clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : [])],
+      externals: [],
+    }),
+  );
+  return [...api, ...tasks, ...jobs];
+}
+
+/** The name of the bare handler that builds exactly these clients (`bare:none` for no client at all). */
+export function bareNameOf(clients: readonly SdkClient[]): string {
+  return `bare:${clients.length > 0 ? [...clients].sort().join('+') : 'none'}`;
+}
+
+/**
+ * A bare handler: builds the given clients at import as our functions would (the DynamoDB document client
+ * with the same marshalling options), nothing else. With no client it is the empty handler.
+ */
+export function bareHandlerSource(clients: readonly SdkClient[]): string {
+  const lines: string[] = [];
+  const built: string[] = [];
+  if (clients.includes('dynamodb')) {
+    lines.push(
+      "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
+      "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
+      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });',
+    );
+    built.push('ddb');
+  }
+  if (clients.includes('ses')) {
+    lines.push("import { SESv2Client } from '@aws-sdk/client-sesv2';", 'const ses = new SESv2Client({});');
+    built.push('ses');
+  }
+  if (clients.includes('sfn')) {
+    lines.push("import { SFNClient } from '@aws-sdk/client-sfn';", 'const sfn = new SFNClient({});');
+    built.push('sfn');
+  }
+  lines.push(`export const handler = async () => ({ statusCode: 200, body: String([${built.join(', ')}].length) });`);
+  return `${lines.join('\n')}\n`;
+}

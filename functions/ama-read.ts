@@ -1,0 +1,6 @@
+/** Werkposten and agreement audit trails: reads. Routes and access: shared/functions.ts (AmaRead). */
+import { dispatch } from '../shared/http/dispatch.ts';
+import { handler as listWerkposten } from './ama/werkposten/list.ts';
+import { handler as agreementAudit } from './ama/audit.ts';
+
+export const handler = dispatch(listWerkposten, agreementAudit);

@@ -1,0 +1,7 @@
+/** Facilities and mandate requests: reads. Routes and access: shared/functions.ts (FacilitiesRead). */
+import { dispatch } from '../shared/http/dispatch.ts';
+import { handler as listFacilities } from './facilities/list.ts';
+import { handler as getFacility } from './facilities/get.ts';
+import { handler as listMandateRequests } from './mandates/list.ts';
+
+export const handler = dispatch(listFacilities, getFacility, listMandateRequests);

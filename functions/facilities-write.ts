@@ -1,0 +1,17 @@
+/** Facilities, recognitions and mandates: changes. Routes and access: shared/functions.ts (FacilitiesWrite). */
+import { dispatch } from '../shared/http/dispatch.ts';
+import { handler as createFacility } from './facilities/create.ts';
+import { handler as updateFacility } from './facilities/update.ts';
+import { handler as addRecognition } from './facilities/recognitions/add.ts';
+import { handler as withdrawRecognition } from './facilities/recognitions/withdraw.ts';
+import { handler as requestMandate } from './mandates/request.ts';
+import { handler as decideMandate } from './mandates/decide.ts';
+
+export const handler = dispatch(
+  createFacility,
+  updateFacility,
+  addRecognition,
+  withdrawRecognition,
+  requestMandate,
+  decideMandate,
+);

@@ -1,0 +1,19 @@
+/** Trajectories, extensions and networks registered by hand: changes. Routes and access: shared/functions.ts (TrajectoriesWrite). */
+import { dispatch } from '../shared/http/dispatch.ts';
+import { handler as createTrajectory } from './trajectories/create.ts';
+import { handler as patchTrajectory } from './trajectories/patch.ts';
+import { handler as closeTrajectory } from './trajectories/close.ts';
+import { handler as reassignTrajectory } from './trajectories/reassign.ts';
+import { handler as requestExtension } from './trajectories/request-extension.ts';
+import { handler as decideExtension } from './trajectories/decide-extension.ts';
+import { handler as registerNetwork } from './networks/register.ts';
+
+export const handler = dispatch(
+  createTrajectory,
+  patchTrajectory,
+  closeTrajectory,
+  reassignTrajectory,
+  requestExtension,
+  decideExtension,
+  registerNetwork,
+);

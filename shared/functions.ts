@@ -1,0 +1,169 @@
+import type { RouteSpec, TableAccess } from './http/route.ts';
+import type { RouteId } from './routes.ts';
+
+/**
+ * The Lambda functions of the API, defined once: which routes each serves. API Gateway keeps one route per
+ * route-table entry (with its authorizer); CDK integrates each route with the function listed here, and the
+ * local API sends each request to the same function entry, whose dispatcher (shared/http/dispatch.ts)
+ * picks the route's handler by route key.
+ *
+ * The grouping was chosen by measurement (`npm run bench`, README "Function topology"): one function per
+ * area and access level. Fewer, busier functions are warm far more often than one per route; splitting by
+ * access level keeps least privilege (a read function cannot write; an audited read may only add audit
+ * entries); and each bundle holds only the schemas and code of its own routes.
+ *
+ * Areas: `facilities` (facilities, recognitions, mandates), `calls` (calls, applications, reviews,
+ * selection, objections, networks as appointed), `trajectories` (trajectories, extensions, statistics,
+ * networks registered by hand), `ama` (werkposten, agreements). `health` and `openapi` stand alone: the
+ * health check needs nothing, and only the OpenAPI function carries the document generator.
+ */
+export interface ApiFunctionSpec {
+  /** The entry module (relative to the repository root); it exports `handler = dispatch(...)`. */
+  entry: string;
+  description: string;
+  routes: readonly RouteId[];
+}
+
+export const apiFunctions = {
+  Health: {
+    entry: 'functions/health.ts',
+    description: 'Liveness check; imports nothing it does not need',
+    routes: ['getHealth'],
+  },
+  OpenApi: {
+    entry: 'functions/openapi.ts',
+    description: 'The OpenAPI document, generated from the route table',
+    routes: ['getOpenApi'],
+  },
+  FacilitiesRead: {
+    entry: 'functions/facilities-read.ts',
+    description: 'Facilities and mandate requests: reads',
+    routes: ['listFacilities', 'getFacility', 'listMandateRequests'],
+  },
+  FacilitiesWrite: {
+    entry: 'functions/facilities-write.ts',
+    description: 'Facilities, recognitions and mandates: changes',
+    routes: ['createFacility', 'updateFacility', 'addRecognition', 'withdrawRecognition', 'requestMandate', 'decideMandate'],
+  },
+  CallsRead: {
+    entry: 'functions/calls-read.ts',
+    description: 'Calls, applications, reviews, selection and networks: reads',
+    routes: [
+      'listCalls',
+      'getCall',
+      'listApplications',
+      'getApplication',
+      'getEligibility',
+      'getReceipt',
+      'listVersions',
+      'verifyReceipt',
+      'listReviews',
+      'getSelection',
+      'listNetworks',
+      'getNetwork',
+    ],
+  },
+  CallsWrite: {
+    entry: 'functions/calls-write.ts',
+    description: 'Calls, applications, reviews, selection and objections: changes',
+    routes: [
+      'createCall',
+      'updateCall',
+      'publishCall',
+      'extendDeadline',
+      'createApplication',
+      'updateApplication',
+      'submitApplication',
+      'reopenApplication',
+      'withdrawApplication',
+      'declareNoConflict',
+      'putReview',
+      'startSelection',
+      'lodgeObjection',
+      'decideObjection',
+    ],
+  },
+  TrajectoriesRead: {
+    entry: 'functions/trajectories-read.ts',
+    description: 'Trajectory audit trails and statistics: reads without client data',
+    routes: ['trajectoryAudit', 'trajectoryStatistics'],
+  },
+  TrajectoriesAudited: {
+    entry: 'functions/trajectories-audited.ts',
+    description: 'Trajectories: reads, each recorded in the audit trail',
+    routes: ['listTrajectories', 'getTrajectory'],
+  },
+  TrajectoriesWrite: {
+    entry: 'functions/trajectories-write.ts',
+    description: 'Trajectories, extensions and networks registered by hand: changes',
+    routes: [
+      'createTrajectory',
+      'patchTrajectory',
+      'closeTrajectory',
+      'reassignTrajectory',
+      'requestExtension',
+      'decideExtension',
+      'registerNetwork',
+    ],
+  },
+  AmaRead: {
+    entry: 'functions/ama-read.ts',
+    description: 'Werkposten and agreement audit trails: reads',
+    routes: ['listWerkposten', 'agreementAudit'],
+  },
+  AmaAudited: {
+    entry: 'functions/ama-audited.ts',
+    description: 'AMA agreements and their PDF: reads, each recorded in the audit trail',
+    routes: ['getAgreement', 'agreementDocument'],
+  },
+  AmaWrite: {
+    entry: 'functions/ama-write.ts',
+    description: 'Werkposten and AMA agreements: changes',
+    routes: [
+      'createWerkpost',
+      'updateWerkpost',
+      'deleteWerkpost',
+      'createAgreement',
+      'updateAgreement',
+      'signAgreement',
+      'endAgreement',
+    ],
+  },
+} as const satisfies Record<string, ApiFunctionSpec>;
+
+export type ApiFunctionId = keyof typeof apiFunctions;
+
+const ACCESS_ORDER: readonly TableAccess[] = ['none', 'read', 'audit', 'write'];
+
+/** What a function may do: the union of what its routes declare (CDK grants exactly this). */
+export interface FunctionNeeds {
+  table: TableAccess;
+  sendsEmail: boolean;
+  signsReceipts: boolean;
+  pseudonymizesClients: boolean;
+  startsSelection: boolean;
+  nodeModules: readonly string[];
+}
+
+export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
+  const table = specs.reduce<TableAccess>(
+    (widest, spec) => (ACCESS_ORDER.indexOf(spec.table) > ACCESS_ORDER.indexOf(widest) ? spec.table : widest),
+    'none',
+  );
+  return {
+    table,
+    sendsEmail: specs.some((s) => s.sendsEmail === true),
+    signsReceipts: specs.some((s) => s.signsReceipts === true),
+    pseudonymizesClients: specs.some((s) => s.pseudonymizesClients === true),
+    startsSelection: specs.some((s) => s.startsSelection === true),
+    nodeModules: [...new Set(specs.flatMap((s) => s.nodeModules ?? []))].sort(),
+  };
+}
+
+/** The function that serves a route (by operationId, which is also its key in the route table). */
+export function functionOfRoute(operationId: string): ApiFunctionId {
+  for (const [id, fn] of Object.entries(apiFunctions) as [ApiFunctionId, ApiFunctionSpec][]) {
+    if ((fn.routes as readonly string[]).includes(operationId)) return id;
+  }
+  throw new Error(`no function serves ${operationId}`);
+}
