@@ -38,24 +38,20 @@ export function deployedFunctions(): DeployedFunction[] {
       externals: needs.nodeModules,
     };
   });
-  const tasks = Object.values(SELECTION_TASKS).map(
-    (task): DeployedFunction => ({
-      name: `task:${task.stateName}`,
-      kind: 'task',
-      entry: task.handler,
-      clients: ['dynamodb', ...('sendsEmail' in task && task.sendsEmail ? (['ses'] as const) : [])],
-      externals: [],
-    }),
-  );
-  const jobs = schedules.map(
-    (job): DeployedFunction => ({
-      name: `job:${job.id}`,
-      kind: 'job',
-      entry: job.handler,
-      clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : [])],
-      externals: [],
-    }),
-  );
+  const tasks = Object.values(SELECTION_TASKS).map((task): DeployedFunction => ({
+    name: `task:${task.stateName}`,
+    kind: 'task',
+    entry: task.handler,
+    clients: ['dynamodb', ...('sendsEmail' in task && task.sendsEmail ? (['ses'] as const) : [])],
+    externals: [],
+  }));
+  const jobs = schedules.map((job): DeployedFunction => ({
+    name: `job:${job.id}`,
+    kind: 'job',
+    entry: job.handler,
+    clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : [])],
+    externals: [],
+  }));
   return [...api, ...tasks, ...jobs];
 }
 

@@ -35,9 +35,7 @@ export interface LoadRun {
 }
 
 export type ToLoadClient =
-  | { type: 'setup'; setup: LoadSetup }
-  | { type: 'submitTargets'; targets: SubmitTarget[] }
-  | { type: 'run'; run: LoadRun };
+  { type: 'setup'; setup: LoadSetup } | { type: 'submitTargets'; targets: SubmitTarget[] } | { type: 'run'; run: LoadRun };
 export type FromLoadClient = { type: 'result'; result: LoadResult } | { type: 'error'; message: string };
 
 export interface LoadResult {
@@ -148,8 +146,13 @@ async function run(setup: LoadSetup, plan: LoadRun, counters: Counters): Promise
       ? await autocannon({ ...common, duration: plan.warmupSeconds })
       : undefined;
   const latencies: number[] = [];
-  const instance = autocannon({ ...common, ...(plan.amount ? { amount: plan.amount } : { duration: plan.durationSeconds ?? 10 }) });
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const instance = autocannon({
+    ...common,
+    ...(plan.amount ? { amount: plan.amount } : { duration: plan.durationSeconds ?? 10 }),
+  });
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime),
+  );
   const result = await instance;
   const statusCodes: Record<string, number> = {};
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = stats.count;
@@ -167,7 +170,10 @@ async function run(setup: LoadSetup, plan: LoadRun, counters: Counters): Promise
     errors: result.errors,
     timeouts: result.timeouts,
     warmup: warmup
-      ? { durationSeconds: warmup.duration, responses: warmup['1xx'] + warmup['2xx'] + warmup['3xx'] + warmup['4xx'] + warmup['5xx'] }
+      ? {
+          durationSeconds: warmup.duration,
+          responses: warmup['1xx'] + warmup['2xx'] + warmup['3xx'] + warmup['4xx'] + warmup['5xx'],
+        }
       : { durationSeconds: 0, responses: 0 },
   };
 }

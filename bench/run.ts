@@ -119,7 +119,10 @@ const RAW_PUT_FROM = 90_000_000;
 const API_POST_FROM = 50_000_000;
 const DIRECT_POST_FROM = 70_000_000;
 
-type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 // ---------------------------------------------------------------------------------------------------
 // Clean-up: everything started registers how to stop it; run once, newest first.
@@ -183,7 +186,12 @@ async function measureFunctions() {
   log(`bundling ${deployed.length} functions twice (SDK bundled / external) and an empty handler into ${outDir}`);
   const started = performance.now();
   const bundles = await buildBundles(REPO_ROOT, outDir, [
-    ...deployed.map((spec) => ({ name: spec.operationId, entry: spec.handler, importsSdk: true, externals: spec.nodeModules ?? [] })),
+    ...deployed.map((spec) => ({
+      name: spec.operationId,
+      entry: spec.handler,
+      importsSdk: true,
+      externals: spec.nodeModules ?? [],
+    })),
     { name: 'sdkClientOnly', source: SDK_CLIENT_ONLY_SOURCE, importsSdk: true },
     { name: 'emptyHandler', source: EMPTY_HANDLER_SOURCE, importsSdk: false },
   ]);
@@ -204,7 +212,9 @@ async function measureFunctions() {
     bundles.filter((b) => b.mode === mode && functionNames.has(b.name)).reduce((a, b) => (b.bytes > a.bytes ? b : a)),
   );
   const mapRuns = Math.max(runs, 5);
-  log(`cold imports with --enable-source-maps: ${mapRuns} runs of ${largest.map((b) => `${b.name} (${b.mode})`).join(', ')} and the empty handler`);
+  log(
+    `cold imports with --enable-source-maps: ${mapRuns} runs of ${largest.map((b) => `${b.name} (${b.mode})`).join(', ')} and the empty handler`,
+  );
   const withMaps = await measureColdImports([...largest, emptyBundle], { runs: mapRuns, sourceMaps: true });
   const emptyWithMaps = find(withMaps, 'emptyHandler', 'none');
   const sourceMapRows: SourceMapRow[] = [...largest, emptyBundle].map((bundle) => {
@@ -250,7 +260,12 @@ async function measureFunctions() {
     },
     sourceMaps: sourceMapRows,
     coldImportSamples: [...plain, ...withMaps] satisfies ColdImportResult[],
-    bundles: bundles.map(({ name, mode, bytes, sourceMapBytes }): Omit<BuiltBundle, 'file'> => ({ name, mode, bytes, sourceMapBytes })),
+    bundles: bundles.map(({ name, mode, bytes, sourceMapBytes }): Omit<BuiltBundle, 'file'> => ({
+      name,
+      mode,
+      bytes,
+      sourceMapBytes,
+    })),
   };
 }
 
@@ -338,21 +353,31 @@ async function smokeTest(api: ApiSetup): Promise<void> {
       {
         method: 'POST',
         headers,
-        body: JSON.stringify({ enterpriseNumber: enterpriseNumberFor(API_POST_FROM - 1), name: 'Smoke', province: 'LIMBURG', email: 'smoke@example.org' }),
+        body: JSON.stringify({
+          enterpriseNumber: enterpriseNumberFor(API_POST_FROM - 1),
+          name: 'Smoke',
+          province: 'LIMBURG',
+          email: 'smoke@example.org',
+        }),
       },
     ],
   ];
   for (const [url, expected, init] of checks) {
     const response = await fetch(`${api.baseUrl}${url}`, init);
     const text = await response.text();
-    if (response.status !== expected) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, not ${expected}: ${text.slice(0, 500)}`);
+    if (response.status !== expected)
+      throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, not ${expected}: ${text.slice(0, 500)}`);
   }
 }
 
 type RawOperation = 'GetItem' | 'PutItem' | 'Query';
 
 /** The round trip each route needs: GET one GetItem, list one Query, POST one PutItem. */
-const ROUND_TRIP: Record<ScenarioName, RawOperation> = { getFacility: 'GetItem', listFacilities: 'Query', createFacility: 'PutItem' };
+const ROUND_TRIP: Record<ScenarioName, RawOperation> = {
+  getFacility: 'GetItem',
+  listFacilities: 'Query',
+  createFacility: 'PutItem',
+};
 const SCENARIOS: ScenarioName[] = ['getFacility', 'listFacilities', 'createFacility'];
 
 interface RawResult {
@@ -392,7 +417,12 @@ function rawOperations(api: ApiSetup) {
           new PutCommand({
             TableName: tableName,
             Item: newFacilityRecord(
-              { enterpriseNumber: enterpriseNumberFor(putNumber++), name: 'Raw put', province: 'ANTWERPEN', email: 'raw@example.org' },
+              {
+                enterpriseNumber: enterpriseNumberFor(putNumber++),
+                name: 'Raw put',
+                province: 'ANTWERPEN',
+                email: 'raw@example.org',
+              },
               { actor: 'bench', now: new Date() },
             ),
             ConditionExpression: 'attribute_not_exists(PK)',
@@ -441,7 +471,9 @@ async function measureRaw(
 /** A mixed warm-up so DynamoDB Local's JVM has compiled its hot paths before anything is measured. */
 async function warmUpDynamoDb(operations: ReturnType<typeof rawOperations>): Promise<void> {
   const order: RawOperation[] = ['GetItem', 'Query', 'PutItem'];
-  await timedCalls(settings.globalWarmupCalls, settings.connections, (i) => operations[order[i % order.length] as RawOperation].call(i));
+  await timedCalls(settings.globalWarmupCalls, settings.connections, (i) =>
+    operations[order[i % order.length] as RawOperation].call(i),
+  );
 }
 
 /** The Lambda handler of a route called in-process with ready-made events: middy, zod, the store, the SDK. */
@@ -456,7 +488,11 @@ async function measureHandler(
     toApiGatewayEvent({
       method: spec.method,
       url: new URL(urlPath, baseUrl),
-      headers: { host: baseUrl.host, authorization: `Bearer ${api.token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        host: baseUrl.host,
+        authorization: `Bearer ${api.token}`,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0),
       sourceIp: '127.0.0.1',
       routePath: spec.path,
@@ -478,12 +514,17 @@ async function measureHandler(
       break;
     case 'createFacility':
       events = Array.from({ length: total }, (_, i) =>
-        eventFor(spec, '/facilities', {}, {
-          enterpriseNumber: enterpriseNumberFor(directPostNumber++),
-          name: `Direct ${i}`,
-          province: 'ANTWERPEN',
-          email: `direct-${i}@example.org`,
-        }),
+        eventFor(
+          spec,
+          '/facilities',
+          {},
+          {
+            enterpriseNumber: enterpriseNumberFor(directPostNumber++),
+            name: `Direct ${i}`,
+            province: 'ANTWERPEN',
+            email: `direct-${i}@example.org`,
+          },
+        ),
       );
       break;
   }
@@ -492,7 +533,8 @@ async function measureHandler(
   const context = lambdaContext(spec.operationId);
   const latencies = await timedCalls(total, options.concurrency, async (i) => {
     const result = await module.handler(events[i] as APIGatewayProxyEventV2WithJWTAuthorizer, context);
-    if (result.statusCode !== expected) throw new Error(`${scenario} handler answered ${result.statusCode}: ${result.body?.slice(0, 300)}`);
+    if (result.statusCode !== expected)
+      throw new Error(`${scenario} handler answered ${result.statusCode}: ${result.body?.slice(0, 300)}`);
   });
   return latencies.slice(options.warmupCalls);
 }
@@ -503,7 +545,13 @@ function poolRaw(parts: RawResult[]): RawResult {
   const first = parts[0] as RawResult;
   const latenciesMs = parts.flatMap((p) => p.latenciesMs);
   const seconds = parts.reduce((sum, p) => sum + p.seconds, 0);
-  return { ...first, latency: summarize(latenciesMs), callsPerSecond: round(latenciesMs.length / seconds, 1), seconds, latenciesMs };
+  return {
+    ...first,
+    latency: summarize(latenciesMs),
+    callsPerSecond: round(latenciesMs.length / seconds, 1),
+    seconds,
+    latenciesMs,
+  };
 }
 
 /** Several autocannon runs as one: latencies pooled, rate over the summed duration, counts added. */
@@ -512,7 +560,8 @@ function poolLoad(parts: LoadResult[]): LoadResult {
   const latenciesMs = parts.flatMap((p) => p.latenciesMs);
   const durationSeconds = parts.reduce((sum, p) => sum + p.durationSeconds, 0);
   const statusCodes: Record<string, number> = {};
-  for (const part of parts) for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+  for (const part of parts)
+    for (const [code, count] of Object.entries(part.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
   const sum = (pick: (p: LoadResult) => number) => parts.reduce((total, p) => total + pick(p), 0);
   return {
     ...first,
@@ -529,7 +578,9 @@ function poolLoad(parts: LoadResult[]): LoadResult {
 
 /** The load generator as a child process; `run` sends one run and waits for its result. */
 function startLoadClient(api: ApiSetup) {
-  const child: ChildProcess = fork(path.join(BENCH_DIR, 'load-client.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(path.join(BENCH_DIR, 'load-client.ts'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   onCleanup('the load generator', () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -570,7 +621,9 @@ async function measureSubmit(api: ApiSetup, loadClient: LoadClient) {
   const loadDrafts = settings.submitWarmupCalls + settings.submitCalls;
   const serialDrafts = settings.serialSubmitWarmupCalls + settings.serialSubmitCalls;
   const counts = { api: loadDrafts + serialDrafts + settings.submitDraftMargin, raw: loadDrafts + serialDrafts };
-  log(`submit: seeding a published call and ${counts.api + counts.raw} drafts (${counts.api} for the API, ${counts.raw} for the raw replay), each with a lead of its own`);
+  log(
+    `submit: seeding a published call and ${counts.api + counts.raw} drafts (${counts.api} for the API, ${counts.raw} for the raw replay), each with a lead of its own`,
+  );
   const fixture = await seedSubmitFixture(getDeps(), api.tokens, counts);
   log(`  seeded in ${round(fixture.seedSeconds, 1)} s`);
   loadClient.setSubmitTargets(fixture.apiTargets);
@@ -580,7 +633,9 @@ async function measureSubmit(api: ApiSetup, loadClient: LoadClient) {
     const concurrency = mode === 'load' ? connections : 1;
     const calls = mode === 'load' ? settings.submitCalls : settings.serialSubmitCalls;
     const warmupCalls = mode === 'load' ? settings.submitWarmupCalls : settings.serialSubmitWarmupCalls;
-    log(`submit, ${concurrency} at a time: ${rounds} rounds of the raw round trips (${calls / rounds} submits) then the API (${calls / rounds} submits)`);
+    log(
+      `submit, ${concurrency} at a time: ${rounds} rounds of the raw round trips (${calls / rounds} submits) then the API (${calls / rounds} submits)`,
+    );
     const rawRounds: RawSubmitResult[] = [];
     const apiRounds: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {
@@ -622,7 +677,10 @@ async function measureSubmit(api: ApiSetup, loadClient: LoadClient) {
       roundRatiosP50: apiRounds.map((a, i) => round(a.latency.p50Ms / (rawRounds[i] as RawSubmitResult).latency.p50Ms, 2)),
       /** Issue 3's wording: the ratio to its raw DynamoDB writes (the TransactWriteItems alone). */
       ratioP50ToRawWrites: round(result.latency.p50Ms / steps.transactWriteItems.p50Ms, 2),
-      ratioP50ToRawWritesPlusGetItem: round(result.latency.p50Ms / (steps.transactWriteItems.p50Ms + steps.getApplication.p50Ms), 2),
+      ratioP50ToRawWritesPlusGetItem: round(
+        result.latency.p50Ms / (steps.transactWriteItems.p50Ms + steps.getApplication.p50Ms),
+        2,
+      ),
       target: `<= ${TARGETS.apiP50OverRawRoundTrips}x the raw round trips`,
       status: status(ratioP50 <= TARGETS.apiP50OverRawRoundTrips && notFirstSubmits(result) === 0 && result.errors === 0),
       details: { raw: rawPooled, api: result },
@@ -654,7 +712,9 @@ async function measureSelection(api: ApiSetup) {
   const runs: SelectionRun[] = [];
   try {
     let k = 0;
-    log(`  ready in ${round(synthSeconds, 1)} s (${workflows.describe()}); warm-up selection of ${settings.selectionWarmupApplications} applications`);
+    log(
+      `  ready in ${round(synthSeconds, 1)} s (${workflows.describe()}); warm-up selection of ${settings.selectionWarmupApplications} applications`,
+    );
     const warmup = await runSelection(context, k++, settings.selectionWarmupApplications);
     for (let repeat = 0; repeat < settings.selectionRepeats; repeat++) {
       const order = repeat % 2 === 0 ? settings.selectionSizes : [...settings.selectionSizes].reverse();
@@ -800,7 +860,12 @@ async function main(): Promise<boolean> {
         }),
       );
       apiRounds.push(
-        await loadClient.run({ scenario, connections, warmupSeconds: r === 0 ? settings.warmupSeconds : 0, durationSeconds: settings.durationSeconds / rounds }),
+        await loadClient.run({
+          scenario,
+          connections,
+          warmupSeconds: r === 0 ? settings.warmupSeconds : 0,
+          durationSeconds: settings.durationSeconds / rounds,
+        }),
       );
     }
     const raw = poolRaw(rawRounds);
@@ -822,10 +887,16 @@ async function main(): Promise<boolean> {
     const handlerLatencies: number[] = [];
     const apiRounds: LoadResult[] = [];
     for (let r = 0; r < rounds; r++) {
-      const options = { concurrency: 1, warmupCalls: r === 0 ? settings.serialWarmupCalls : 0, calls: settings.serialCalls / rounds };
+      const options = {
+        concurrency: 1,
+        warmupCalls: r === 0 ? settings.serialWarmupCalls : 0,
+        calls: settings.serialCalls / rounds,
+      };
       rawRounds.push(await measureRaw(operations, ROUND_TRIP[scenario], options));
       handlerLatencies.push(...(await measureHandler(api, scenario, options)));
-      apiRounds.push(await loadClient.run({ scenario, connections: 1, warmupSeconds: r === 0 ? 1 : 0, amount: settings.serialCalls / rounds }));
+      apiRounds.push(
+        await loadClient.run({ scenario, connections: 1, warmupSeconds: r === 0 ? 1 : 0, amount: settings.serialCalls / rounds }),
+      );
     }
     serial.push({ scenario, raw: poolRaw(rawRounds), handler: summarize(handlerLatencies), api: poolLoad(apiRounds) });
   }
@@ -887,7 +958,14 @@ async function main(): Promise<boolean> {
   const coldTargetWithMaps = Object.fromEntries(
     functions.sourceMaps
       .filter((r) => r.mode !== 'none')
-      .map((r) => [r.mode, { function: r.function, ratio: r.overEmptyWithSourceMaps, status: status(r.overEmptyWithSourceMaps <= TARGETS.coldImportOverEmptyHandler) }]),
+      .map((r) => [
+        r.mode,
+        {
+          function: r.function,
+          ratio: r.overEmptyWithSourceMaps,
+          status: status(r.overEmptyWithSourceMaps <= TARGETS.coldImportOverEmptyHandler),
+        },
+      ]),
   );
 
   const results = {
@@ -1137,7 +1215,11 @@ async function main(): Promise<boolean> {
             measured: `${r.ratioP50}x`,
             status: r.status,
           },
-          { target: `  (info) submit p50 / raw writes (TransactWriteItems), ${r.mode}`, measured: `${r.ratioP50ToRawWrites}x`, status: '' },
+          {
+            target: `  (info) submit p50 / raw writes (TransactWriteItems), ${r.mode}`,
+            measured: `${r.ratioP50ToRawWrites}x`,
+            status: '',
+          },
         ])
       : [{ target: 'submit p50 within its raw round trips', measured: 'error', status: 'FAIL' }]),
     ...(selection.value
@@ -1170,10 +1252,16 @@ async function main(): Promise<boolean> {
         ]
       : [{ target: 'notice job', measured: 'error', status: 'FAIL' }]),
   ]);
-  console.log(`\n${process.version}, ${results.machine.cpus} × ${results.machine.cpuModel}; ${results.durationSeconds} s; written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  console.log(
+    `\n${process.version}, ${results.machine.cpus} × ${results.machine.cpuModel}; ${results.durationSeconds} s; written to ${path.relative(process.cwd(), RESULTS_FILE)}`,
+  );
 
   // The raw latency lists are for pooling only; the summaries carry them.
-  const json = JSON.stringify(results, (key, value: unknown) => (key === 'latenciesMs' || key === 'stepLatenciesMs' ? undefined : value), 2);
+  const json = JSON.stringify(
+    results,
+    (key, value: unknown) => (key === 'latenciesMs' || key === 'stepLatenciesMs' ? undefined : value),
+    2,
+  );
   writeFileSync(`${RESULTS_FILE}.tmp`, `${json}\n`);
   renameSync(`${RESULTS_FILE}.tmp`, RESULTS_FILE);
   return submit.value !== undefined && selection.value !== undefined && job.value !== undefined;

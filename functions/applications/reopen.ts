@@ -2,4 +2,6 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { runLeadAction } from './lead-action.ts';
 
-export const handler = defineHandler(applicationRoutes.reopenApplication, (request) => runLeadAction(request, 'reopen', 'reopened'));
+export const handler = defineHandler(applicationRoutes.reopenApplication, (request) =>
+  runLeadAction(request, 'reopen', 'reopened'),
+);
