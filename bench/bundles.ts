@@ -60,6 +60,7 @@ function esbuildOptions(repoRoot: string, target: BundleTarget, mode: SdkMode | 
     target: 'node22',
     minify: true,
     sourcemap: true,
+    sourcesContent: false,
     mainFields: ['module', 'main'],
     banner: { js: CDK_BANNER },
     external: [...(mode === 'sdkExternal' ? ['@aws-sdk/*'] : []), ...(target.externals ?? [])],

@@ -360,13 +360,15 @@ export function compareTopologies(
  * (shared/functions.ts: area and access level) and, as a finer alternative, groups by first path segment
  * and read or write. The scheduled job keeps its own function in all of them.
  */
+export const DEPLOYED_TOPOLOGY = 'area and access (shared/functions.ts)';
+
 export function candidateTopologies(
   routes: readonly DayRoute[],
   deployed: (operationId: string) => string,
 ): Record<string, Topology> {
   return {
     'one per route (before)': perRouteTopology,
-    'area and access (shared/functions.ts)': (id) => (id.startsWith('job:') ? id : deployed(id)),
+    [DEPLOYED_TOPOLOGY]: (id) => (id.startsWith('job:') ? id : deployed(id)),
     'path segment and read/write': areaReadWriteTopology(routes),
   };
 }

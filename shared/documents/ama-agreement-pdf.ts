@@ -7,9 +7,11 @@
  * Bundling: pdfkit's Node build loads the metrics of its standard fonts at run time with
  * `createRequire(import.meta.url)('#standard-fonts/Helvetica')`, resolved through pdfkit's own package.json
  * `imports`. esbuild cannot follow that, so a function that imports this module must keep pdfkit out of
- * the bundle: `nodeModules: ['pdfkit']` in its NodejsFunction bundling options.
+ * the bundle: `nodeModules: ['pdfkit']` in its NodejsFunction bundling options. It is imported on the first
+ * document asked for, not at the function's start: the other route of its function (GET of an agreement)
+ * then does not pay pdfkit's 150–200 ms of import at every cold start (bench: AmaAudited).
  */
-import PDFDocument from 'pdfkit';
+import type PdfKitModule from 'pdfkit';
 import { BRUSSELS_TIME_ZONE } from '../domain/calendar.ts';
 import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
 import type { AgreementDocument } from './agreement-document.ts';
@@ -91,8 +93,12 @@ const COLOR_MUTED = '#555555';
 type Pdf = PDFKit.PDFDocument;
 
 /** Renders the agreement as an A4 PDF, in Dutch. */
+type PdfKit = typeof PdfKitModule;
+let pdfkit: Promise<{ default: PdfKit }> | undefined;
+
 export async function renderAgreementPdf(doc: AgreementDocument): Promise<Buffer> {
   const generatedAt = toInstant(doc.generatedAt, 'generatedAt');
+  const { default: PDFDocument } = await (pdfkit ??= import('pdfkit') as unknown as Promise<{ default: PdfKit }>);
   const pdf: Pdf = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, bottom: MARGIN + FOOTER_HEIGHT, left: MARGIN, right: MARGIN },

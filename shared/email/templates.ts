@@ -1,5 +1,6 @@
 import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
+import { brusselsWallClock } from '../domain/calendar.ts';
 import type { Receipt } from '../domain/receipt.ts';
 
 /**
@@ -16,17 +17,25 @@ const SIGNATURE =
 
 /** `2026-12-01T12:00:00+01:00` → `1 december 2026 om 12:00` (Brussels time). */
 export function dutchDateTime(instant: string): string {
-  return new Intl.DateTimeFormat('nl-BE', {
-    timeZone: 'Europe/Brussels',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(instant))
-    .replace(/(\d{4}) (\d{2}:\d{2})/, '$1 om $2');
+  const wall = brusselsWallClock(new Date(instant));
+  const time = `${String(wall.getUTCHours()).padStart(2, '0')}:${String(wall.getUTCMinutes()).padStart(2, '0')}`;
+  return `${wall.getUTCDate()} ${DUTCH_MONTHS[wall.getUTCMonth()]} ${wall.getUTCFullYear()} om ${time}`;
 }
+
+const DUTCH_MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
 
 export function deadlineExtendedEmail(input: {
   callTitle: string;

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { apiFunctions, type ApiFunctionId } from '../../shared/functions.ts';
+import { dispatch, routeKeyOf, type DispatchHandler } from '../../shared/http/dispatch.ts';
+import type { RouteHandler } from '../../shared/http/handler.ts';
+import { routes } from '../../shared/routes.ts';
+import { lambdaContext } from '../../infra/local/api-event.ts';
+import { REPO_ROOT } from '../../infra/local/paths.ts';
+
+async function entryOf(id: ApiFunctionId): Promise<DispatchHandler> {
+  const module = (await import(pathToFileURL(path.join(REPO_ROOT, apiFunctions[id].entry)).href)) as { handler: DispatchHandler };
+  return module.handler;
+}
+
+function fakeRoute(operationId: string, method: 'GET' | 'POST', routePath: string, answer: number): RouteHandler {
+  return Object.assign(async () => ({ statusCode: answer, body: operationId }), {
+    route: { operationId, method, path: routePath },
+  });
+}
+
+function eventFor(routeKey: string): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const [method, rawPath] = routeKey.split(' ') as [string, string];
+  return { routeKey, rawPath, requestContext: { http: { method } } } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+describe('the function entries', () => {
+  it.each(Object.keys(apiFunctions) as ApiFunctionId[])(
+    '%s dispatches exactly the routes shared/functions.ts gives it',
+    async (id) => {
+      const handler = await entryOf(id);
+      expect([...handler.operationIds].sort()).toEqual([...apiFunctions[id].routes].sort());
+    },
+  );
+
+  it('the health route of the health function is the route-table entry', async () => {
+    const { handler } = (await import('../../functions/system/health.ts')) as { handler: RouteHandler };
+    expect(routeKeyOf(handler.route)).toBe(routeKeyOf(routes.getHealth));
+    expect(handler.route.operationId).toBe(routes.getHealth.operationId);
+  });
+});
+
+describe('dispatch', () => {
+  const handler = dispatch(fakeRoute('a', 'GET', '/things/{id}', 200), fakeRoute('b', 'POST', '/things/{id}', 201));
+
+  it('sends each event to the handler of its route key, method included', async () => {
+    const context = lambdaContext('Things');
+    expect(await handler(eventFor('GET /things/{id}'), context)).toMatchObject({ statusCode: 200, body: 'a' });
+    expect(await handler(eventFor('POST /things/{id}'), context)).toMatchObject({ statusCode: 201, body: 'b' });
+  });
+
+  it('answers 404 problem+json to a route it does not serve', async () => {
+    const result = await handler(eventFor('DELETE /things/{id}'), lambdaContext('Things'));
+    expect(result.statusCode).toBe(404);
+    expect(result.headers?.['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(result.body as string)).toMatchObject({ status: 404, type: '/problems/not-found' });
+  });
+
+  it('refuses two handlers for one route key', () => {
+    expect(() => dispatch(fakeRoute('a', 'GET', '/x', 200), fakeRoute('b', 'GET', '/x', 200))).toThrow(
+      /two handlers for GET \/x/,
+    );
+  });
+});
