@@ -5,8 +5,7 @@
  * same clients and nothing else: what our own code (route table entries, zod schemas, middy, the
  * logger, domain rules, stores) adds to a cold start.
  */
-import { apiFunctions, needsOf, type ApiFunctionId } from '../shared/functions.ts';
-import { routes } from '../shared/routes.ts';
+import { apiFunctions, needsOf, routeSpecsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { schedules } from '../shared/schedules.ts';
 import { SELECTION_TASKS } from '../shared/workflows/selection.ts';
 
@@ -24,8 +23,7 @@ export interface DeployedFunction {
 
 export function deployedFunctions(): DeployedFunction[] {
   const api = (Object.keys(apiFunctions) as ApiFunctionId[]).map((id): DeployedFunction => {
-    const specs = (apiFunctions[id].routes as readonly (keyof typeof routes)[]).map((routeId) => routes[routeId]);
-    const needs = needsOf(specs);
+    const needs = needsOf(routeSpecsOf(id));
     return {
       name: id,
       kind: 'api',

@@ -33,6 +33,7 @@ import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
 import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
+import { routeKeyOf } from '../shared/http/dispatch.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
@@ -62,10 +63,8 @@ export interface WerkEnZorgStackProps extends StackProps {
   routes?: readonly RouteSpec[];
 }
 
-/** The `METHOD /path` key of a route, as API Gateway writes RouteKey. */
-export function routeKeyOf(spec: Pick<RouteSpec, 'method' | 'path'>): string {
-  return `${spec.method} ${spec.path}`;
-}
+/** The `METHOD /path` key of a route, as API Gateway writes RouteKey (one definition, shared with the dispatcher). */
+export { routeKeyOf };
 
 /** The route-table entries that CDK deploys (all but the local-only ones). */
 export function deployedRouteSpecs(routes: readonly RouteSpec[] = routeList): RouteSpec[] {

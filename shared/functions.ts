@@ -1,5 +1,5 @@
 import type { RouteSpec, TableAccess } from './http/route.ts';
-import type { RouteId } from './routes.ts';
+import { routes, type RouteId } from './routes.ts';
 
 /**
  * The Lambda functions of the API, defined once: which routes each serves. API Gateway keeps one route per
@@ -158,6 +158,11 @@ export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
     startsSelection: specs.some((s) => s.startsSelection === true),
     nodeModules: [...new Set(specs.flatMap((s) => s.nodeModules ?? []))].sort(),
   };
+}
+
+/** The route-table entries a function serves. */
+export function routeSpecsOf(id: ApiFunctionId): RouteSpec[] {
+  return (apiFunctions[id].routes as readonly RouteId[]).map((routeId) => routes[routeId]);
 }
 
 /** The function that serves a route (by operationId, which is also its key in the route table). */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import type { JWTPayload } from 'jose';
+import { routeKeyOf } from '../../shared/http/dispatch.ts';
 
 /**
  * API Gateway HTTP API hands its JWT authorizer's claims to the function as strings, arrays flattened to
@@ -41,7 +42,7 @@ export function toApiGatewayEvent(request: IncomingRequestData): APIGatewayProxy
     query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
   }
   const now = new Date();
-  const routeKey = `${request.method} ${request.routePath}`;
+  const routeKey = routeKeyOf({ method: request.method, path: request.routePath });
   const textual = /json|text|xml|x-www-form-urlencoded/i.test(headers['content-type'] ?? '') || request.body.length === 0;
   return {
     version: '2.0',

@@ -99,8 +99,9 @@ export function createLocalApi(options: LocalApiOptions): Server {
   };
   // The function that serves the route in AWS (shared/functions.ts): its entry's dispatcher picks the
   // route's handler by the event's routeKey, as it does in Lambda.
+  const functionOf = new Map(compiled.map(({ spec }) => [spec.operationId, functionOfRoute(spec.operationId)]));
   const loadFunction = (spec: RouteSpec) => {
-    const functionId = functionOfRoute(spec.operationId);
+    const functionId = functionOf.get(spec.operationId)!;
     let loaded = handlers.get(functionId);
     if (!loaded) {
       loaded = import(pathToFileURL(path.join(REPO_ROOT, apiFunctions[functionId].entry)).href).then(

@@ -13,28 +13,24 @@ export const SDK_TIMEOUTS = { connectionTimeoutMs: 1_000, requestTimeoutMs: 2_50
 
 const MAX_SOCKETS = 256;
 
-export const SDK_CLIENT_CONFIG = {
-  maxAttempts: SDK_TIMEOUTS.maxAttempts,
-  requestHandler: {
-    connectionTimeout: SDK_TIMEOUTS.connectionTimeoutMs,
-    requestTimeout: SDK_TIMEOUTS.requestTimeoutMs,
-    throwOnRequestTimeout: true,
-    httpAgent: { maxSockets: MAX_SOCKETS },
-    httpsAgent: { maxSockets: MAX_SOCKETS },
-  },
-};
+/** The client settings for given limits: timeouts that throw, bounded attempts, a socket pool that never queues. */
+function clientConfig(limits: { connectionTimeoutMs: number; requestTimeoutMs: number; maxAttempts: number }) {
+  return {
+    maxAttempts: limits.maxAttempts,
+    requestHandler: {
+      connectionTimeout: limits.connectionTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+      httpAgent: { maxSockets: MAX_SOCKETS },
+      httpsAgent: { maxSockets: MAX_SOCKETS },
+    },
+  };
+}
+
+export const SDK_CLIENT_CONFIG = clientConfig(SDK_TIMEOUTS);
 
 /**
  * Workflow tasks and scheduled jobs (5-minute functions that write in batches, invoked by Step Functions
  * and EventBridge Scheduler with retries of their own): patient, but never unbounded.
  */
-export const BACKGROUND_CLIENT_CONFIG = {
-  maxAttempts: 3,
-  requestHandler: {
-    connectionTimeout: 3_000,
-    requestTimeout: 30_000,
-    throwOnRequestTimeout: true,
-    httpAgent: { maxSockets: MAX_SOCKETS },
-    httpsAgent: { maxSockets: MAX_SOCKETS },
-  },
-};
+export const BACKGROUND_CLIENT_CONFIG = clientConfig({ connectionTimeoutMs: 3_000, requestTimeoutMs: 30_000, maxAttempts: 3 });

@@ -63,10 +63,13 @@ function registered<K extends keyof typeof clientFactories>(name: K): ReturnType
   return factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>;
 }
 
+/** The document client every function uses, with the given client limits. */
+function documentClient(config: typeof SDK_CLIENT_CONFIG): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } });
+}
+
 function createDeps(env: NodeJS.ProcessEnv): Deps {
-  const ddb = DynamoDBDocumentClient.from(new DynamoDBClient(SDK_CLIENT_CONFIG), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  const ddb = documentClient(SDK_CLIENT_CONFIG);
   // Email and Step Functions clients are built on first use: most functions never need them.
   let ses: SESv2Client | undefined;
   let sfn: SFNClient | undefined;
@@ -100,9 +103,7 @@ let backgroundDdb: DynamoDBDocumentClient | undefined;
 export function getBackgroundDeps(): Deps {
   const deps = getDeps();
   if (deps.ddb !== root!.ddb) return deps;
-  backgroundDdb ??= DynamoDBDocumentClient.from(new DynamoDBClient(BACKGROUND_CLIENT_CONFIG), {
-    marshallOptions: { removeUndefinedValues: true },
-  });
+  backgroundDdb ??= documentClient(BACKGROUND_CLIENT_CONFIG);
   return Object.create(deps, { ddb: { value: backgroundDdb, enumerable: true } }) as Deps;
 }
 

@@ -6,7 +6,7 @@ import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
-import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../../shared/functions.ts';
+import { apiFunctions, functionOfRoute, needsOf, routeSpecsOf, type ApiFunctionId } from '../../shared/functions.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { logicalIdOf, synthesize, SYNTH_TIMEOUT_MS, templateOf, type Synthesized } from './synth.ts';
@@ -230,8 +230,7 @@ describe('the functions', () => {
 
 describe('least privilege: each function gets exactly the union of what its routes declare', () => {
   const functionIds = () => Object.keys(apiFunctions) as ApiFunctionId[];
-  const needs = (fnId: ApiFunctionId) =>
-    needsOf(deployedRouteSpecs().filter((spec) => (apiFunctions[fnId].routes as readonly string[]).includes(spec.operationId)));
+  const needs = (fnId: ApiFunctionId) => needsOf(routeSpecsOf(fnId));
   const dynamoActions = (fnId: ApiFunctionId) =>
     [...new Set(actionsOf(statementsOfFunction(fnId)).filter((a) => a.startsWith('dynamodb:')))].sort();
   const readSet = () => dynamoActions('FacilitiesRead');
