@@ -17,6 +17,7 @@ const STATUS_TEXT: Record<number, string> = {
   422: 'Valid JSON that breaks a rule; `errors` has one entry per offending field.',
   428: 'This update requires an If-Match header.',
   500: 'An error on our side (never caused by your input).',
+  503: 'A service we depend on did not answer in time; try again after the seconds in Retry-After.',
 };
 
 /** The OpenAPI 3.1 document, generated from the route table's zod schemas. */
@@ -43,6 +44,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     for (const status of errorStatuses(spec)) {
       responses[String(status)] = {
         description: STATUS_TEXT[status] ?? 'Error.',
+        ...(status === 503
+          ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } } }
+          : {}),
         content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
       };
     }

@@ -32,7 +32,11 @@ describe('public endpoints', () => {
       }
     }
     const patch = doc.paths['/facilities/{enterpriseNumber}'].patch;
-    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '404', '412', '413', '422', '428']));
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '404', '412', '413', '422', '428', '503']));
+    // A route that uses the table may answer 503 with Retry-After; one that does not (the health check) may not.
+    expect(patch.responses['503'].headers['Retry-After']).toBeDefined();
+    expect(patch.responses['503'].description).toMatch(/Retry-After/);
+    expect(Object.keys(doc.paths['/health'].get.responses)).not.toContain('503');
   });
 
   it('GET /docs renders the reference from node_modules, no CDN', async () => {
