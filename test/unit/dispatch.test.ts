@@ -34,10 +34,13 @@ describe('the function entries', () => {
     },
   );
 
-  it('the health route of the health function is the route-table entry', async () => {
-    const { handler } = (await import('../../functions/system/health.ts')) as { handler: RouteHandler };
-    expect(routeKeyOf(handler.route)).toBe(routeKeyOf(routes.getHealth));
-    expect(handler.route.operationId).toBe(routes.getHealth.operationId);
+  it.each([
+    ['health', routes.getHealth],
+    ['openapi', routes.getOpenApi],
+  ] as const)('the hand-written %s handler serves its route-table entry', async (name, spec) => {
+    const { handler } = (await import(`../../functions/system/${name}.ts`)) as { handler: RouteHandler };
+    expect(routeKeyOf(handler.route)).toBe(routeKeyOf(spec));
+    expect(handler.route.operationId).toBe(spec.operationId);
   });
 });
 
