@@ -10,7 +10,7 @@ import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { listReviews } from '../../shared/store/reviews.ts';
-import { putRun, updateRun } from '../../shared/store/selection.ts';
+import { executionNameOf, putRun, updateRun } from '../../shared/store/selection.ts';
 
 export const handler = defineHandler(selectionRoutes.startSelection, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
@@ -39,15 +39,12 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
   if (!stateMachineArn) throw new Error('SELECTION_STATE_MACHINE_ARN is not configured');
   const audit = { actor: principal.userId, now };
   let runId: string;
-  let executionName: string;
   if (body.dryRun) {
     runId = `dry-${randomUUID()}`;
-    executionName = `${call.callId}-${runId.slice(0, 12)}`;
   } else {
     // The call moves to SELECTING for this attempt in one conditional write: a second start loses here.
     const attempt = (call.selectionAttempts ?? 0) + 1;
     runId = `run-${attempt}`;
-    executionName = `${call.callId}-${runId}`;
     const outcome = await updateCall(
       deps,
       call.callId,
@@ -59,6 +56,7 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
     if (!outcome.ok)
       throw problems.conflict('selection-running', 'The call changed or a selection was started at the same time.');
   }
+  const executionName = executionNameOf(call.callId, runId);
   await putRun(deps, {
     callId: call.callId,
     runId,

@@ -1,9 +1,8 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { hasRole } from '../../shared/http/principal.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
-import { getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
+import { findRunByExecution, getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
 import { loadVisibleCall } from '../calls/access.ts';
 
 export const handler = defineHandler(selectionRoutes.getSelection, async ({ params, query, principal, deps }) => {
@@ -12,15 +11,7 @@ export const handler = defineHandler(selectionRoutes.getSelection, async ({ para
   let run: RunRecord | undefined;
   if (query.executionId) {
     // Dry runs are the department's own: facilities only ever see the committed decision.
-    const runs = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        FilterExpression: 'executionArn = :arn',
-        ExpressionAttributeValues: { ':pk': `CALL#${call.callId}`, ':prefix': 'RUN#', ':arn': query.executionId },
-      }),
-    );
-    run = (runs.Items ?? []).find((item) => item.entity === 'SelectionRun') as RunRecord | undefined;
+    run = await findRunByExecution(deps, call.callId, query.executionId);
     if (run?.dryRun && !department) run = undefined;
   } else if (call.currentRunId) {
     run = await getRun(deps, call.callId, call.currentRunId);

@@ -98,6 +98,29 @@ export async function getRun(deps: Deps, callId: string, runId: string): Promise
   return result.Item as RunRecord | undefined;
 }
 
+/** The name of a run's execution: the call and the whole run id (at most 36 + 1 + 40 = 77 of the 80 allowed). */
+export const executionNameOf = (callId: string, runId: string) => `${callId}-${runId}`;
+
+/**
+ * The run of an execution, by the ARN the start route answered with. The execution is named after its run,
+ * so this is one GetItem, and the run's own ARN must match (a made-up or foreign id finds nothing).
+ * Dry runs started before their name carried the whole run id (`<callId>-dry-xxxxxxxx`) are found among
+ * the items under that prefix, all pages read: a call's partition also holds every evaluation and decision
+ * line, so one unpaginated Query could stop before the run (past 1 MB) and answer "not found".
+ */
+export async function findRunByExecution(deps: Deps, callId: string, executionId: string): Promise<RunRecord | undefined> {
+  const name = executionId.slice(executionId.lastIndexOf(':') + 1);
+  const prefix = executionNameOf(callId, '');
+  if (!name.startsWith(prefix) || name.length === prefix.length) return undefined;
+  const runId = name.slice(prefix.length);
+  const matches = (item: { entity?: string; executionArn?: string }) =>
+    item.entity === 'SelectionRun' && item.executionArn === executionId;
+  const run = await getRun(deps, callId, runId);
+  if (run) return matches(run) ? run : undefined;
+  const items = await queryAll<RunRecord>(deps, partition(callId), `RUN#${runId}`);
+  return items.find(matches);
+}
+
 export async function updateRun(deps: Deps, callId: string, runId: string, fields: Partial<RunRecord>): Promise<void> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { putAll } from '../../shared/store/selection.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**
@@ -214,11 +215,13 @@ function decisionAsKeys(
 
 describe('network selection on the synthesized state machine', () => {
   let realistic: Scenario;
+  let dryRunExecutionId: string;
 
   it('a dry run returns what would be selected and changes nothing', async () => {
     realistic = await scenario(REALISTIC, REGIONS);
     const before = await api.scanTable();
     const { executionId, execution } = await runSelection(realistic.callId, { dryRun: true });
+    dryRunExecutionId = executionId;
     expect(execution.status).toBe('SUCCEEDED');
     const status = await api.request(
       'GET',
@@ -235,6 +238,56 @@ describe('network selection on the synthesized state machine', () => {
     for (const { email } of realistic.apps.values()) {
       expect((await api.emails(email)).filter((m) => m.subject.includes('beslissing'))).toEqual([]);
     }
+  });
+
+  it('finds a run by its execution id behind more than 1 MB of other items in the call partition', async () => {
+    // 1,100 items of about 1 KB whose keys sort before the dry run's (RUN#a… < RUN#dry-…): in DynamoDB one
+    // Query page (1 MB, counted before any filter) ends before the run. DynamoDB Local does not apply that
+    // limit, so the test also watches the queries the lookup makes: none may read the partition's runs at large.
+    const filler = 'x'.repeat(1_000);
+    await putAll(
+      api.deps(),
+      Array.from({ length: 1_100 }, (_, i) => ({
+        PK: `CALL#${realistic.callId}`,
+        SK: `RUN#a-filler#EVAL#${String(i).padStart(5, '0')}`,
+        entity: 'Filler',
+        filler,
+      })),
+    );
+    const queriedPrefixes: string[] = [];
+    const ddb = api.deps().ddb;
+    ddb.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { ExpressionAttributeValues?: Record<string, unknown> };
+        if (context.commandName === 'QueryCommand') queriedPrefixes.push(String(input.ExpressionAttributeValues?.[':prefix']));
+        return next(args);
+      },
+      { step: 'initialize', name: 'queryRecorder' },
+    );
+    let status;
+    try {
+      status = await api.request(
+        'GET',
+        `/calls/${realistic.callId}/selection?executionId=${encodeURIComponent(dryRunExecutionId)}`,
+        {
+          token: department,
+        },
+      );
+    } finally {
+      ddb.middlewareStack.remove('queryRecorder');
+    }
+    expect(status.status, status.text).toBe(200);
+    expect(status.body).toMatchObject({ executionId: dryRunExecutionId, status: 'SUCCEEDED', dryRun: true });
+    const runId = dryRunExecutionId.slice(dryRunExecutionId.indexOf('dry-'));
+    expect(queriedPrefixes.length).toBeGreaterThan(0); // the decision lines are read
+    for (const prefix of queriedPrefixes) expect(prefix.startsWith(`RUN#${runId}#`), prefix).toBe(true);
+    // A made-up execution id of the same call finds nothing.
+    const madeUp = dryRunExecutionId.replace(/dry-[0-9a-f-]+$/, 'dry-00000000-0000-4000-8000-000000000000');
+    expect(madeUp).not.toBe(dryRunExecutionId);
+    const none = await api.request('GET', `/calls/${realistic.callId}/selection?executionId=${encodeURIComponent(madeUp)}`, {
+      token: department,
+    });
+    expect(none.status).toBe(404);
   });
 
   it('selects exactly the expected networks, sets every outcome and emails each lead once', async () => {
