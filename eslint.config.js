@@ -14,6 +14,48 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // The layout's boundaries (README "Architecture"): handlers reach the table through the store and AWS
+  // through shared/ modules; rules are pure; the store knows nothing of HTTP.
+  {
+    files: ['functions/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*'],
+              allowTypeImports: true,
+              message: 'Handlers reach AWS through shared/store or shared/workflows.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@aws-sdk/*'], message: 'Domain rules are pure: no AWS SDK.' },
+            { group: ['../*', '../../*'], message: 'Domain rules import only other domain modules.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../http/*', '../../shared/http/*'], message: 'The store knows nothing of HTTP.' }] },
+      ],
+    },
+  },
   {
     // API tests read JSON responses of many shapes; where the shape matters they parse it with the zod schema.
     files: ['test/**/*.ts'],

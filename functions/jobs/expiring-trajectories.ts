@@ -6,10 +6,14 @@ import { dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { failedNoticesEmail, trajectoryNoticeEmail } from '../../shared/email/templates.ts';
 import { getBackgroundDeps, getDeps, type Deps } from '../../shared/runtime/deps.ts';
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
 import { evaluationNoticeEmail } from '../../shared/email/templates.ts';
-import { EVALUATION_NOTICE_DAYS, getWerkpost, withAgreementIndexKeys, type AgreementRecord } from '../../shared/store/ama.ts';
+import {
+  EVALUATION_NOTICE_DAYS,
+  getWerkpost,
+  recordEvaluationNoticesHandled,
+  type AgreementRecord,
+} from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import {
   claimNotice,
@@ -117,7 +121,7 @@ async function evaluationNotice(
   const evaluationDate = due[0];
   if (agreement.status === 'ENDED' || !evaluationDate) {
     // Evaluations already past (e.g. after an outage) are not announced any more; move the index on.
-    if (passed.length > 0) await recordEvaluationsHandled(deps, agreement, passed);
+    if (passed.length > 0) await recordEvaluationNoticesHandled(deps, agreement, passed);
     report.skipped++;
     return;
   }
@@ -159,23 +163,8 @@ async function evaluationNotice(
     return;
   }
   await markNotice(deps, evaluationNoticeKey(agreement.agreementId, evaluationDate), 'SENT', now);
-  await recordEvaluationsHandled(deps, agreement, [...passed, evaluationDate]);
+  await recordEvaluationNoticesHandled(deps, agreement, [...passed, evaluationDate]);
   report.sent++;
-}
-
-async function recordEvaluationsHandled(deps: Deps, agreement: AgreementRecord, dates: string[]): Promise<void> {
-  const sent = [...new Set([...agreement.sentEvaluationNotices, ...dates])];
-  const next = withAgreementIndexKeys({ ...agreement, sentEvaluationNotices: sent });
-  await deps.ddb.send(
-    new UpdateCommand({
-      TableName: deps.tableName,
-      Key: { PK: agreement.PK, SK: agreement.SK },
-      UpdateExpression: next.GSI4SK
-        ? 'SET sentEvaluationNotices = :sent, GSI4PK = :pk, GSI4SK = :sk'
-        : 'SET sentEvaluationNotices = :sent REMOVE GSI4PK, GSI4SK',
-      ExpressionAttributeValues: { ':sent': sent, ...(next.GSI4SK ? { ':pk': 'NOTICES', ':sk': next.GSI4SK } : {}) },
-    }),
-  );
 }
 
 /** EventBridge Scheduler invokes it with no date (today in Brussels); `npm run job` passes one. */

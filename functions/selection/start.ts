@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import '../../shared/runtime/sfn-client.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
@@ -11,6 +9,7 @@ import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { listReviews } from '../../shared/store/reviews.ts';
 import { executionNameOf, putRun, updateRun } from '../../shared/store/selection.ts';
+import { startSelectionExecution } from '../../shared/workflows/start-selection.ts';
 
 export const handler = defineHandler(selectionRoutes.startSelection, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
@@ -67,20 +66,11 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
     startedBy: principal.userId,
     ...(principal.email ? { startedByEmail: principal.email } : {}),
   });
-  let executionArn: string;
-  try {
-    const started = await deps.sfn.send(
-      new StartExecutionCommand({
-        stateMachineArn,
-        name: executionName,
-        input: JSON.stringify({ callId: call.callId, runId, dryRun: body.dryRun }),
-      }),
-    );
-    executionArn = started.executionArn!;
-  } catch (error) {
-    if (!(error instanceof ExecutionAlreadyExists)) throw error;
-    executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
-  }
+  const executionArn = await startSelectionExecution(deps, stateMachineArn, executionName, {
+    callId: call.callId,
+    runId,
+    dryRun: body.dryRun,
+  });
   await updateRun(deps, call.callId, runId, { executionArn });
   deps.logger.info('selection started', { callId: call.callId, runId, dryRun: body.dryRun });
   return {

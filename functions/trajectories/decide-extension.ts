@@ -5,6 +5,7 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
 import {
+  extensionDecisionPut,
   extensionView,
   getExtension,
   getTrajectory,
@@ -47,17 +48,7 @@ export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ 
     trajectory.version,
     principal,
     body.granted ? 'extension-granted' : 'extension-refused',
-    [
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: decided,
-          ConditionExpression: '#status = :requested',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':requested': 'REQUESTED' },
-        },
-      },
-    ],
+    [extensionDecisionPut(deps, decided)],
   );
   if (!outcome.ok)
     throw problems.conflict('concurrent-change', 'The request or the trajectory changed at the same time; try again.');

@@ -1,17 +1,22 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { hasRole } from '../../shared/http/principal.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
-import { listTrajectoriesFor, recordAuditOfMany, trajectoryView } from '../../shared/store/trajectories.ts';
+import {
+  listTrajectoriesFor,
+  recordAuditOfMany,
+  type TrajectoryListScope,
+  trajectoryView,
+} from '../../shared/store/trajectories.ts';
 
 export const handler = defineHandler(trajectoryRoutes.listTrajectories, async ({ query, principal, deps }) => {
   // A case manager lists the ones they manage; the department lists all.
-  const source = hasRole(principal, 'department')
-    ? { index: 'GSI3' as const, partition: 'TRAJECTORIES' }
+  const scope: TrajectoryListScope = hasRole(principal, 'department')
+    ? { of: 'all' }
     : hasRole(principal, 'casemanager-zorg')
-      ? { index: 'GSI1' as const, partition: `CMZ#${principal.userId}` }
-      : { index: 'GSI2' as const, partition: `CMW#${principal.userId}` };
+      ? { of: 'casemanager-zorg', userId: principal.userId }
+      : { of: 'casemanager-werk', userId: principal.userId };
   const page = await listTrajectoriesFor(deps, {
-    ...source,
+    scope,
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
     where: (t) =>

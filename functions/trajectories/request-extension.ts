@@ -1,8 +1,7 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
-import { extensionView, newExtensionRecord, recordAudit } from '../../shared/store/trajectories.ts';
+import { extensionView, insertExtensionRequest, newExtensionRecord } from '../../shared/store/trajectories.ts';
 import { isCaseManagerOf, loadForChange } from './access.ts';
 
 export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({ params, body, principal, deps }) => {
@@ -17,9 +16,6 @@ export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({
     ]);
   }
   const record = newExtensionRecord(trajectory.trajectoryId, body, { actor: principal.userId, now: deps.clock() });
-  await deps.ddb.send(
-    new PutCommand({ TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' }),
-  );
-  await recordAudit(deps, trajectory.trajectoryId, principal, 'extension-requested');
+  await insertExtensionRequest(deps, record, principal);
   return { status: 201, body: extensionView(record) };
 });

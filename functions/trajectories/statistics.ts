@@ -8,8 +8,7 @@ export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, asyn
   let cursor: string | undefined;
   do {
     const page = await listTrajectoriesFor(deps, {
-      index: 'GSI3',
-      partition: 'TRAJECTORIES',
+      scope: { of: 'all' },
       limit: 100,
       ...(cursor ? { cursor } : {}),
     });

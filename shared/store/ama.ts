@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { AgreementStatus, Signature } from '../domain/ama.ts';
 import { addDays } from '../domain/trajectory-dates.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 
 /**
@@ -111,6 +112,38 @@ export async function listWerkposten(deps: Deps, begeleider: string): Promise<We
     start = result.LastEvaluatedKey;
   } while (start);
   return items.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Changes a werkpost's fields at the version the caller read. Places never drop under what agreements hold,
+ * also when one was taken in between. `stale`: it changed since (or places would drop under the taken ones).
+ */
+export async function updateWerkpost(
+  deps: Deps,
+  id: string,
+  fields: Partial<Pick<WerkpostRecord, 'name' | 'activities' | 'places' | 'closed'>>,
+  expectedVersion: number,
+  audit: Audit,
+): Promise<{ ok: true; record: WerkpostRecord } | { ok: false; reason: 'stale' }> {
+  const update = versionedUpdate(fields, audit);
+  try {
+    const result = await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: werkpostKey(id),
+        UpdateExpression: update.UpdateExpression,
+        ConditionExpression:
+          fields.places !== undefined ? '#version = :expected AND takenPlaces <= :f_places' : '#version = :expected',
+        ExpressionAttributeNames: update.ExpressionAttributeNames,
+        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': expectedVersion },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return { ok: true, record: result.Attributes as WerkpostRecord };
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return { ok: false, reason: 'stale' };
+    throw error;
+  }
 }
 
 /** Deletes a werkpost that holds no place; false when agreements hold places (or it changed). */
@@ -235,6 +268,29 @@ export async function saveAgreement(
     });
   }
   return transact(deps, items);
+}
+
+/**
+ * Records evaluation dates as handled (noticed, or passed without a notice) and moves the agreement's place
+ * in the sparse notice index to its next notice, or out of the index when none is left.
+ */
+export async function recordEvaluationNoticesHandled(
+  deps: Deps,
+  agreement: AgreementRecord,
+  dates: readonly string[],
+): Promise<void> {
+  const sent = [...new Set([...agreement.sentEvaluationNotices, ...dates])];
+  const next = withAgreementIndexKeys({ ...agreement, sentEvaluationNotices: sent });
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: agreementKey(agreement.agreementId),
+      UpdateExpression: next.GSI4SK
+        ? 'SET sentEvaluationNotices = :sent, GSI4PK = :pk, GSI4SK = :sk'
+        : 'SET sentEvaluationNotices = :sent REMOVE GSI4PK, GSI4SK',
+      ExpressionAttributeValues: { ':sent': sent, ...(next.GSI4SK ? { ':pk': next.GSI4PK, ':sk': next.GSI4SK } : {}) },
+    }),
+  );
 }
 
 export async function getAgreement(deps: Deps, id: string): Promise<AgreementRecord | undefined> {

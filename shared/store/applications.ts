@@ -355,6 +355,39 @@ export async function getVersion(
 }
 
 /**
+ * The outcome of a selection run on an application (the workflow's AppointBatch). Keyed by the run, so a
+ * retry or rerun writes the same again; it only counts once the run is committed (see applicationView).
+ */
+export async function setApplicationOutcome(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  outcome: ApplicationOutcome,
+): Promise<void> {
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: applicationKey(callId, applicationId),
+      UpdateExpression: 'SET outcome = :outcome',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':outcome': outcome },
+    }),
+  );
+}
+
+/** When the lead was emailed the outcome (the workflow's NotifyBatch). */
+export async function markOutcomeNotified(deps: Deps, callId: string, applicationId: string, at: string): Promise<void> {
+  await deps.ddb.send(
+    new UpdateCommand({
+      TableName: deps.tableName,
+      Key: applicationKey(callId, applicationId),
+      UpdateExpression: 'SET outcomeNotifiedAt = :at',
+      ExpressionAttributeValues: { ':at': at },
+    }),
+  );
+}
+
+/**
  * The API representation. Once the call is DECIDED, the status is the outcome of the committed decision
  * (an outcome written by a run that did not commit is never shown).
  */

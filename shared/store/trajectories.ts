@@ -3,11 +3,10 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
-import type { Principal } from '../http/principal.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
-import { auditPut, listAuditEntries, recordAuditEntry } from './audit.ts';
+import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 
 /**
  * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
@@ -79,11 +78,11 @@ export function withIndexKeys(
       : undefined;
   return {
     ...record,
-    GSI1PK: `CMZ#${record.casemanagerZorg.id}`,
+    GSI1PK: listScopes.casemanagerZorg(record.casemanagerZorg.id).partition,
     GSI1SK: sort,
-    GSI2PK: `CMW#${record.casemanagerWerk.id}`,
+    GSI2PK: listScopes.casemanagerWerk(record.casemanagerWerk.id).partition,
     GSI2SK: sort,
-    GSI3PK: 'TRAJECTORIES',
+    GSI3PK: listScopes.all().partition,
     GSI3SK: sort,
     ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${next}#${record.trajectoryId}` } : {}),
   };
@@ -92,8 +91,8 @@ export function withIndexKeys(
 const trajectoryPk = (trajectoryId: string) => `TRAJECTORY#${trajectoryId}`;
 
 /** Records a read (or another action without a write) in the trajectory's audit trail. */
-export async function recordAudit(deps: Deps, trajectoryId: string, principal: Principal, action: string): Promise<void> {
-  await recordAuditEntry(deps, trajectoryPk(trajectoryId), principal, action);
+export async function recordAudit(deps: Deps, trajectoryId: string, actor: AuditActor, action: string): Promise<void> {
+  await recordAuditEntry(deps, trajectoryPk(trajectoryId), actor, action);
 }
 
 /**
@@ -104,14 +103,14 @@ export async function recordAudit(deps: Deps, trajectoryId: string, principal: P
 export async function recordAuditOfMany(
   deps: Deps,
   trajectoryIds: readonly string[],
-  principal: Principal,
+  actor: AuditActor,
   action: string,
 ): Promise<void> {
-  await Promise.all(trajectoryIds.map((id) => recordAuditEntry(deps, trajectoryPk(id), principal, action)));
+  await Promise.all(trajectoryIds.map((id) => recordAuditEntry(deps, trajectoryPk(id), actor, action)));
 }
 
 /** Index 0: the one-active-trajectory marker; 1: the trajectory; 2: its audit entry. */
-export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, principal: Principal): Promise<TransactionOutcome> {
+export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, actor: AuditActor): Promise<TransactionOutcome> {
   return transact(deps, [
     {
       Put: {
@@ -121,7 +120,7 @@ export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, pri
       },
     },
     { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    auditPut(deps, trajectoryPk(record.trajectoryId), principal, 'created'),
+    auditPut(deps, trajectoryPk(record.trajectoryId), actor, 'created'),
   ]);
 }
 
@@ -140,7 +139,7 @@ export async function saveTrajectory(
   deps: Deps,
   next: TrajectoryRecord,
   expectedVersion: number,
-  principal: Principal,
+  actor: AuditActor,
   action: string,
   extra: TransactItem[] = [],
 ): Promise<TransactionOutcome> {
@@ -154,7 +153,7 @@ export async function saveTrajectory(
         ExpressionAttributeValues: { ':expected': expectedVersion, ':active': 'ACTIVE' },
       },
     },
-    auditPut(deps, trajectoryPk(next.trajectoryId), principal, action),
+    auditPut(deps, trajectoryPk(next.trajectoryId), actor, action),
   ];
   if (next.status === 'CLOSED') {
     items.push({ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } });
@@ -167,19 +166,33 @@ export function nextVersion(current: TrajectoryRecord, changes: Partial<Trajecto
   return withIndexKeys({ ...rest, version: current.version + 1, updatedAt: audit.now.toISOString(), updatedBy: audit.actor });
 }
 
+/** The lists of trajectories, each an index partition (table-design.ts, pattern 18–19). */
+const listScopes = {
+  all: () => ({ index: 'GSI3' as const, partition: 'TRAJECTORIES' }),
+  casemanagerZorg: (userId: string) => ({ index: 'GSI1' as const, partition: `CMZ#${userId}` }),
+  casemanagerWerk: (userId: string) => ({ index: 'GSI2' as const, partition: `CMW#${userId}` }),
+};
+
+/** Whose trajectories a list holds: all of them (the department), or those of one case manager. */
+export type TrajectoryListScope =
+  { of: 'all' } | { of: 'casemanager-zorg'; userId: string } | { of: 'casemanager-werk'; userId: string };
+
+function listScopeKeys(scope: TrajectoryListScope) {
+  if (scope.of === 'all') return listScopes.all();
+  return scope.of === 'casemanager-zorg' ? listScopes.casemanagerZorg(scope.userId) : listScopes.casemanagerWerk(scope.userId);
+}
+
 export async function listTrajectoriesFor(
   deps: Deps,
   request: {
-    index: 'GSI1' | 'GSI2' | 'GSI3';
-    partition: string;
+    scope: TrajectoryListScope;
     limit: number;
     cursor?: string;
     where?: (t: TrajectoryRecord) => boolean;
   },
 ): Promise<Page<TrajectoryRecord>> {
   return queryPage<TrajectoryRecord & Record<string, unknown>>(deps, {
-    index: request.index,
-    partition: request.partition,
+    ...listScopeKeys(request.scope),
     limit: request.limit,
     ...(request.cursor ? { cursor: request.cursor } : {}),
     where: (item) => item.entity === 'Trajectory' && (!request.where || request.where(item)),
@@ -250,6 +263,32 @@ export function newExtensionRecord(
     status: 'REQUESTED',
     requestedBy: audit.actor,
     requestedAt: audit.now.toISOString(),
+  };
+}
+
+/** A new extension request with its audit entry, in one transaction (never one without the other). */
+export async function insertExtensionRequest(deps: Deps, record: ExtensionRecord, actor: AuditActor): Promise<void> {
+  const outcome = await transact(deps, [
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    auditPut(deps, trajectoryPk(record.trajectoryId), actor, 'extension-requested'),
+  ]);
+  // The request id is a fresh UUID: a failed condition means a broken invariant, not a caller's mistake.
+  if (!outcome.ok) throw new Error('extension request id already in use');
+}
+
+/**
+ * The decision on an extension request, as an item of the transaction that changes the trajectory
+ * (saveTrajectory's `extra`): written only while the request is still REQUESTED.
+ */
+export function extensionDecisionPut(deps: Deps, decided: ExtensionRecord): TransactItem {
+  return {
+    Put: {
+      TableName: deps.tableName,
+      Item: decided,
+      ConditionExpression: '#status = :requested',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':requested': 'REQUESTED' },
+    },
   };
 }
 

@@ -1,7 +1,6 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defineTask } from '../../../shared/workflows/task.ts';
 import type { BatchInput } from '../../../shared/workflows/selection.ts';
-import { getApplication } from '../../../shared/store/applications.ts';
+import { getApplication, setApplicationOutcome } from '../../../shared/store/applications.ts';
 import { getBatch, getLine, getRun, networkIdOf, networkItem, putAll } from '../../../shared/store/selection.ts';
 import type { Region } from '../../../shared/domain/reference-data.ts';
 
@@ -21,25 +20,15 @@ export const handler = defineTask<BatchInput, { batch: number; appointed: number
     const application = await getApplication(deps, input.callId, applicationId);
     if (!line || !application) continue;
     const networkId = line.outcome === 'SELECTED' ? networkIdOf(input.callId, applicationId) : undefined;
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: { PK: application.PK, SK: application.SK },
-        UpdateExpression: 'SET outcome = :outcome',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: {
-          ':outcome': {
-            runId: input.runId,
-            status: line.outcome,
-            score: line.score,
-            rank: line.rank,
-            reasons: line.reasons,
-            evaluatedVersion: line.evaluatedVersion,
-            ...(networkId ? { networkId } : {}),
-          },
-        },
-      }),
-    );
+    await setApplicationOutcome(deps, input.callId, applicationId, {
+      runId: input.runId,
+      status: line.outcome,
+      score: line.score,
+      rank: line.rank,
+      reasons: line.reasons,
+      evaluatedVersion: line.evaluatedVersion,
+      ...(networkId ? { networkId } : {}),
+    });
     if (networkId) {
       networks.push(
         networkItem({

@@ -1,10 +1,9 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { defineTask } from '../../../shared/workflows/task.ts';
 import type { BatchInput } from '../../../shared/workflows/selection.ts';
 import { OBJECTION_PERIOD_DAYS, objectionDeadline } from '../../../shared/domain/objection.ts';
 import { sendEmail } from '../../../shared/email/send.ts';
 import { selectionOutcomeEmail } from '../../../shared/email/templates.ts';
-import { getApplication } from '../../../shared/store/applications.ts';
+import { getApplication, markOutcomeNotified } from '../../../shared/store/applications.ts';
 import { getCall } from '../../../shared/store/calls.ts';
 import { getFacilities } from '../../../shared/store/facilities.ts';
 import { claimNotification, getBatch, getLine, releaseNotification } from '../../../shared/store/selection.ts';
@@ -43,14 +42,7 @@ export const handler = defineTask<BatchInput, { batch: number; sent: number }>('
       await releaseNotification(deps, input.callId, applicationId);
       throw error;
     }
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: { PK: application.PK, SK: application.SK },
-        UpdateExpression: 'SET outcomeNotifiedAt = :at',
-        ExpressionAttributeValues: { ':at': now.toISOString() },
-      }),
-    );
+    await markOutcomeNotified(deps, input.callId, applicationId, now.toISOString());
     sent++;
   }
   deps.logger.info('outcomes emailed', { batch: input.batch, sent, objectionPeriodDays: OBJECTION_PERIOD_DAYS });
