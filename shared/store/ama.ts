@@ -165,14 +165,18 @@ export async function deleteWerkpost(deps: Deps, id: string): Promise<boolean> {
 }
 
 /** The next evaluation notice date (14 days before the first evaluation not yet notified), for the sparse index. */
-export function withAgreementIndexKeys(record: Omit<AgreementRecord, 'GSI4PK' | 'GSI4SK'>): AgreementRecord {
+export function withAgreementIndexKeys(
+  record: Omit<AgreementRecord, 'GSI4PK' | 'GSI4SK'> & Partial<Pick<AgreementRecord, 'GSI4PK' | 'GSI4SK'>>,
+): AgreementRecord {
+  // The keys it had are never carried over: an agreement with no notice left leaves the index.
+  const { GSI4PK: _pk, GSI4SK: _sk, ...rest } = record;
   const next =
-    record.status === 'ENDED'
+    rest.status === 'ENDED'
       ? undefined
-      : [...record.evaluationDates].sort().find((date) => !record.sentEvaluationNotices.includes(date));
+      : [...rest.evaluationDates].sort().find((date) => !rest.sentEvaluationNotices.includes(date));
   return {
-    ...record,
-    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${addDays(next, -EVALUATION_NOTICE_DAYS)}#${record.agreementId}` } : {}),
+    ...rest,
+    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${addDays(next, -EVALUATION_NOTICE_DAYS)}#${rest.agreementId}` } : {}),
   };
 }
 
@@ -228,9 +232,9 @@ export async function insertAgreement(
 /** Replaces the agreement if still at `expectedVersion`; ending it also frees its werkpost place. */
 /** The next version of an agreement: the changes, version + 1, who and when, and its notice index recomputed. */
 export function nextAgreementVersion(current: AgreementRecord, changes: Partial<AgreementRecord>, audit: Audit): AgreementRecord {
-  const { GSI4PK: _a, GSI4SK: _b, ...rest } = { ...current, ...changes };
   return withAgreementIndexKeys({
-    ...rest,
+    ...current,
+    ...changes,
     version: current.version + 1,
     updatedAt: audit.now.toISOString(),
     updatedBy: audit.actor,

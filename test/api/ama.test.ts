@@ -3,6 +3,7 @@ import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Agreement, Werkpost } from '../../shared/schemas/ama.ts';
 import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
+import { getAgreement } from '../../shared/store/ama.ts';
 
 let api: TestApi;
 let department: string;
@@ -262,6 +263,11 @@ describe('agreements', () => {
     expect(mails[0]!.body.text).not.toContain('1988-05-17');
     await runExpiringTrajectories(deps, '2027-05-18');
     expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie'))).toHaveLength(2);
+    // Both evaluations noticed: the agreement leaves the sparse notice index, so later runs do not read it.
+    const agreement = await getAgreement(deps, agreementId);
+    expect(agreement!.sentEvaluationNotices.sort()).toEqual(['2027-03-01', '2027-06-01']);
+    expect(agreement!.GSI4PK).toBeUndefined();
+    expect(agreement!.GSI4SK).toBeUndefined();
   });
 
   it('a werkpost with active agreements cannot be removed, only closed; ending frees the place', async () => {
