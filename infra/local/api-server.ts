@@ -112,7 +112,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
     return { functionId, handler: loaded };
   };
 
-  return createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     const method = (req.method ?? 'GET').toUpperCase();
@@ -170,6 +170,16 @@ export function createLocalApi(options: LocalApiOptions): Server {
       if (!res.headersSent) sendProblem(res, problems.internal());
       else res.end();
     }
+  };
+
+  // Node's server ignores what a request listener returns: a failure the handler did not catch itself
+  // (a malformed Host header, say) is answered here rather than left as an unhandled rejection.
+  return createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      console.error('local API error:', error instanceof Error ? error.name : error);
+      if (!res.headersSent) sendProblem(res, problems.internal());
+      else res.end();
+    });
   });
 
   async function serveDocs(pathname: string, res: ServerResponse): Promise<void> {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { HANDLER_TAG } from '../constructs/route-function.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -216,7 +216,7 @@ export class LocalStepFunctions {
 
   /** The Step Functions JSON 1.0 protocol, enough for StartExecution and DescribeExecution. */
   createServer(): Server {
-    return createServer(async (req, res) => {
+    const serve = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const target = String(req.headers['x-amz-target'] ?? '').replace('AWSStepFunctions.', '');
@@ -250,6 +250,12 @@ export class LocalStepFunctions {
         const code = (error as { code?: string }).code ?? 'InvalidParameterValue';
         return send(400, { __type: code, message: error instanceof Error ? error.message : String(error) });
       }
+    };
+    return createServer((req, res) => {
+      serve(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
     });
   }
 }

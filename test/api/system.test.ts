@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { routeList } from '../../shared/routes.ts';
@@ -53,5 +54,21 @@ describe('public endpoints', () => {
     const response = await api.request('GET', '/nope');
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('a request the local API cannot even parse (a malformed Host) is answered, and the API keeps serving', async () => {
+    const { port } = new URL(api.baseUrl);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n'),
+      );
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 [45]\d\d /);
+    expect(raw).toContain('application/problem+json');
+    expect((await api.request('GET', '/health')).status).toBe(200);
   });
 });
