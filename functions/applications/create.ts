@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
-import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { applicationView, insertApplication, newApplicationRecord } from '../../shared/store/applications.ts';
 import { loadVisibleCall } from '../calls/access.ts';
 
@@ -10,7 +10,7 @@ export const handler = defineHandler(applicationRoutes.createApplication, async 
   if (!principal.facility) throw problems.forbidden();
   const call = await loadVisibleCall(deps, principal, params.callId);
   const now = deps.clock();
-  if (call.status !== 'PUBLISHED' || !isBeforeDeadline(now, call.submissionDeadline)) {
+  if (!isCallOpen(call, now)) {
     throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
   }
   const record = newApplicationRecord(call.callId, principal.facility, body, { actor: principal.userId, now });

@@ -3,7 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import type { routes } from '../../shared/routes.ts';
 import { allowedFrom, nextStatus, type LeadAction } from '../../shared/domain/application-status.ts';
-import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { applicationView, changeStatus, getApplication } from '../../shared/store/applications.ts';
 import { loadVisibleApplication, requireLead } from './access.ts';
 
@@ -16,7 +16,7 @@ export async function runLeadAction(
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   requireLead(principal, application);
   const now = deps.clock();
-  if (!isBeforeDeadline(now, call.submissionDeadline) || call.status !== 'PUBLISHED') {
+  if (!isCallOpen(call, now)) {
     throw problems.conflict('deadline-passed', `The deadline has passed; the application can no longer be ${historyAction}.`);
   }
   const to = nextStatus(application.status, action);

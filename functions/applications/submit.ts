@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { contentHash } from '../../shared/domain/canonical-json.ts';
-import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
+import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { receiptView, signReceipt } from '../../shared/domain/receipt.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { submissionConfirmedEmail } from '../../shared/email/templates.ts';
@@ -37,7 +37,7 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
   // Submitting again returns the same receipt.
   if (application.status === 'SUBMITTED' && application.receipt) return { status: 200, body: receiptView(application.receipt) };
   const audit = { actor: principal.userId, now: deps.clock() };
-  if (!isBeforeDeadline(audit.now, call.submissionDeadline) || call.status !== 'PUBLISHED') {
+  if (!isCallOpen(call, audit.now)) {
     throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
   }
   if (application.status !== 'DRAFT') {

@@ -1,3 +1,4 @@
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { hasRole, type Principal } from '../../shared/http/principal.ts';
 import type { Deps } from '../../shared/runtime/deps.ts';
@@ -35,6 +36,6 @@ export async function loadForChange(deps: Deps, principal: Principal, trajectory
   const trajectory = await getTrajectory(deps, trajectoryId);
   if (!trajectory || !maySeeTrajectory(principal, trajectory)) throw problems.notFound('The trajectory');
   if (!isCaseManagerOf(principal, trajectory) && !hasRole(principal, 'department')) throw problems.notFound('The trajectory');
-  if (trajectory.status !== 'ACTIVE') throw problems.conflict('trajectory-closed', 'The trajectory is closed; it is read-only.');
+  if (isTrajectoryClosed(trajectory)) throw problems.conflict('trajectory-closed', 'The trajectory is closed; it is read-only.');
   return trajectory;
 }

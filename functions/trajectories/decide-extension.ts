@@ -1,3 +1,4 @@
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
@@ -20,7 +21,7 @@ export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ 
   if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);
   const trajectory = await getTrajectory(deps, request.trajectoryId);
   if (!trajectory) throw problems.notFound('The trajectory');
-  if (trajectory.status !== 'ACTIVE') throw problems.conflict('trajectory-closed', 'The trajectory is closed.');
+  if (isTrajectoryClosed(trajectory)) throw problems.conflict('trajectory-closed', 'The trajectory is closed.');
   const now = deps.clock();
   const decided: ExtensionRecord = {
     ...request,

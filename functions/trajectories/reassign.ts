@@ -1,3 +1,4 @@
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
@@ -20,7 +21,7 @@ export const handler = defineHandler(trajectoryRoutes.reassignTrajectory, async 
   const department = hasRole(principal, 'department');
   const sameFacility = hasRole(principal, 'casemanager-zorg') && principal.facility === current?.casemanagerZorg.enterpriseNumber;
   if (!current || (!department && !sameFacility)) throw problems.notFound('The trajectory');
-  if (current.status !== 'ACTIVE') throw problems.conflict('trajectory-closed', 'The trajectory is closed; it is read-only.');
+  if (isTrajectoryClosed(current)) throw problems.conflict('trajectory-closed', 'The trajectory is closed; it is read-only.');
   const changes: Partial<TrajectoryRecord> = {};
   if (department) {
     if (body.takeOver) throw problems.validation([{ path: 'takeOver', message: 'Only a casemanager Zorg takes over.' }]);

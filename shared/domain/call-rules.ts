@@ -21,6 +21,15 @@ export interface CallRules {
   requiredPartnerRecognitions: readonly RecognitionAuthority[];
 }
 
+/**
+ * Rule `call-open`: a call takes applications, their changes and submissions while it is published and
+ * its submission deadline has not passed (strictly before it: `isBeforeDeadline`). Source: the call's own
+ * terms as the department publishes them; in force for every call. A refusal names it: `deadline-passed`.
+ */
+export function isCallOpen(call: { status: CallStatus; submissionDeadline: string }, now: Date): boolean {
+  return call.status === 'PUBLISHED' && isBeforeDeadline(now, call.submissionDeadline);
+}
+
 export interface RuleViolation {
   path: string;
   message: string;

@@ -1,3 +1,4 @@
+import type { TrajectoryStatus } from '../domain/trajectory-status.ts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
@@ -46,7 +47,7 @@ export interface TrajectoryRecord {
   maxEndDate: string;
   workActions: TrajectoryAction[];
   careActions: TrajectoryAction[];
-  status: 'ACTIVE' | 'CLOSED';
+  status: TrajectoryStatus;
   endDate?: string;
   outcome?: string;
   /** Notices: milestones before this date are not sent; those sent for the current planned end. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { canonicalJson, contentHash } from '../../shared/domain/canonical-json.ts';
-import { callRuleViolations, deadlineExtensionViolations, type CallRules } from '../../shared/domain/call-rules.ts';
+import { callRuleViolations, deadlineExtensionViolations, isCallOpen, type CallRules } from '../../shared/domain/call-rules.ts';
 import { inBrusselsTime, isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { newTrackingNumber, signReceipt, verifyReceipt } from '../../shared/domain/receipt.ts';
 import { nextStatus } from '../../shared/domain/application-status.ts';
@@ -148,5 +148,21 @@ describe('review scores', () => {
     ];
     expect(reviewScoreViolations(criteria, { a: 0, b: 5 })).toEqual([]);
     expect(reviewScoreViolations(criteria, { a: 11, c: 1 }).map((v) => v.path)).toEqual(['scores.a', 'scores.b', 'scores.c']);
+  });
+});
+
+describe('rule call-open', () => {
+  const call = { status: 'PUBLISHED' as const, submissionDeadline: '2026-12-01T12:00:00+01:00' };
+
+  it('is open while published, up to the millisecond before the deadline', () => {
+    expect(isCallOpen(call, new Date('2026-12-01T10:59:59.999Z'))).toBe(true);
+    expect(isCallOpen(call, new Date('2026-12-01T11:00:00.000Z'))).toBe(false);
+  });
+
+  it('is closed in every other status, whatever the time', () => {
+    const early = new Date('2026-11-01T00:00:00Z');
+    for (const status of ['DRAFT', 'SELECTING', 'DECIDED', 'SELECTION_FAILED'] as const) {
+      expect(isCallOpen({ ...call, status }, early), status).toBe(false);
+    }
   });
 });

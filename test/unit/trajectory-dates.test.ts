@@ -1,3 +1,4 @@
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween, maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
@@ -86,5 +87,12 @@ describe('plan violations', () => {
     expect(
       trajectoryDateViolations({ startDate: '2026-01-15', plannedEndDate: '2027-01-14', actions }).map((v) => v.path),
     ).toEqual(['workActions[0].plannedStart', 'careActions[1].plannedEnd', 'careActions[2].plannedEnd']);
+  });
+});
+
+describe('rule trajectory-closed', () => {
+  it('an active trajectory is open to changes; a closed one is read-only', () => {
+    expect(isTrajectoryClosed({ status: 'ACTIVE' })).toBe(false);
+    expect(isTrajectoryClosed({ status: 'CLOSED' })).toBe(true);
   });
 });
