@@ -5,7 +5,7 @@ import { amaRoutes } from '../../shared/routes/ama.ts';
 import { ageViolation } from '../../shared/domain/ama.ts';
 import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
-import { isRecognisedBegeleider } from './access.ts';
+import { isRecognisedBegeleider } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, principal, deps }) => {
   const begeleider = principal.facility;

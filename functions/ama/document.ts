@@ -3,7 +3,7 @@ import { amaRoutes } from '../../shared/routes/ama.ts';
 import { renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts';
 import { getWerkpost } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
-import { loadAgreement } from './access.ts';
+import { loadAgreement } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.agreementDocument, async ({ params, principal, deps }) => {
   const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');

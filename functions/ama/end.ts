@@ -3,7 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
-import { loadAgreement } from './access.ts';
+import { loadAgreement } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.endAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);

@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { sign } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
-import { loadAgreement } from './access.ts';
+import { loadAgreement } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);

@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { afterContentChange, ageViolation } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
-import { loadAgreement } from './access.ts';
+import { loadAgreement } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);

@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { applicationView, insertApplication, newApplicationRecord } from '../../shared/store/applications.ts';
-import { loadVisibleCall } from '../calls/access.ts';
+import { loadVisibleCall } from '../../shared/access/calls.ts';
 
 export const handler = defineHandler(applicationRoutes.createApplication, async ({ params, body, principal, deps }) => {
   if (!principal.facility) throw problems.forbidden();

@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { applicationView } from '../../shared/store/applications.ts';
-import { loadVisibleApplication } from './access.ts';
+import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(applicationRoutes.getApplication, async ({ params, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);

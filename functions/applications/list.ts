@@ -1,8 +1,8 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { applicationView, listApplications } from '../../shared/store/applications.ts';
-import { loadVisibleCall } from '../calls/access.ts';
-import { maySeeApplication } from './access.ts';
+import { loadVisibleCall } from '../../shared/access/calls.ts';
+import { maySeeApplication } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(applicationRoutes.listApplications, async ({ params, query, principal, deps }) => {
   const call = await loadVisibleCall(deps, principal, params.callId);

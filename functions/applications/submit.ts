@@ -14,8 +14,8 @@ import {
   type ApplicationRecord,
 } from '../../shared/store/applications.ts';
 import { historyEntry, type Audit } from '../../shared/store/history.ts';
-import { loadVisibleApplication, requireLead } from './access.ts';
-import { eligibilityOf } from './eligibility-report.ts';
+import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
+import { eligibilityOf } from '../../shared/handlers/eligibility-of.ts';
 
 const deadlinePassed = () =>
   problems.conflict('deadline-passed', 'The submission deadline has passed; the application was not submitted.');

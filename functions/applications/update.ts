@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { applicationView, getApplication, saveDraft } from '../../shared/store/applications.ts';
-import { loadVisibleApplication, requireLead } from './access.ts';
+import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(applicationRoutes.updateApplication, async ({ params, body, ifMatch, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);

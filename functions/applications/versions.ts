@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { receiptView } from '../../shared/domain/receipt.ts';
 import { listVersions } from '../../shared/store/applications.ts';
-import { loadVisibleApplication } from './access.ts';
+import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(applicationRoutes.listVersions, async ({ params, principal, deps }) => {
   const { application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);

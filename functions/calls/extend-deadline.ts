@@ -9,7 +9,7 @@ import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, toStoredInstant, updateCall } from '../../shared/store/calls.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { replyForCallWrite } from './write-outcome.ts';
+import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
 
 export const handler = defineHandler(callRoutes.extendDeadline, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);

@@ -4,7 +4,7 @@ import { callRoutes } from '../../shared/routes/calls.ts';
 import { callRuleViolations } from '../../shared/domain/call-rules.ts';
 import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { replyForCallWrite } from './write-outcome.ts';
+import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
 
 export const handler = defineHandler(callRoutes.publishCall, async ({ params, principal, deps }) => {
   const call = await getCall(deps, params.callId);

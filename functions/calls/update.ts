@@ -5,7 +5,7 @@ import { callRoutes } from '../../shared/routes/calls.ts';
 import { callRuleViolations } from '../../shared/domain/call-rules.ts';
 import { toStoredInstant, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { replyForCallWrite } from './write-outcome.ts';
+import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
 
 export const handler = defineHandler(callRoutes.updateCall, async ({ params, body, ifMatch, principal, deps }) => {
   const violations = callRuleViolations(body);

@@ -3,7 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { facilityRoutes } from '../../shared/routes/facilities.ts';
 import { facilityView, getFacility } from '../../shared/store/facilities.ts';
-import { maySeeFacility } from './access.ts';
+import { maySeeFacility } from '../../shared/access/facilities.ts';
 
 export const handler = defineHandler(facilityRoutes.getFacility, async ({ params, principal, deps }) => {
   // Not yours and not there answer alike, so existence does not leak.

@@ -3,7 +3,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { mandateRoutes } from '../../shared/routes/mandates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { listMandateRequests, mandateView } from '../../shared/store/mandates.ts';
-import { maySeeFacility } from '../facilities/access.ts';
+import { maySeeFacility } from '../../shared/access/facilities.ts';
 
 export const handler = defineHandler(mandateRoutes.listMandateRequests, async ({ params, principal, deps }) => {
   if (!maySeeFacility(principal, params.enterpriseNumber) || !(await getFacility(deps, params.enterpriseNumber))) {

@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { getDeclaration, insertDeclaration } from '../../shared/store/reviews.ts';
-import { loadReviewable } from './access.ts';
+import { loadReviewable } from '../../shared/access/reviews.ts';
 
 export const handler = defineHandler(reviewRoutes.declareNoConflict, async ({ params, principal, deps }) => {
   await loadReviewable(deps, principal, params.callId, params.applicationId);

@@ -1,7 +1,7 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { listReviews, reviewView } from '../../shared/store/reviews.ts';
-import { loadVisibleApplication } from '../applications/access.ts';
+import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(reviewRoutes.listReviews, async ({ params, principal, deps }) => {
   await loadVisibleApplication(deps, principal, params.callId, params.applicationId);

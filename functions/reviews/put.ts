@@ -4,7 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { reviewScoreViolations } from '../../shared/domain/review-rules.ts';
 import { getDeclaration, getReview, putReview, reviewView } from '../../shared/store/reviews.ts';
-import { loadReviewable } from './access.ts';
+import { loadReviewable } from '../../shared/access/reviews.ts';
 
 export const handler = defineHandler(reviewRoutes.putReview, async ({ params, body, principal, deps }) => {
   const { call } = await loadReviewable(deps, principal, params.callId, params.applicationId);

@@ -6,7 +6,7 @@ import { objectionDecidedEmail } from '../../shared/email/templates.ts';
 import { saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { loadVisibleApplication } from '../applications/access.ts';
+import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 /**
  * The department's answer to an objection. An upheld objection changes no network by itself: acting on

@@ -4,7 +4,7 @@ import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { isWithinObjectionPeriod, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
 import { applicationView, saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { loadVisibleApplication, requireLead } from '../applications/access.ts';
+import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ params, body, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);

@@ -3,7 +3,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { hasRole } from '../../shared/http/principal.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { findRunByExecution, getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
-import { loadVisibleCall } from '../calls/access.ts';
+import { loadVisibleCall } from '../../shared/access/calls.ts';
 
 export const handler = defineHandler(selectionRoutes.getSelection, async ({ params, query, principal, deps }) => {
   const call = await loadVisibleCall(deps, principal, params.callId);

@@ -3,7 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { nextVersion, saveTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
-import { loadForChange } from './access.ts';
+import { loadForChange } from '../../shared/access/trajectories.ts';
 
 export const handler = defineHandler(trajectoryRoutes.closeTrajectory, async ({ params, body, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);

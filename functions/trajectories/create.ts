@@ -8,7 +8,7 @@ import { maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/d
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { listMandateRequests } from '../../shared/store/mandates.ts';
 import { clientKeyOf, insertTrajectory, trajectoryKey, trajectoryView, withIndexKeys } from '../../shared/store/trajectories.ts';
-import { actionPaths, networkWithMembers, providerViolations } from './network-check.ts';
+import { actionPaths, networkWithMembers, providerViolations } from '../../shared/handlers/network-members.ts';
 
 export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({ body, principal, deps }) => {
   const facility = principal.facility;

@@ -5,8 +5,8 @@ import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
 import { nextVersion, saveTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
-import { loadForChange } from './access.ts';
-import { actionPaths, networkWithMembers, providerViolations } from './network-check.ts';
+import { loadForChange } from '../../shared/access/trajectories.ts';
+import { actionPaths, networkWithMembers, providerViolations } from '../../shared/handlers/network-members.ts';
 
 export const handler = defineHandler(trajectoryRoutes.patchTrajectory, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);

@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { extensionView, insertExtensionRequest, newExtensionRecord } from '../../shared/store/trajectories.ts';
-import { isCaseManagerOf, loadForChange } from './access.ts';
+import { isCaseManagerOf, loadForChange } from '../../shared/access/trajectories.ts';
 
 export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({ params, body, principal, deps }) => {
   const trajectory = await loadForChange(deps, principal, params.trajectoryId);

@@ -6,7 +6,7 @@ import { hasRole } from '../../../shared/http/principal.ts';
 import { newWerkpost, werkpostView } from '../../../shared/store/ama.ts';
 import { getFacility } from '../../../shared/store/facilities.ts';
 import { putAll } from '../../../shared/store/selection.ts';
-import { mayManageWerkposten } from '../access.ts';
+import { mayManageWerkposten } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.createWerkpost, async ({ params, body, principal, deps }) => {
   const own = hasRole(principal, 'department') || principal.facility === params.enterpriseNumber;

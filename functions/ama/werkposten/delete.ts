@@ -2,7 +2,7 @@ import { defineHandler } from '../../../shared/http/handler.ts';
 import { problems } from '../../../shared/http/problem.ts';
 import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { deleteWerkpost } from '../../../shared/store/ama.ts';
-import { loadWerkpost } from '../access.ts';
+import { loadWerkpost } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.deleteWerkpost, async ({ params, principal, deps }) => {
   const werkpost = await loadWerkpost(deps, principal, params.werkpostId);

@@ -3,7 +3,7 @@ import { etagOf, versionFromIfMatch } from '../../../shared/http/etag.ts';
 import { problems } from '../../../shared/http/problem.ts';
 import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { updateWerkpost, werkpostView } from '../../../shared/store/ama.ts';
-import { loadWerkpost } from '../access.ts';
+import { loadWerkpost } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.updateWerkpost, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadWerkpost(deps, principal, params.werkpostId);

@@ -1,7 +1,7 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
 import { facilityRoutes } from '../../../shared/routes/facilities.ts';
 import { addRecognition } from '../../../shared/store/facilities.ts';
-import { replyForUpdate } from '../update-outcome.ts';
+import { replyForUpdate } from '../../../shared/handlers/facility-write-reply.ts';
 
 export const handler = defineHandler(facilityRoutes.addRecognition, async ({ params, body, principal, deps }) => {
   const outcome = await addRecognition(deps, params.enterpriseNumber, body, { actor: principal.userId, now: deps.clock() });

@@ -2,7 +2,7 @@ import { defineHandler } from '../../../shared/http/handler.ts';
 import { facilityRoutes } from '../../../shared/routes/facilities.ts';
 import { brusselsDateOf } from '../../../shared/domain/calendar.ts';
 import { withdrawRecognition } from '../../../shared/store/facilities.ts';
-import { replyForUpdate } from '../update-outcome.ts';
+import { replyForUpdate } from '../../../shared/handlers/facility-write-reply.ts';
 
 export const handler = defineHandler(facilityRoutes.withdrawRecognition, async ({ params, principal, deps }) => {
   const now = deps.clock();

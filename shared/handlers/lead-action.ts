@@ -1,11 +1,11 @@
-import type { Reply, RouteRequest } from '../../shared/http/handler.ts';
-import { etagOf } from '../../shared/http/etag.ts';
-import { problems } from '../../shared/http/problem.ts';
-import type { routes } from '../../shared/routes.ts';
-import { allowedFrom, nextStatus, type LeadAction } from '../../shared/domain/application-status.ts';
-import { isCallOpen } from '../../shared/domain/call-rules.ts';
-import { applicationView, changeStatus, getApplication } from '../../shared/store/applications.ts';
-import { loadVisibleApplication, requireLead } from './access.ts';
+import type { Reply, RouteRequest } from '../http/handler.ts';
+import { etagOf } from '../http/etag.ts';
+import { problems } from '../http/problem.ts';
+import type { routes } from '../routes.ts';
+import { allowedFrom, nextStatus, type LeadAction } from '../domain/application-status.ts';
+import { isCallOpen } from '../domain/call-rules.ts';
+import { applicationView, changeStatus, getApplication } from '../store/applications.ts';
+import { loadVisibleApplication, requireLead } from '../access/applications.ts';
 
 /** Reopen and withdraw: the lead moves its application between statuses, before the deadline only. */
 export async function runLeadAction(

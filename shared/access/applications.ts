@@ -1,9 +1,9 @@
-import { problems, HttpProblem } from '../../shared/http/problem.ts';
-import { hasRole, type Principal } from '../../shared/http/principal.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { getApplication, type ApplicationRecord } from '../../shared/store/applications.ts';
-import type { CallRecord } from '../../shared/store/calls.ts';
-import { loadVisibleCall } from '../calls/access.ts';
+import { problems, HttpProblem } from '../http/problem.ts';
+import { hasRole, type Principal } from '../http/principal.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { getApplication, type ApplicationRecord } from '../store/applications.ts';
+import type { CallRecord } from '../store/calls.ts';
+import { loadVisibleCall } from './calls.ts';
 
 /** The department sees every application; a facility sees those it leads or is a partner in. */
 export function maySeeApplication(principal: Principal, application: ApplicationRecord): boolean {

@@ -1,7 +1,7 @@
-import { problems, type FieldError } from '../../shared/http/problem.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { getNetwork } from '../../shared/store/networks.ts';
-import type { TrajectoryAction } from '../../shared/store/trajectories.ts';
+import { problems, type FieldError } from '../http/problem.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { getNetwork } from '../store/networks.ts';
+import type { TrajectoryAction } from '../store/trajectories.ts';
 
 /** The standing network, and field errors for action providers that are not among its members. */
 export async function networkWithMembers(deps: Deps, networkId: string) {

@@ -1,16 +1,10 @@
-import { problems } from '../../shared/http/problem.ts';
-import { hasRole, type Principal } from '../../shared/http/principal.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { brusselsDateOf } from '../../shared/domain/calendar.ts';
-import { holdsValidMandate } from '../../shared/domain/mandate.ts';
-import {
-  getAgreement,
-  getWerkpost,
-  recordAgreementAudit,
-  type AgreementRecord,
-  type WerkpostRecord,
-} from '../../shared/store/ama.ts';
-import { listMandateRequests } from '../../shared/store/mandates.ts';
+import { problems } from '../http/problem.ts';
+import { hasRole, type Principal } from '../http/principal.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { brusselsDateOf } from '../domain/calendar.ts';
+import { holdsValidMandate } from '../domain/mandate.ts';
+import { getAgreement, getWerkpost, recordAgreementAudit, type AgreementRecord, type WerkpostRecord } from '../store/ama.ts';
+import { listMandateRequests } from '../store/mandates.ts';
 
 /** Is the facility a recognised begeleider AMA on `date` (a granted BEGELEIDER_AMA mandate)? */
 export async function isRecognisedBegeleider(deps: Deps, enterpriseNumber: string, date: string): Promise<boolean> {

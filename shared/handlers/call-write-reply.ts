@@ -1,7 +1,7 @@
-import { etagOf } from '../../shared/http/etag.ts';
-import type { Reply } from '../../shared/http/handler.ts';
-import { problems } from '../../shared/http/problem.ts';
-import { callView, type CallWriteOutcome } from '../../shared/store/calls.ts';
+import { etagOf } from '../http/etag.ts';
+import type { Reply } from '../http/handler.ts';
+import { problems } from '../http/problem.ts';
+import { callView, type CallWriteOutcome } from '../store/calls.ts';
 
 /** The reply for a call write: the new call, or why the conditional write was refused. */
 export function replyForCallWrite(outcome: CallWriteOutcome, expectedVersion: number): Reply {

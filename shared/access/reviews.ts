@@ -1,8 +1,8 @@
-import { problems } from '../../shared/http/problem.ts';
-import type { Principal } from '../../shared/http/principal.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
-import { loadVisibleApplication } from '../applications/access.ts';
+import { problems } from '../http/problem.ts';
+import type { Principal } from '../http/principal.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { isBeforeDeadline } from '../domain/deadline.ts';
+import { loadVisibleApplication } from './applications.ts';
 
 /** Reviews are for submitted applications, after the deadline, until the selection starts. */
 export async function loadReviewable(deps: Deps, principal: Principal, callId: string, applicationId: string) {

@@ -1,7 +1,7 @@
-import { problems } from '../../shared/http/problem.ts';
-import { hasRole, type Principal } from '../../shared/http/principal.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { getCall, type CallRecord } from '../../shared/store/calls.ts';
+import { problems } from '../http/problem.ts';
+import { hasRole, type Principal } from '../http/principal.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { getCall, type CallRecord } from '../store/calls.ts';
 
 /** The department sees every call; facilities see calls once published (a draft answers 404). */
 export function maySeeCall(principal: Principal, call: CallRecord): boolean {

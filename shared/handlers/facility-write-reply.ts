@@ -1,7 +1,7 @@
-import { etagOf } from '../../shared/http/etag.ts';
-import type { Reply } from '../../shared/http/handler.ts';
-import { problems } from '../../shared/http/problem.ts';
-import { facilityView, type UpdateOutcome } from '../../shared/store/facilities.ts';
+import { etagOf } from '../http/etag.ts';
+import type { Reply } from '../http/handler.ts';
+import { problems } from '../http/problem.ts';
+import { facilityView, type UpdateOutcome } from '../store/facilities.ts';
 
 /** The reply for a facility write: the new representation, or the problem the store reported. */
 export function replyForUpdate(

@@ -1,8 +1,8 @@
-import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
-import { problems } from '../../shared/http/problem.ts';
-import { hasRole, type Principal } from '../../shared/http/principal.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { getTrajectory, recordAudit, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { isTrajectoryClosed } from '../domain/trajectory-status.ts';
+import { problems } from '../http/problem.ts';
+import { hasRole, type Principal } from '../http/principal.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { getTrajectory, recordAudit, type TrajectoryRecord } from '../store/trajectories.ts';
 
 /** Its two case managers and the department; nobody else (404: existence never leaks). */
 export function maySeeTrajectory(principal: Principal, trajectory: TrajectoryRecord): boolean {

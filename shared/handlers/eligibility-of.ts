@@ -1,8 +1,8 @@
-import { checkEligibility, type EligibilityReport, type RegisteredFacility } from '../../shared/domain/eligibility.ts';
-import type { Deps } from '../../shared/runtime/deps.ts';
-import { getLeadMarker, type ApplicationRecord } from '../../shared/store/applications.ts';
-import type { CallRecord } from '../../shared/store/calls.ts';
-import { getFacilities, type FacilityRecord } from '../../shared/store/facilities.ts';
+import { checkEligibility, type EligibilityReport, type RegisteredFacility } from '../domain/eligibility.ts';
+import type { Deps } from '../runtime/deps.ts';
+import { getLeadMarker, type ApplicationRecord } from '../store/applications.ts';
+import type { CallRecord } from '../store/calls.ts';
+import { getFacilities, type FacilityRecord } from '../store/facilities.ts';
 
 /** Looks up what the eligibility rules need and runs them; also returns the members' registry entries. */
 export async function eligibilityOf(

@@ -1,0 +1,27 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { apiFunctions } from '../../shared/functions.ts';
+import { routeList } from '../../shared/routes.ts';
+import { schedules } from '../../shared/schedules.ts';
+import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
+  );
+}
+
+describe('the layout', () => {
+  it('functions/ holds entry points only: function entries, route handlers, workflow tasks and jobs', () => {
+    const entryPoints = new Set([
+      ...Object.values(apiFunctions).map((fn) => fn.entry),
+      ...routeList.map((spec) => spec.handler),
+      ...Object.values(SELECTION_TASKS).map((task) => task.handler),
+      ...schedules.map((job) => job.handler),
+    ]);
+    const others = filesUnder('functions').filter((file) => !entryPoints.has(file));
+    expect(others, 'helpers belong in shared/ (access rules in shared/access, handler helpers in shared/handlers)').toEqual([]);
+  });
+});
