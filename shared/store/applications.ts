@@ -6,7 +6,7 @@ import type { Receipt } from '../domain/receipt.ts';
 import { newTrackingNumber, receiptView } from '../domain/receipt.ts';
 import type { Region } from '../domain/reference-data.ts';
 import type { ApplicationInput } from '../schemas/calls.ts';
-import { callKey } from './calls.ts';
+import { callKey, callPartition } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
@@ -90,10 +90,13 @@ export interface ApplicationVersionRecord {
   receipt: Receipt;
 }
 
-const applicationKey = (callId: string, applicationId: string) => ({ PK: `CALL#${callId}`, SK: `APP#${applicationId}` });
-const leadMarkerKey = (callId: string, region: string, lead: string) => ({ PK: `CALL#${callId}`, SK: `LEAD#${region}#${lead}` });
+const applicationKey = (callId: string, applicationId: string) => ({ PK: callPartition(callId), SK: `APP#${applicationId}` });
+const leadMarkerKey = (callId: string, region: string, lead: string) => ({
+  PK: callPartition(callId),
+  SK: `LEAD#${region}#${lead}`,
+});
 const versionKey = (callId: string, applicationId: string, n: number) => ({
-  PK: `CALL#${callId}`,
+  PK: callPartition(callId),
   SK: `APPVER#${applicationId}#${String(n).padStart(4, '0')}`,
 });
 
@@ -181,7 +184,7 @@ export async function listApplications(
   request: { limit: number; cursor?: string; where?: (a: ApplicationRecord) => boolean },
 ): Promise<Page<ApplicationRecord>> {
   return queryPage<ApplicationRecord & Record<string, unknown>>(deps, {
-    partition: `CALL#${callId}`,
+    partition: callPartition(callId),
     skPrefix: 'APP#',
     limit: request.limit,
     ...(request.cursor ? { cursor: request.cursor } : {}),
@@ -339,7 +342,7 @@ export async function recordRefusal(deps: Deps, current: ApplicationRecord, entr
 }
 
 export async function listVersions(deps: Deps, callId: string, applicationId: string): Promise<ApplicationVersionRecord[]> {
-  return queryAllByPrefix<ApplicationVersionRecord>(deps, `CALL#${callId}`, `APPVER#${applicationId}#`);
+  return queryAllByPrefix<ApplicationVersionRecord>(deps, callPartition(callId), `APPVER#${applicationId}#`);
 }
 
 export async function getVersion(

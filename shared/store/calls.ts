@@ -32,7 +32,9 @@ export interface CallRecord extends CallInput {
 }
 
 const ALL_CALLS = 'CALLS';
-export const callKey = (callId: string) => ({ PK: `CALL#${callId}`, SK: 'CALL' });
+/** The partition of a call: the call, its applications, lead markers, versions, reviews and selection runs. */
+export const callPartition = (callId: string) => `CALL#${callId}`;
+export const callKey = (callId: string) => ({ PK: callPartition(callId), SK: 'CALL' });
 
 /** Instants are stored in UTC with milliseconds, so that string order is time order in conditions. */
 export function toStoredInstant(value: string): string {

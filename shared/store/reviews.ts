@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
-import { callKey } from './calls.ts';
+import { callKey, callPartition } from './calls.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactionOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
@@ -31,11 +31,11 @@ export interface ReviewRecord {
 }
 
 const declarationKey = (callId: string, applicationId: string, reviewer: string) => ({
-  PK: `CALL#${callId}`,
+  PK: callPartition(callId),
   SK: `DECL#${applicationId}#${reviewer}`,
 });
 const reviewKey = (callId: string, applicationId: string, reviewer: string) => ({
-  PK: `CALL#${callId}`,
+  PK: callPartition(callId),
   SK: `REVIEW#${applicationId}#${reviewer}`,
 });
 
@@ -141,7 +141,7 @@ export async function putReview(
 }
 
 export async function listReviews(deps: Deps, callId: string, applicationId?: string): Promise<ReviewRecord[]> {
-  return queryAllByPrefix<ReviewRecord>(deps, `CALL#${callId}`, applicationId ? `REVIEW#${applicationId}#` : 'REVIEW#');
+  return queryAllByPrefix<ReviewRecord>(deps, callPartition(callId), applicationId ? `REVIEW#${applicationId}#` : 'REVIEW#');
 }
 
 export function reviewView(record: ReviewRecord) {

@@ -5,6 +5,7 @@ import type { Deps } from '../runtime/deps.ts';
 import type { DecisionLine, Evaluation } from '../domain/selection.ts';
 import type { Region } from '../domain/reference-data.ts';
 import { queryAllByPrefix as queryAll } from './query-all.ts';
+import { callPartition } from './calls.ts';
 
 /**
  * The selection's records, in the call's partition, keyed by run (one execution):
@@ -78,10 +79,9 @@ export interface NetworkRecord {
   registeredManually?: boolean;
 }
 
-const partition = (callId: string) => `CALL#${callId}`;
-export const runKey = (callId: string, runId: string) => ({ PK: partition(callId), SK: `RUN#${runId}` });
+export const runKey = (callId: string, runId: string) => ({ PK: callPartition(callId), SK: `RUN#${runId}` });
 const batchKey = (callId: string, runId: string, batch: number) => ({
-  PK: partition(callId),
+  PK: callPartition(callId),
   SK: `RUN#${runId}#BATCH#${String(batch).padStart(4, '0')}`,
 });
 
@@ -117,7 +117,7 @@ export async function findRunByExecution(deps: Deps, callId: string, executionId
     item.entity === 'SelectionRun' && item.executionArn === executionId;
   const run = await getRun(deps, callId, runId);
   if (run) return matches(run) ? run : undefined;
-  const items = await queryAll<RunRecord>(deps, partition(callId), `RUN#${runId}`);
+  const items = await queryAll<RunRecord>(deps, callPartition(callId), `RUN#${runId}`);
   return items.find(matches);
 }
 
@@ -178,7 +178,7 @@ export function evaluationItem(
   evaluation: Omit<EvaluationRecord, 'PK' | 'SK' | 'entity'>,
 ): EvaluationRecord {
   return {
-    PK: partition(callId),
+    PK: callPartition(callId),
     SK: `RUN#${runId}#EVAL#${evaluation.applicationId}`,
     entity: 'SelectionEvaluation',
     ...evaluation,
@@ -186,20 +186,20 @@ export function evaluationItem(
 }
 
 export const listEvaluations = (deps: Deps, callId: string, runId: string) =>
-  queryAll<EvaluationRecord>(deps, partition(callId), `RUN#${runId}#EVAL#`);
+  queryAll<EvaluationRecord>(deps, callPartition(callId), `RUN#${runId}#EVAL#`);
 
 export function lineItem(callId: string, runId: string, line: Omit<LineRecord, 'PK' | 'SK' | 'entity'>): LineRecord {
-  return { PK: partition(callId), SK: `RUN#${runId}#LINE#${line.applicationId}`, entity: 'DecisionLine', ...line };
+  return { PK: callPartition(callId), SK: `RUN#${runId}#LINE#${line.applicationId}`, entity: 'DecisionLine', ...line };
 }
 
 export const listLines = (deps: Deps, callId: string, runId: string) =>
-  queryAll<LineRecord>(deps, partition(callId), `RUN#${runId}#LINE#`);
+  queryAll<LineRecord>(deps, callPartition(callId), `RUN#${runId}#LINE#`);
 
 export async function getLine(deps: Deps, callId: string, runId: string, applicationId: string): Promise<LineRecord | undefined> {
   const result = await deps.ddb.send(
     new GetCommand({
       TableName: deps.tableName,
-      Key: { PK: partition(callId), SK: `RUN#${runId}#LINE#${applicationId}` },
+      Key: { PK: callPartition(callId), SK: `RUN#${runId}#LINE#${applicationId}` },
       ConsistentRead: true,
     }),
   );
@@ -233,7 +233,7 @@ export async function claimNotification(deps: Deps, callId: string, applicationI
     await deps.ddb.send(
       new PutCommand({
         TableName: deps.tableName,
-        Item: { PK: partition(callId), SK: `NOTIFIED#${applicationId}`, entity: 'OutcomeNotification', applicationId, at },
+        Item: { PK: callPartition(callId), SK: `NOTIFIED#${applicationId}`, entity: 'OutcomeNotification', applicationId, at },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -247,6 +247,6 @@ export async function claimNotification(deps: Deps, callId: string, applicationI
 /** Gives a claim back when the email could not be sent, so a retry sends it. */
 export async function releaseNotification(deps: Deps, callId: string, applicationId: string): Promise<void> {
   await deps.ddb.send(
-    new DeleteCommand({ TableName: deps.tableName, Key: { PK: partition(callId), SK: `NOTIFIED#${applicationId}` } }),
+    new DeleteCommand({ TableName: deps.tableName, Key: { PK: callPartition(callId), SK: `NOTIFIED#${applicationId}` } }),
   );
 }
