@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { AgreementStatus, Signature } from '../domain/ama.ts';
 import { addDays } from '../domain/trajectory-dates.ts';
@@ -8,6 +8,7 @@ import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
 import { versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
+import { queryAll } from './query-all.ts';
 
 /**
  * Werkposten (PK WERKPOST#<id>; GSI1 by begeleider facility) count the agreements that hold a place
@@ -96,21 +97,11 @@ export async function getWerkpost(deps: Deps, id: string): Promise<WerkpostRecor
 }
 
 export async function listWerkposten(deps: Deps, begeleider: string): Promise<WerkpostRecord[]> {
-  const items: WerkpostRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `FACILITY#${begeleider}#WERKPOSTEN` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...((result.Items ?? []) as WerkpostRecord[]));
-    start = result.LastEvaluatedKey;
-  } while (start);
+  const { items } = await queryAll<WerkpostRecord>(deps, {
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = :pk',
+    values: { ':pk': `FACILITY#${begeleider}#WERKPOSTEN` },
+  });
   return items.sort((a, b) => a.name.localeCompare(b.name));
 }
 

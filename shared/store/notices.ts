@@ -1,7 +1,8 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { nextNoticeDate, type Milestone } from '../domain/notices.ts';
 import type { TrajectoryRecord } from './trajectories.ts';
+import { queryAll } from './query-all.ts';
 
 /**
  * Notice records: PK TRAJECTORY#<id>, SK NOTICE#<plannedEndDate>#<milestone>. A run claims one with a
@@ -12,24 +13,11 @@ export const STALE_CLAIM_MS = 15 * 60 * 1000;
 
 /** Active trajectories whose next notice is due on or before `date`: the sparse GSI4, nothing else is read. */
 export async function dueTrajectories(deps: Deps, date: string): Promise<{ items: TrajectoryRecord[]; itemsRead: number }> {
-  const items: TrajectoryRecord[] = [];
-  let itemsRead = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const result = await deps.ddb.send(
-      new QueryCommand({
-        TableName: deps.tableName,
-        IndexName: 'GSI4',
-        KeyConditionExpression: 'GSI4PK = :notices AND GSI4SK <= :upTo',
-        ExpressionAttributeValues: { ':notices': 'NOTICES', ':upTo': `${date}#~` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    itemsRead += result.ScannedCount ?? 0;
-    items.push(...((result.Items ?? []) as TrajectoryRecord[]));
-    start = result.LastEvaluatedKey;
-  } while (start);
-  return { items, itemsRead };
+  return queryAll<TrajectoryRecord>(deps, {
+    index: 'GSI4',
+    keyCondition: 'GSI4PK = :notices AND GSI4SK <= :upTo',
+    values: { ':notices': 'NOTICES', ':upTo': `${date}#~` },
+  });
 }
 
 /** A notice record's key: a trajectory milestone for a planned end, or an agreement's evaluation date. */

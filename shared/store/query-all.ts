@@ -1,22 +1,41 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
+import type { IndexName } from './table-design.ts';
 
-/** Every item of partition `pk` whose sort key starts with `prefix`, all pages, consistent. */
-export async function queryAllByPrefix<T>(deps: Deps, pk: string, prefix: string): Promise<T[]> {
+export interface QueryAllRequest {
+  /** A GSI of the table design; the table itself when left out (then the read is consistent). */
+  index?: IndexName;
+  keyCondition: string;
+  values: Record<string, unknown>;
+}
+
+/** Every item a key condition matches, all pages; `itemsRead` counts what DynamoDB read (ScannedCount). */
+export async function queryAll<T>(deps: Deps, request: QueryAllRequest): Promise<{ items: T[]; itemsRead: number }> {
   const items: T[] = [];
+  let itemsRead = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const result = await deps.ddb.send(
       new QueryCommand({
         TableName: deps.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        ...(request.index ? { IndexName: request.index } : { ConsistentRead: true }),
+        KeyConditionExpression: request.keyCondition,
+        ExpressionAttributeValues: request.values,
         ExclusiveStartKey: start,
-        ConsistentRead: true,
       }),
     );
+    itemsRead += result.ScannedCount ?? 0;
     items.push(...((result.Items ?? []) as T[]));
     start = result.LastEvaluatedKey;
   } while (start);
+  return { items, itemsRead };
+}
+
+/** Every item of partition `pk` whose sort key starts with `prefix`, all pages, consistent. */
+export async function queryAllByPrefix<T>(deps: Deps, pk: string, prefix: string): Promise<T[]> {
+  const { items } = await queryAll<T>(deps, {
+    keyCondition: 'PK = :pk AND begins_with(SK, :prefix)',
+    values: { ':pk': pk, ':prefix': prefix },
+  });
   return items;
 }

@@ -4,7 +4,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { DecisionLine, Evaluation } from '../domain/selection.ts';
 import type { Region } from '../domain/reference-data.ts';
-import { queryAllByPrefix as queryAll } from './query-all.ts';
+import { queryAllByPrefix } from './query-all.ts';
 import { callPartition } from './calls.ts';
 
 /**
@@ -117,7 +117,7 @@ export async function findRunByExecution(deps: Deps, callId: string, executionId
     item.entity === 'SelectionRun' && item.executionArn === executionId;
   const run = await getRun(deps, callId, runId);
   if (run) return matches(run) ? run : undefined;
-  const items = await queryAll<RunRecord>(deps, callPartition(callId), `RUN#${runId}`);
+  const items = await queryAllByPrefix<RunRecord>(deps, callPartition(callId), `RUN#${runId}`);
   return items.find(matches);
 }
 
@@ -186,14 +186,14 @@ export function evaluationItem(
 }
 
 export const listEvaluations = (deps: Deps, callId: string, runId: string) =>
-  queryAll<EvaluationRecord>(deps, callPartition(callId), `RUN#${runId}#EVAL#`);
+  queryAllByPrefix<EvaluationRecord>(deps, callPartition(callId), `RUN#${runId}#EVAL#`);
 
 export function lineItem(callId: string, runId: string, line: Omit<LineRecord, 'PK' | 'SK' | 'entity'>): LineRecord {
   return { PK: callPartition(callId), SK: `RUN#${runId}#LINE#${line.applicationId}`, entity: 'DecisionLine', ...line };
 }
 
 export const listLines = (deps: Deps, callId: string, runId: string) =>
-  queryAll<LineRecord>(deps, callPartition(callId), `RUN#${runId}#LINE#`);
+  queryAllByPrefix<LineRecord>(deps, callPartition(callId), `RUN#${runId}#LINE#`);
 
 export async function getLine(deps: Deps, callId: string, runId: string, applicationId: string): Promise<LineRecord | undefined> {
   const result = await deps.ddb.send(
