@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../infra/local/emulators.ts';
 import { runExpiringTrajectories } from '../functions/jobs/expiring-trajectories.ts';
 import { getDeps, resetDeps } from '../shared/runtime/deps.ts';
-import { putAll } from '../shared/store/selection.ts';
+import { putAll } from '../shared/store/batch-write.ts';
 import type { TrajectoryRecord } from '../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../test/helpers/trajectory-fixture.ts';
 

@@ -14,7 +14,7 @@ import type { LocalWorkflows } from '../infra/local/workflow-runner.ts';
 import { overrideDeps, type Deps } from '../shared/runtime/deps.ts';
 import { insertCall, newCallRecord } from '../shared/store/calls.ts';
 import { historyEntry } from '../shared/store/history.ts';
-import { putAll } from '../shared/store/selection.ts';
+import { putAll } from '../shared/store/batch-write.ts';
 import { enterpriseNumberFor, round } from './stats.ts';
 import { submittedApplicationItems } from '../test/helpers/submitted-application.ts';
 

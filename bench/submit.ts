@@ -32,7 +32,7 @@ import {
 import { getCall, insertCall, newCallRecord, type CallRecord } from '../shared/store/calls.ts';
 import { getFacilities, newFacilityRecord, type FacilityRecord } from '../shared/store/facilities.ts';
 import { historyEntry } from '../shared/store/history.ts';
-import { putAll } from '../shared/store/selection.ts';
+import { putAll } from '../shared/store/batch-write.ts';
 import { enterpriseNumberFor, summarize, timedCalls, type LatencySummary } from './stats.ts';
 
 /** One request of the load: the path of a draft's submit and a token of its lead facility. */

@@ -4,7 +4,8 @@ import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { networkView } from '../../shared/store/networks.ts';
-import { networkItem, putAll } from '../../shared/store/selection.ts';
+import { networkItem } from '../../shared/store/selection.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 
 export const handler = defineHandler(trajectoryRoutes.registerNetwork, async ({ body, deps }) => {
   const members = [body.leadEnterpriseNumber, ...body.partners.map((p) => p.enterpriseNumber)];

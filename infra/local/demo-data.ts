@@ -12,7 +12,7 @@ import { insertCall, newCallRecord } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { insertAgreement, newAgreement, newWerkpost } from '../../shared/store/ama.ts';
 import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
-import { putAll } from '../../shared/store/selection.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
 
 /** Demo facilities (fictitious organisations with valid enterprise numbers) and their recognitions. */

@@ -8,18 +8,9 @@ import type { Principal } from './principal.ts';
 import { authorize } from './middlewares/authorize.ts';
 import { parseRequest } from './middlewares/parse-request.ts';
 import { problemResponses } from './middlewares/problem-responses.ts';
+import type { ParsedInput, RouteContext } from './route-context.ts';
 
-export interface ParsedInput {
-  params: unknown;
-  query: unknown;
-  body: unknown;
-  ifMatch: string | undefined;
-}
-
-export interface RouteContext extends Context {
-  principal?: Principal;
-  input?: ParsedInput;
-}
+export type { ParsedInput, RouteContext } from './route-context.ts';
 
 type Out<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
 

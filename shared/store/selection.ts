@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { DecisionLine, Evaluation } from '../domain/selection.ts';
 import type { Region } from '../domain/reference-data.ts';
 import { queryAllByPrefix } from './query-all.ts';
+import { putAll } from './batch-write.ts';
 import { callPartition } from './calls.ts';
 
 /**
@@ -140,20 +141,6 @@ export async function updateRun(deps: Deps, callId: string, runId: string, field
       ExpressionAttributeValues: values,
     }),
   );
-}
-
-/** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. Each put is idempotent. */
-export async function putAll(deps: Deps, items: readonly Record<string, unknown>[]): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Array<{ PutRequest: { Item: Record<string, unknown> } }> | undefined = items
-      .slice(i, i + 25)
-      .map((Item) => ({ PutRequest: { Item } }));
-    for (let attempt = 0; requests && requests.length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const result = await deps.ddb.send(new BatchWriteCommand({ RequestItems: { [deps.tableName]: requests } }));
-      requests = result.UnprocessedItems?.[deps.tableName] as typeof requests;
-    }
-  }
 }
 
 export async function putBatches(deps: Deps, callId: string, runId: string, batches: string[][]): Promise<void> {

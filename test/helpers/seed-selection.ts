@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { TestApi } from './test-api.ts';
 import { REGIONS } from '../../shared/domain/reference-data.ts';
-import { putAll } from '../../shared/store/selection.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 import { submittedApplicationItems } from './submitted-application.ts';
 
 export const SEED_DEADLINE = '2026-12-01T12:00:00+01:00';

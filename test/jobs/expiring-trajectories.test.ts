@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
 import { overrideDeps } from '../../shared/runtime/deps.ts';
-import { putAll } from '../../shared/store/selection.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 import { withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';

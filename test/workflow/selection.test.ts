@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { putAll } from '../../shared/store/selection.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**

@@ -5,7 +5,7 @@ import { amaRoutes } from '../../../shared/routes/ama.ts';
 import { hasRole } from '../../../shared/http/principal.ts';
 import { newWerkpost, werkpostView } from '../../../shared/store/ama.ts';
 import { getFacility } from '../../../shared/store/facilities.ts';
-import { putAll } from '../../../shared/store/selection.ts';
+import { putAll } from '../../../shared/store/batch-write.ts';
 import { mayManageWerkposten } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.createWerkpost, async ({ params, body, principal, deps }) => {

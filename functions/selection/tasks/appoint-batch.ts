@@ -1,7 +1,8 @@
 import { defineTask } from '../../../shared/workflows/task.ts';
 import type { BatchInput } from '../../../shared/workflows/selection.ts';
 import { getApplication, setApplicationOutcome } from '../../../shared/store/applications.ts';
-import { getBatch, getLine, getRun, networkIdOf, networkItem, putAll } from '../../../shared/store/selection.ts';
+import { getBatch, getLine, getRun, networkIdOf, networkItem } from '../../../shared/store/selection.ts';
+import { putAll } from '../../../shared/store/batch-write.ts';
 import type { Region } from '../../../shared/domain/reference-data.ts';
 
 /**

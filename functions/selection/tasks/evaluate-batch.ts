@@ -6,7 +6,8 @@ import { getApplication, getLeadMarker, listVersions } from '../../../shared/sto
 import { getCall } from '../../../shared/store/calls.ts';
 import { getFacilities } from '../../../shared/store/facilities.ts';
 import { listReviews } from '../../../shared/store/reviews.ts';
-import { evaluationItem, getBatch, putAll } from '../../../shared/store/selection.ts';
+import { evaluationItem, getBatch } from '../../../shared/store/selection.ts';
+import { putAll } from '../../../shared/store/batch-write.ts';
 
 /**
  * One batch: each application's last version submitted before the deadline is checked for eligibility

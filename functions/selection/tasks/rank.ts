@@ -2,7 +2,8 @@ import { defineTask } from '../../../shared/workflows/task.ts';
 import type { SelectionState } from '../../../shared/workflows/selection.ts';
 import { decide } from '../../../shared/domain/selection.ts';
 import { getCall } from '../../../shared/store/calls.ts';
-import { lineItem, listEvaluations, putAll, updateRun } from '../../../shared/store/selection.ts';
+import { lineItem, listEvaluations, updateRun } from '../../../shared/store/selection.ts';
+import { putAll } from '../../../shared/store/batch-write.ts';
 
 /**
  * Ranks every region and writes the decision, one line per application, under this run. A dry run ends

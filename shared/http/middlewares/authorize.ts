@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { RouteSpec } from '../route.ts';
 import { principalFromClaims, type Claims } from '../principal.ts';
 import { problems } from '../problem.ts';
-import type { RouteContext } from '../handler.ts';
+import type { RouteContext } from '../route-context.ts';
 
 /**
  * Reads the caller from the claims the JWT authorizer verified and applies the route's role rule:

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { RouteSpec } from '../route.ts';
 import { problems, type FieldError } from '../problem.ts';
 import { fieldErrorsOf } from '../zod-errors.ts';
-import type { RouteContext } from '../handler.ts';
+import type { RouteContext } from '../route-context.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
