@@ -154,7 +154,7 @@ export async function seedSubmitFixture(
       audit,
     );
     const outcome = await insertApplication(deps, record, now);
-    if (!outcome.ok) throw new Error(`seeding draft ${i}: conditions failed at ${outcome.failed.join(', ')}`);
+    if (!outcome.ok) throw new Error(`seeding draft ${i}: refused: ${outcome.reasons.join(', ')}`);
     applications[i] = record;
   });
 
@@ -246,7 +246,7 @@ export function rawSubmitter(deps: Deps, fixture: SubmitFixture, onCleanup: (wha
     ]);
     t = lap('batchGetMembersAndLeadMarker', t);
     const outcome = await submitApplication(rawDeps, application, draft.receipt, { actor: 'bench-raw', now: new Date() });
-    if (!outcome.ok) throw new Error(`raw submit: the transaction's conditions failed at ${outcome.failed.join(', ')}`);
+    if (!outcome.ok) throw new Error(`raw submit: refused: ${outcome.reasons.join(', ')}`);
     t = lap('transactWriteItems', t);
     await sendEmail(rawDeps, draft.email);
     lap('sesSendEmail', t);

@@ -16,7 +16,8 @@ export const handler = defineHandler(applicationRoutes.createApplication, async 
   const record = newApplicationRecord(call.callId, principal.facility, body, { actor: principal.userId, now });
   const outcome = await insertApplication(deps, record, now);
   if (!outcome.ok) {
-    if (outcome.failed.includes(0)) throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
+    if (outcome.reasons.includes('call-closed'))
+      throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
     throw problems.conflict(
       'already-leading',
       `Your facility already leads an application to this call for region ${body.region}.`,

@@ -75,7 +75,8 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
     // Lost a race: a concurrent retry that submitted first gets its receipt back; anything else is a conflict.
     const now = await getApplication(deps, call.callId, application.applicationId);
     if (now?.status === 'SUBMITTED' && now.receipt) return { status: 200, body: receiptView(now.receipt) };
-    if (outcome.failed.includes(0)) throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
+    if (outcome.reasons.includes('call-closed'))
+      throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
     throw problems.conflict('concurrent-change', 'The application changed while it was being submitted; GET it and try again.');
   }
   const lead = facilities.get(application.leadEnterpriseNumber);

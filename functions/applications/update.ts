@@ -20,9 +20,9 @@ export const handler = defineHandler(applicationRoutes.updateApplication, async 
   }
   const outcome = await saveDraft(deps, application, expectedVersion, body, { actor: principal.userId, now });
   if (!outcome.ok) {
-    if (outcome.failed.includes(0))
+    if (outcome.reasons.includes('call-closed'))
       throw problems.conflict('deadline-passed', 'The deadline has passed; the application can no longer be changed.');
-    if (outcome.failed.includes(2)) {
+    if (outcome.reasons.includes('already-leading')) {
       throw problems.conflict(
         'already-leading',
         `Your facility already leads an application to this call for region ${body.region}.`,

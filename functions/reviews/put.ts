@@ -23,7 +23,7 @@ export const handler = defineHandler(reviewRoutes.putReview, async ({ params, bo
     now: deps.clock(),
   });
   if (!outcome.ok) {
-    if (outcome.failed.includes(0)) throw problems.conflict('review-closed', 'The call is no longer in review.');
+    if (outcome.reasons.includes('review-closed')) throw problems.conflict('review-closed', 'The call is no longer in review.');
     throw problems.conflict('concurrent-change', 'Your review changed at the same time; try again.');
   }
   return { status: existing ? 200 : 201, body: reviewView(record), etag: etagOf(record.version) };

@@ -28,7 +28,7 @@ export async function runLeadAction(
   }
   const outcome = await changeStatus(deps, application, to, historyAction, { actor: principal.userId, now });
   if (!outcome.ok) {
-    if (outcome.failed.includes(0)) throw problems.conflict('deadline-passed', 'The deadline has passed.');
+    if (outcome.reasons.includes('call-closed')) throw problems.conflict('deadline-passed', 'The deadline has passed.');
     throw problems.conflict('concurrent-change', 'The application changed at the same time; GET it and try again.');
   }
   const saved = await getApplication(deps, call.callId, application.applicationId);

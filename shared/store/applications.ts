@@ -9,7 +9,7 @@ import type { ApplicationInput } from '../schemas/calls.ts';
 import { callKey, callPartition } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
 import { versionedUpdate } from './versioned-update.ts';
 
@@ -152,22 +152,29 @@ function callOpen(deps: Deps, callId: string, now: Date): TransactItem {
   };
 }
 
-/** Index 0: the call is open; 1: the application; 2: the lead-per-region marker. */
-export async function insertApplication(deps: Deps, record: ApplicationRecord, now: Date): Promise<TransactionOutcome> {
-  return transact(deps, [
-    callOpen(deps, record.callId, now),
-    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: {
-          ...leadMarkerKey(record.callId, record.region, record.leadEnterpriseNumber),
-          entity: 'LeadMarker',
-          applicationId: record.applicationId,
+/** A new application with its lead-per-region marker, while the call is open. */
+export async function insertApplication(
+  deps: Deps,
+  record: ApplicationRecord,
+  now: Date,
+): Promise<WriteOutcome<'call-closed' | 'exists' | 'already-leading'>> {
+  return transactNamed(deps, [
+    [callOpen(deps, record.callId, now), 'call-closed'],
+    [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...leadMarkerKey(record.callId, record.region, record.leadEnterpriseNumber),
+            entity: 'LeadMarker',
+            applicationId: record.applicationId,
+          },
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-        ConditionExpression: 'attribute_not_exists(PK)',
       },
-    },
+      'already-leading',
+    ],
   ]);
 }
 
@@ -232,7 +239,8 @@ function applicationUpdate(
 /**
  * Saves a new draft content if the application is still the version the lead read and still a draft,
  * before the deadline. Moving to another region moves the lead marker in the same transaction.
- * Index 0: call open; 1: the application; 2 (if the region changes): the new region's marker.
+ * `stale`: the application changed or is no longer a draft; `already-leading`: the lead already has one in
+ * the new region.
  */
 export async function saveDraft(
   deps: Deps,
@@ -240,48 +248,59 @@ export async function saveDraft(
   expectedVersion: number,
   input: ApplicationInput,
   audit: Audit,
-): Promise<TransactionOutcome> {
+): Promise<WriteOutcome<'call-closed' | 'stale' | 'already-leading'>> {
   const fields = {
     region: input.region,
     partners: input.partners,
     proposal: input.proposal,
     members: [current.leadEnterpriseNumber, ...input.partners.map((p) => p.enterpriseNumber)],
   };
-  const items: TransactItem[] = [
-    callOpen(deps, current.callId, audit.now),
-    applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
-      status: 'DRAFT',
-    }),
+  const items: Array<readonly [TransactItem, 'call-closed' | 'stale' | 'already-leading']> = [
+    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [
+      applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
+        status: 'DRAFT',
+      }),
+      'stale',
+    ],
   ];
   if (input.region !== current.region) {
     items.push(
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: {
-            ...leadMarkerKey(current.callId, input.region, current.leadEnterpriseNumber),
-            entity: 'LeadMarker',
-            applicationId: current.applicationId,
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: {
+              ...leadMarkerKey(current.callId, input.region, current.leadEnterpriseNumber),
+              entity: 'LeadMarker',
+              applicationId: current.applicationId,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      },
-      { Delete: { TableName: deps.tableName, Key: leadMarkerKey(current.callId, current.region, current.leadEnterpriseNumber) } },
+        'already-leading',
+      ],
+      [
+        {
+          Delete: { TableName: deps.tableName, Key: leadMarkerKey(current.callId, current.region, current.leadEnterpriseNumber) },
+        },
+        'stale',
+      ],
     );
   }
-  return transact(deps, items);
+  return transactNamed(deps, items);
 }
 
 /**
  * DRAFT → SUBMITTED with its receipt, and the immutable submitted version, in one transaction that
- * also requires the call to be open at `now`. Index 0: call open; 1: the application; 2: the version.
+ * also requires the call to be open at `now`.
  */
 export async function submitApplication(
   deps: Deps,
   current: ApplicationRecord,
   receipt: Receipt,
   audit: Audit,
-): Promise<TransactionOutcome> {
+): Promise<WriteOutcome<'call-closed' | 'stale'>> {
   const n = current.submittedVersions + 1;
   const version: ApplicationVersionRecord = {
     ...versionKey(current.callId, current.applicationId, n),
@@ -290,37 +309,43 @@ export async function submitApplication(
     content: submittedContent(current),
     receipt,
   };
-  return transact(deps, [
-    callOpen(deps, current.callId, audit.now),
-    applicationUpdate(
-      deps,
-      current,
-      { status: 'SUBMITTED', receipt, submittedVersions: n },
-      historyEntry(audit, 'submitted', {
-        from: 'DRAFT',
-        to: 'SUBMITTED',
-        details: { trackingNumber: receipt.trackingNumber, contentHash: receipt.contentHash, submittedVersion: n },
-      }),
-      audit,
-      { status: 'DRAFT' },
-    ),
-    { Put: { TableName: deps.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } },
+  return transactNamed(deps, [
+    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [
+      applicationUpdate(
+        deps,
+        current,
+        { status: 'SUBMITTED', receipt, submittedVersions: n },
+        historyEntry(audit, 'submitted', {
+          from: 'DRAFT',
+          to: 'SUBMITTED',
+          details: { trackingNumber: receipt.trackingNumber, contentHash: receipt.contentHash, submittedVersion: n },
+        }),
+        audit,
+        { status: 'DRAFT' },
+      ),
+      'stale',
+    ],
+    [{ Put: { TableName: deps.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } }, 'stale'],
   ]);
 }
 
-/** A lead's status change before the deadline (reopen, withdraw). Index 0: call open; 1: the application. */
+/** A lead's status change before the deadline (reopen, withdraw). */
 export async function changeStatus(
   deps: Deps,
   current: ApplicationRecord,
   to: ApplicationStatus,
   action: string,
   audit: Audit,
-): Promise<TransactionOutcome> {
-  return transact(deps, [
-    callOpen(deps, current.callId, audit.now),
-    applicationUpdate(deps, current, { status: to }, historyEntry(audit, action, { from: current.status, to }), audit, {
-      status: current.status,
-    }),
+): Promise<WriteOutcome<'call-closed' | 'stale'>> {
+  return transactNamed(deps, [
+    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [
+      applicationUpdate(deps, current, { status: to }, historyEntry(audit, action, { from: current.status, to }), audit, {
+        status: current.status,
+      }),
+      'stale',
+    ],
   ]);
 }
 

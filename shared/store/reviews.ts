@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { callKey, callPartition } from './calls.ts';
 import type { Audit } from './history.ts';
-import { transact, type TransactionOutcome } from './transaction.ts';
+import { transactNamed, type WriteOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
 
 export interface DeclarationRecord {
@@ -59,13 +59,13 @@ export async function getDeclaration(deps: Deps, callId: string, applicationId: 
   return result.Item as DeclarationRecord | undefined;
 }
 
-/** Records the declaration once; declaring again keeps the first. Index 0: call in review; 1: the declaration. */
+/** Records the declaration once; declaring again keeps the first. */
 export async function insertDeclaration(
   deps: Deps,
   callId: string,
   applicationId: string,
   audit: Audit,
-): Promise<TransactionOutcome> {
+): Promise<WriteOutcome<'review-closed' | 'exists'>> {
   const record: DeclarationRecord = {
     ...declarationKey(callId, applicationId, audit.actor),
     entity: 'Declaration',
@@ -73,9 +73,9 @@ export async function insertDeclaration(
     reviewer: audit.actor,
     declaredAt: audit.now.toISOString(),
   };
-  return transact(deps, [
-    callInReview(deps, callId, audit.now),
-    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+  return transactNamed(deps, [
+    [callInReview(deps, callId, audit.now), 'review-closed'],
+    [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
   ]);
 }
 
@@ -88,7 +88,7 @@ export async function getReview(deps: Deps, callId: string, applicationId: strin
 
 /**
  * Creates or replaces the reviewer's own review, only with a declaration on record and while the call is in
- * review. Index 0: call in review; 1: the declaration exists; 2: the review (its version unchanged).
+ * review. `no-declaration`: none on record; `stale`: the review changed since it was read.
  */
 export async function putReview(
   deps: Deps,
@@ -98,7 +98,7 @@ export async function putReview(
   declaration: DeclarationRecord,
   existing: ReviewRecord | undefined,
   audit: Audit,
-): Promise<{ outcome: TransactionOutcome; record: ReviewRecord }> {
+): Promise<{ outcome: WriteOutcome<'review-closed' | 'no-declaration' | 'stale'>; record: ReviewRecord }> {
   const at = audit.now.toISOString();
   const record: ReviewRecord = {
     ...reviewKey(callId, applicationId, audit.actor),
@@ -114,28 +114,34 @@ export async function putReview(
     updatedAt: at,
     updatedBy: audit.actor,
   };
-  const outcome = await transact(deps, [
-    callInReview(deps, callId, audit.now),
-    {
-      ConditionCheck: {
-        TableName: deps.tableName,
-        Key: declarationKey(callId, applicationId, audit.actor),
-        ConditionExpression: 'attribute_exists(PK)',
+  const outcome = await transactNamed(deps, [
+    [callInReview(deps, callId, audit.now), 'review-closed'],
+    [
+      {
+        ConditionCheck: {
+          TableName: deps.tableName,
+          Key: declarationKey(callId, applicationId, audit.actor),
+          ConditionExpression: 'attribute_exists(PK)',
+        },
       },
-    },
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: record,
-        ...(existing
-          ? {
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': existing.version },
-            }
-          : { ConditionExpression: 'attribute_not_exists(PK)' }),
+      'no-declaration',
+    ],
+    [
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: record,
+          ...(existing
+            ? {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': existing.version },
+              }
+            : { ConditionExpression: 'attribute_not_exists(PK)' }),
+        },
       },
-    },
+      'stale',
+    ],
   ]);
   return { outcome, record };
 }

@@ -26,3 +26,22 @@ export async function transact(deps: Deps, items: TransactItem[]): Promise<Trans
     throw error;
   }
 }
+
+/**
+ * A store write's result: done, or refused, with the reasons named (never item positions): the handler
+ * maps each reason to its problem without knowing the order of the items inside the transaction.
+ */
+export type WriteOutcome<R extends string> = { ok: true } | { ok: false; reasons: R[] };
+
+/** One transaction of items, each paired with the reason a failure of its condition stands for. */
+export async function transactNamed<R extends string>(
+  deps: Deps,
+  items: ReadonlyArray<readonly [TransactItem, R]>,
+): Promise<WriteOutcome<R>> {
+  const outcome = await transact(
+    deps,
+    items.map(([item]) => item),
+  );
+  if (outcome.ok) return { ok: true };
+  return { ok: false, reasons: [...new Set(outcome.failed.map((index) => items[index]![1]))] };
+}
