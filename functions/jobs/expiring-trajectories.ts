@@ -2,18 +2,12 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import { brusselsDateOf, isCalendarDate } from '../../shared/domain/calendar.ts';
-import { dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
+import { dueEvaluation, dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { failedNoticesEmail, trajectoryNoticeEmail } from '../../shared/email/templates.ts';
 import { getBackgroundDeps, getDeps, type Deps } from '../../shared/runtime/deps.ts';
-import { addDays } from '../../shared/domain/trajectory-dates.ts';
 import { evaluationNoticeEmail } from '../../shared/email/templates.ts';
-import {
-  EVALUATION_NOTICE_DAYS,
-  getWerkpost,
-  recordEvaluationNoticesHandled,
-  type AgreementRecord,
-} from '../../shared/store/ama.ts';
+import { getWerkpost, recordEvaluationNoticesHandled, type AgreementRecord } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import {
   claimNotice,
@@ -105,7 +99,8 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
 
 /**
  * AMA agreements share the sparse index: the begeleider facility is emailed 14 days before each evaluation,
- * once (claim, send, mark), with no participant data; after an outage only the next evaluation still ahead.
+ * once (claim, send, mark), with no participant data; after an outage only the next evaluation still ahead;
+ * only while the agreement is active (dueEvaluation).
  */
 async function evaluationNotice(
   deps: Deps,
@@ -114,12 +109,13 @@ async function evaluationNotice(
   now: Date,
   report: NoticeRunReport,
 ): Promise<void> {
-  const due = [...agreement.evaluationDates]
-    .sort()
-    .filter((d) => !agreement.sentEvaluationNotices.includes(d) && addDays(d, -EVALUATION_NOTICE_DAYS) <= date && d >= date);
-  const passed = agreement.evaluationDates.filter((d) => d < date && !agreement.sentEvaluationNotices.includes(d));
-  const evaluationDate = due[0];
-  if (agreement.status === 'ENDED' || !evaluationDate) {
+  const { due: evaluationDate, passed } = dueEvaluation({
+    status: agreement.status,
+    evaluationDates: agreement.evaluationDates,
+    sent: agreement.sentEvaluationNotices,
+    today: date,
+  });
+  if (!evaluationDate) {
     // Evaluations already past (e.g. after an outage) are not announced any more; move the index on.
     if (passed.length > 0) await recordEvaluationNoticesHandled(deps, agreement, passed);
     report.skipped++;

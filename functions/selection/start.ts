@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
-import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
-import { missingReviews } from '../../shared/domain/selection-start.ts';
+import { missingReviews, selectionStartRefusal, type SelectionStartRefusal } from '../../shared/domain/selection-start.ts';
 import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
@@ -11,16 +10,19 @@ import { listReviews } from '../../shared/store/reviews.ts';
 import { executionNameOf, putRun, updateRun } from '../../shared/store/selection.ts';
 import { startSelectionExecution } from '../../shared/workflows/start-selection.ts';
 
+const START_REFUSALS: Record<SelectionStartRefusal, string> = {
+  'call-not-published': 'The call is not published.',
+  'selection-running': 'A selection is already running for this call.',
+  'call-decided': 'The call is decided; its selection cannot run again.',
+  'deadline-not-passed': 'The selection starts after the submission deadline.',
+};
+
 export const handler = defineHandler(selectionRoutes.startSelection, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   const now = deps.clock();
-  if (call.status === 'DRAFT') throw problems.conflict('call-not-published', 'The call is not published.');
-  if (call.status === 'SELECTING') throw problems.conflict('selection-running', 'A selection is already running for this call.');
-  if (call.status === 'DECIDED') throw problems.conflict('call-decided', 'The call is decided; its selection cannot run again.');
-  if (isBeforeDeadline(now, call.submissionDeadline)) {
-    throw problems.conflict('deadline-not-passed', 'The selection starts after the submission deadline.');
-  }
+  const refusal = selectionStartRefusal(call, now);
+  if (refusal) throw problems.conflict(refusal, START_REFUSALS[refusal]);
   const [applications, reviews] = await Promise.all([allApplications(deps, call.callId), listReviews(deps, call.callId)]);
   const lacking = missingReviews(applications, reviews, call.minReviewsPerApplication);
   if (lacking.length > 0) {

@@ -3,6 +3,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { hasRole } from '../../shared/http/principal.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { findRunByExecution, getRun, listLines, type RunRecord } from '../../shared/store/selection.ts';
+import { isDecisionVisible } from '../../shared/domain/selection-start.ts';
 import { loadVisibleCall } from '../../shared/access/calls.ts';
 
 export const handler = defineHandler(selectionRoutes.getSelection, async ({ params, query, principal, deps }) => {
@@ -18,8 +19,7 @@ export const handler = defineHandler(selectionRoutes.getSelection, async ({ para
   }
   if (!run) throw problems.notFound('A selection run');
   // Facilities see a decision once it stands; the department also sees dry runs and failed runs' state.
-  const visibleDecision =
-    run.status === 'SUCCEEDED' && (department || (call.status === 'DECIDED' && call.decisionRunId === run.runId));
+  const visibleDecision = isDecisionVisible(run, call, department ? 'department' : 'facility');
   let decision: { regions: Array<{ region: string; applications: unknown[] }> } | undefined;
   if (visibleDecision) {
     const lines = await listLines(deps, call.callId, run.runId);

@@ -56,3 +56,39 @@ export function nextNoticeDate(input: {
   const next = armed(input.plannedEndDate, input.armedFrom).find((m) => MILESTONES.indexOf(m) > mostUrgentSent);
   return next ? milestoneDate(input.plannedEndDate, next) : undefined;
 }
+
+/** Days before an AMA agreement's evaluation that the begeleider is reminded of it. */
+export const EVALUATION_NOTICE_DAYS = 14;
+
+/**
+ * The evaluation reminder due on `today` for an AMA agreement: the earliest evaluation not yet announced whose
+ * reminder day (14 days before) has come and which is not past. Only an ACTIVE agreement (signed by all three
+ * parties, not ended) is reminded: a draft has no evaluations yet to hold. `passed` lists evaluations gone by
+ * unannounced (after an outage, or while the agreement was not active): they are not announced any more, and
+ * the job moves the index past them.
+ */
+export function dueEvaluation(input: {
+  status: 'DRAFT' | 'ACTIVE' | 'ENDED';
+  evaluationDates: readonly string[];
+  sent: readonly string[];
+  today: string;
+}): { due: string | undefined; passed: string[] } {
+  const open = [...input.evaluationDates].filter((d) => !input.sent.includes(d)).sort();
+  const passed = open.filter((d) => d < input.today);
+  const due =
+    input.status === 'ACTIVE'
+      ? open.find((d) => addDays(d, -EVALUATION_NOTICE_DAYS) <= input.today && d >= input.today)
+      : undefined;
+  return { due, passed };
+}
+
+/** The day the next evaluation reminder of an agreement falls due, or undefined when none is left (ended). */
+export function nextEvaluationNoticeDate(input: {
+  status: 'DRAFT' | 'ACTIVE' | 'ENDED';
+  evaluationDates: readonly string[];
+  sent: readonly string[];
+}): string | undefined {
+  if (input.status === 'ENDED') return undefined;
+  const next = [...input.evaluationDates].sort().find((date) => !input.sent.includes(date));
+  return next ? addDays(next, -EVALUATION_NOTICE_DAYS) : undefined;
+}

@@ -1,3 +1,37 @@
+import type { CallStatus } from './call-rules.ts';
+import { isBeforeDeadline } from './deadline.ts';
+
+/** Why a selection cannot start for a call now, or undefined when it can. */
+export type SelectionStartRefusal = 'call-not-published' | 'selection-running' | 'call-decided' | 'deadline-not-passed';
+
+/**
+ * A selection starts for a published call (or one whose selection failed, to try again) once its submission
+ * deadline has passed; never twice at once, never again after the decision.
+ */
+export function selectionStartRefusal(
+  call: { status: CallStatus; submissionDeadline: string },
+  now: Date,
+): SelectionStartRefusal | undefined {
+  if (call.status === 'DRAFT') return 'call-not-published';
+  if (call.status === 'SELECTING') return 'selection-running';
+  if (call.status === 'DECIDED') return 'call-decided';
+  if (isBeforeDeadline(now, call.submissionDeadline)) return 'deadline-not-passed';
+  return undefined;
+}
+
+/**
+ * Who sees a selection run's decision: the department sees every run that finished (dry runs too); a
+ * facility only the run the call was decided with, once it is decided.
+ */
+export function isDecisionVisible(
+  run: { runId: string; status: string },
+  call: { status: CallStatus; decisionRunId?: string | undefined },
+  viewer: 'department' | 'facility',
+): boolean {
+  if (run.status !== 'SUCCEEDED') return false;
+  return viewer === 'department' || (call.status === 'DECIDED' && call.decisionRunId === run.runId);
+}
+
 /** Applications that take part in a selection: submitted before the deadline and not withdrawn. */
 export function isEvaluable(application: { submittedVersions: number; status: string }): boolean {
   return application.submittedVersions > 0 && application.status !== 'WITHDRAWN';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { AgreementStatus, Signature } from '../domain/ama.ts';
-import { addDays } from '../domain/trajectory-dates.ts';
+import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
@@ -62,7 +62,6 @@ export interface AgreementRecord extends Omit<AgreementInput, 'trajectoryId'> {
   updatedBy: string;
 }
 
-export const EVALUATION_NOTICE_DAYS = 14;
 export const werkpostKey = (id: string) => ({ PK: `WERKPOST#${id}`, SK: 'WERKPOST' });
 export const agreementKey = (id: string) => ({ PK: `AMA#${id}`, SK: 'AGREEMENT' });
 
@@ -161,13 +160,14 @@ export function withAgreementIndexKeys(
 ): AgreementRecord {
   // The keys it had are never carried over: an agreement with no notice left leaves the index.
   const { GSI4PK: _pk, GSI4SK: _sk, ...rest } = record;
-  const next =
-    rest.status === 'ENDED'
-      ? undefined
-      : [...rest.evaluationDates].sort().find((date) => !rest.sentEvaluationNotices.includes(date));
+  const next = nextEvaluationNoticeDate({
+    status: rest.status,
+    evaluationDates: rest.evaluationDates,
+    sent: rest.sentEvaluationNotices,
+  });
   return {
     ...rest,
-    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${addDays(next, -EVALUATION_NOTICE_DAYS)}#${rest.agreementId}` } : {}),
+    ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${next}#${rest.agreementId}` } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { Receipt } from '../domain/receipt.ts';
 import { newTrackingNumber, receiptView } from '../domain/receipt.ts';
 import type { Region } from '../domain/reference-data.ts';
 import type { ApplicationInput } from '../schemas/calls.ts';
-import { callKey, callPartition } from './calls.ts';
+import { callPartition, callPhaseCheck } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
@@ -139,19 +139,6 @@ export function submittedContent(record: ApplicationRecord): SubmittedContent {
   };
 }
 
-/** Holds only while the call is published and its deadline has not passed at `now`. */
-function callOpen(deps: Deps, callId: string, now: Date): TransactItem {
-  return {
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: callKey(callId),
-      ConditionExpression: '#status = :published AND submissionDeadline > :now',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':published': 'PUBLISHED', ':now': now.toISOString() },
-    },
-  };
-}
-
 /** A new application with its lead-per-region marker, while the call is open. */
 export async function insertApplication(
   deps: Deps,
@@ -159,7 +146,7 @@ export async function insertApplication(
   now: Date,
 ): Promise<WriteOutcome<'call-closed' | 'exists' | 'already-leading'>> {
   return transactNamed(deps, [
-    [callOpen(deps, record.callId, now), 'call-closed'],
+    [callPhaseCheck(deps, record.callId, 'open', now), 'call-closed'],
     [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
     [
       {
@@ -256,7 +243,7 @@ export async function saveDraft(
     members: [current.leadEnterpriseNumber, ...input.partners.map((p) => p.enterpriseNumber)],
   };
   const items: Array<readonly [TransactItem, 'call-closed' | 'stale' | 'already-leading']> = [
-    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
     [
       applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
         status: 'DRAFT',
@@ -310,7 +297,7 @@ export async function submitApplication(
     receipt,
   };
   return transactNamed(deps, [
-    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
     [
       applicationUpdate(
         deps,
@@ -339,7 +326,7 @@ export async function changeStatus(
   audit: Audit,
 ): Promise<WriteOutcome<'call-closed' | 'stale'>> {
   return transactNamed(deps, [
-    [callOpen(deps, current.callId, audit.now), 'call-closed'],
+    [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
     [
       applicationUpdate(deps, current, { status: to }, historyEntry(audit, action, { from: current.status, to }), audit, {
         status: current.status,

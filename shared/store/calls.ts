@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { TransactItem } from './transaction.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
@@ -37,6 +38,23 @@ export const callPartition = (callId: string) => `CALL#${callId}`;
 export const callKey = (callId: string) => ({ PK: callPartition(callId), SK: 'CALL' });
 
 /** Instants are stored in UTC with milliseconds, so that string order is time order in conditions. */
+/**
+ * A transaction item that holds only while the call is published and in the given phase at `now`: `open`
+ * before its submission deadline (applications are written), `review` from the deadline on until a
+ * selection starts (reviews are written). The same rule as isCallOpen, checked inside the write.
+ */
+export function callPhaseCheck(deps: Deps, callId: string, phase: 'open' | 'review', now: Date): TransactItem {
+  return {
+    ConditionCheck: {
+      TableName: deps.tableName,
+      Key: callKey(callId),
+      ConditionExpression: `#status = :published AND submissionDeadline ${phase === 'open' ? '>' : '<='} :now`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':published': 'PUBLISHED', ':now': now.toISOString() },
+    },
+  };
+}
+
 export function toStoredInstant(value: string): string {
   return new Date(value).toISOString();
 }

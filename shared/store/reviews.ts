@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
-import { callKey, callPartition } from './calls.ts';
+import { callPartition, callPhaseCheck } from './calls.ts';
 import type { Audit } from './history.ts';
 import { transactNamed, type WriteOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
@@ -39,19 +39,6 @@ const reviewKey = (callId: string, applicationId: string, reviewer: string) => (
   SK: `REVIEW#${applicationId}#${reviewer}`,
 });
 
-/** Reviews are possible while the call is published (the deadline passed) and the selection has not started. */
-function callInReview(deps: Deps, callId: string, now: Date) {
-  return {
-    ConditionCheck: {
-      TableName: deps.tableName,
-      Key: callKey(callId),
-      ConditionExpression: '#status = :published AND submissionDeadline <= :now',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':published': 'PUBLISHED', ':now': now.toISOString() },
-    },
-  };
-}
-
 export async function getDeclaration(deps: Deps, callId: string, applicationId: string, reviewer: string) {
   const result = await deps.ddb.send(
     new GetCommand({ TableName: deps.tableName, Key: declarationKey(callId, applicationId, reviewer), ConsistentRead: true }),
@@ -74,7 +61,7 @@ export async function insertDeclaration(
     declaredAt: audit.now.toISOString(),
   };
   return transactNamed(deps, [
-    [callInReview(deps, callId, audit.now), 'review-closed'],
+    [callPhaseCheck(deps, callId, 'review', audit.now), 'review-closed'],
     [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
   ]);
 }
@@ -115,7 +102,7 @@ export async function putReview(
     updatedBy: audit.actor,
   };
   const outcome = await transactNamed(deps, [
-    [callInReview(deps, callId, audit.now), 'review-closed'],
+    [callPhaseCheck(deps, callId, 'review', audit.now), 'review-closed'],
     [
       {
         ConditionCheck: {

@@ -270,6 +270,37 @@ describe('agreements', () => {
     expect(agreement!.GSI4SK).toBeUndefined();
   });
 
+  it('sends no evaluation reminder for an agreement still being signed; once all three signed, it does', async () => {
+    const deps = api.deps();
+    const werkpost = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, {
+      token: begeleider,
+      body: werkpostBody(1),
+    });
+    expect(werkpost.status, werkpost.text).toBe(201);
+    const draft = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({
+        werkpostId: werkpost.body.werkpostId,
+        participant: { reference: 'DEELN-3090', birthDate: '1990-01-01' },
+        evaluationDates: ['2027-09-01'],
+      }),
+    });
+    expect(draft.status, draft.text).toBe(201);
+    const reminders = async () =>
+      (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie') && m.subject.includes('2027-09-01'));
+    await runExpiringTrajectories(deps, '2027-08-20');
+    expect(await reminders()).toHaveLength(0);
+    for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER']) {
+      const signed = await api.request('POST', `/ama-agreements/${draft.body.agreementId}/signatures`, {
+        token: begeleider,
+        body: { party, signerName: `Handtekening ${party.toLowerCase()}` },
+      });
+      expect(signed.status, signed.text).toBe(201);
+    }
+    await runExpiringTrajectories(deps, '2027-08-21');
+    expect(await reminders()).toHaveLength(1);
+  });
+
   it('a werkpost with active agreements cannot be removed, only closed; ending frees the place', async () => {
     const removal = await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider });
     expect(removal.status).toBe(409);

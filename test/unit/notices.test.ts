@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dueMilestone, milestoneDate, nextNoticeDate } from '../../shared/domain/notices.ts';
+import {
+  dueEvaluation,
+  dueMilestone,
+  milestoneDate,
+  nextEvaluationNoticeDate,
+  nextNoticeDate,
+} from '../../shared/domain/notices.ts';
 
 const END = '2027-03-31';
 
@@ -41,5 +47,36 @@ describe('notice milestones', () => {
   it('nothing is left after the overdue notice', () => {
     expect(nextNoticeDate({ plannedEndDate: END, armedFrom: '2026-01-01', sent: ['OVERDUE'] })).toBeUndefined();
     expect(nextNoticeDate({ plannedEndDate: END, armedFrom: '2026-01-01', sent: [] })).toBe('2027-01-30');
+  });
+});
+
+describe('dueEvaluation: the AMA evaluation reminder of the day', () => {
+  const agreement = { status: 'ACTIVE' as const, evaluationDates: ['2027-03-31', '2026-12-31'], sent: [] as string[] };
+
+  it('falls due 14 days before the evaluation, not a day earlier, and up to the evaluation day itself', () => {
+    expect(dueEvaluation({ ...agreement, today: '2026-12-16' }).due).toBeUndefined();
+    expect(dueEvaluation({ ...agreement, today: '2026-12-17' }).due).toBe('2026-12-31');
+    expect(dueEvaluation({ ...agreement, today: '2026-12-31' }).due).toBe('2026-12-31');
+    expect(dueEvaluation({ ...agreement, today: '2027-01-01' })).toEqual({ due: undefined, passed: ['2026-12-31'] });
+  });
+
+  it('is not sent twice, and moves on to the next evaluation once the first is announced', () => {
+    expect(dueEvaluation({ ...agreement, sent: ['2026-12-31'], today: '2026-12-20' }).due).toBeUndefined();
+    expect(dueEvaluation({ ...agreement, sent: ['2026-12-31'], today: '2027-03-17' }).due).toBe('2027-03-31');
+  });
+
+  it('reminds only an active agreement: not a draft still being signed, not an ended one', () => {
+    expect(dueEvaluation({ ...agreement, status: 'DRAFT', today: '2026-12-20' }).due).toBeUndefined();
+    expect(dueEvaluation({ ...agreement, status: 'ENDED', today: '2026-12-20' }).due).toBeUndefined();
+  });
+});
+
+describe('nextEvaluationNoticeDate: where an agreement sits in the notice index', () => {
+  it('is the reminder day of the earliest evaluation not announced; none once ended or all announced', () => {
+    const input = { status: 'DRAFT' as const, evaluationDates: ['2027-03-31', '2026-12-31'], sent: [] as string[] };
+    expect(nextEvaluationNoticeDate(input)).toBe('2026-12-17');
+    expect(nextEvaluationNoticeDate({ ...input, sent: ['2026-12-31'] })).toBe('2027-03-17');
+    expect(nextEvaluationNoticeDate({ ...input, sent: ['2026-12-31', '2027-03-31'] })).toBeUndefined();
+    expect(nextEvaluationNoticeDate({ ...input, status: 'ENDED' })).toBeUndefined();
   });
 });
