@@ -63,6 +63,22 @@ export default tseslint.config(
     },
   },
   {
+    files: ['shared/http/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../store/*', '../../store/*', '../../shared/store/*'],
+              message: 'HTTP concerns do not reach the table; handlers call the store.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // API tests read JSON responses of many shapes; where the shape matters they parse it with the zod schema.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

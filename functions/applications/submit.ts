@@ -1,9 +1,8 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
-import { contentHash } from '../../shared/domain/canonical-json.ts';
 import { isCallOpen } from '../../shared/domain/call-rules.ts';
-import { receiptView, signReceipt } from '../../shared/domain/receipt.ts';
+import { receiptView, issueReceipt } from '../../shared/domain/receipt.ts';
 import { sendEmail } from '../../shared/email/send.ts';
 import { submissionConfirmedEmail } from '../../shared/email/templates.ts';
 import {
@@ -61,15 +60,7 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
       }),
     );
   }
-  const receipt = signReceipt(
-    {
-      applicationId: application.applicationId,
-      trackingNumber: application.trackingNumber,
-      submittedAt: audit.now.toISOString(),
-      contentHash: contentHash(submittedContent(application)),
-    },
-    deps.receiptKey(),
-  );
+  const receipt = issueReceipt(application, submittedContent(application), audit.now, deps.receiptKey());
   const outcome = await submitApplication(deps, application, receipt, audit);
   if (!outcome.ok) {
     // Lost a race: a concurrent retry that submitted first gets its receipt back; anything else is a conflict.

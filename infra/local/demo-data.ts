@@ -4,8 +4,7 @@ import { addRecognition, insertFacility, newFacilityRecord } from '../../shared/
 import type { Province, RecognitionAuthority, Region } from '../../shared/domain/reference-data.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { inBrusselsTime } from '../../shared/domain/deadline.ts';
-import { contentHash } from '../../shared/domain/canonical-json.ts';
-import { signReceipt } from '../../shared/domain/receipt.ts';
+import { issueReceipt } from '../../shared/domain/receipt.ts';
 import type { CallInput } from '../../shared/schemas/calls.ts';
 import { insertApplication, newApplicationRecord, submitApplication, submittedContent } from '../../shared/store/applications.ts';
 import { insertCall, newCallRecord } from '../../shared/store/calls.ts';
@@ -127,15 +126,7 @@ export async function loadDemoDataIfEmpty(
     );
     await insertApplication(deps, application, audit.now);
     if (demo.submit) {
-      const receipt = signReceipt(
-        {
-          applicationId: application.applicationId,
-          trackingNumber: application.trackingNumber,
-          submittedAt: audit.now.toISOString(),
-          contentHash: contentHash(submittedContent(application)),
-        },
-        deps.receiptKey(),
-      );
+      const receipt = issueReceipt(application, submittedContent(application), audit.now, deps.receiptKey());
       await submitApplication(deps, application, receipt, audit);
     }
   }

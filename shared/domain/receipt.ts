@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { canonicalJson } from './canonical-json.ts';
+import { canonicalJson, contentHash } from './canonical-json.ts';
 
 /**
  * A submission receipt: what was submitted (the SHA-256 of its canonical JSON), when, under which tracking
@@ -31,6 +31,27 @@ export function signedPayload(fields: ReceiptFields): string {
 export function signReceipt(fields: ReceiptFields, key: Buffer): Receipt {
   const mac = createHmac('sha256', key).update(signedPayload(fields), 'utf8').digest('base64url');
   return { ...fields, signature: `${SIGNATURE_PREFIX}${mac}` };
+}
+
+/**
+ * The receipt for submitting `content` (what the application says at submission: its submittedContent) at
+ * `submittedAt`: its hash, the time and the tracking number, signed.
+ */
+export function issueReceipt(
+  application: { applicationId: string; trackingNumber: string },
+  content: unknown,
+  submittedAt: Date,
+  key: Buffer,
+): Receipt {
+  return signReceipt(
+    {
+      applicationId: application.applicationId,
+      trackingNumber: application.trackingNumber,
+      submittedAt: submittedAt.toISOString(),
+      contentHash: contentHash(content),
+    },
+    key,
+  );
 }
 
 export function verifyReceipt(receipt: Receipt, key: Buffer): boolean {

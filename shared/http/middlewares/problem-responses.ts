@@ -2,7 +2,6 @@ import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { HttpProblem, PROBLEM_CONTENT_TYPE, problems } from '../problem.ts';
-import { InvalidCursorError } from '../../store/cursor.ts';
 import { isServiceUnavailable, RETRY_AFTER_SECONDS } from '../service-unavailable.ts';
 
 /**
@@ -19,8 +18,9 @@ export function problemResponses(logger: Logger): MiddlewareObj<APIGatewayProxyE
       let problem: HttpProblem;
       if (error instanceof HttpProblem) {
         problem = error;
-      } else if (error instanceof InvalidCursorError) {
-        // A cursor this list did not give out: the caller's input, so a 400 on `cursor`.
+      } else if (error instanceof Error && error.name === 'InvalidCursorError') {
+        // A cursor this list did not give out (store/cursor.ts): the caller's input, so a 400 on `cursor`.
+        // Recognised by name, as SDK errors are, so the HTTP layer does not import the store.
         problem = problems.badRequest('The cursor is not valid for this list.', [{ path: 'cursor', message: error.message }]);
       } else if (isServiceUnavailable(error)) {
         problem = problems.serviceUnavailable(RETRY_AFTER_SECONDS);
