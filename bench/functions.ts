@@ -7,6 +7,7 @@
  */
 import { apiFunctions, needsOf, routeSpecsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { schedules } from '../shared/schedules.ts';
+import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
 import { SELECTION_TASKS } from '../shared/workflows/selection.ts';
 
 export type SdkClient = 'dynamodb' | 'ses' | 'sfn';
@@ -50,7 +51,14 @@ export function deployedFunctions(): DeployedFunction[] {
     clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : [])],
     externals: [],
   }));
-  return [...api, ...tasks, ...jobs];
+  const outbox: DeployedFunction = {
+    name: 'outbox-stream-sender',
+    kind: 'task',
+    entry: OUTBOX_STREAM_SENDER.handler,
+    clients: ['dynamodb', 'ses'],
+    externals: [],
+  };
+  return [...api, ...tasks, ...jobs, outbox];
 }
 
 /** The name of the bare handler that builds exactly these clients (`bare:none` for no client at all). */

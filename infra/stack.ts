@@ -22,7 +22,7 @@ import {
   UserPool,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
-import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -38,6 +38,7 @@ import { tableDesign } from '../shared/store/table-design.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
+import { OutboxSender } from './constructs/outbox-sender.ts';
 import { schedules } from '../shared/schedules.ts';
 
 export const STACK_ID = 'WerkEnZorgStack';
@@ -110,6 +111,7 @@ export class WerkEnZorgStack extends Stack {
   readonly apiFunctions: ReadonlyMap<ApiFunctionId, RouteFunction>;
   readonly selection: SelectionWorkflow;
   readonly scheduledJobs: ScheduledJobs;
+  readonly outboxSender: OutboxSender;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -152,6 +154,7 @@ export class WerkEnZorgStack extends Stack {
       encryption: TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      stream: StreamViewType[tableDesign.stream],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     for (const gsi of tableDesign.globalSecondaryIndexes) {
@@ -294,6 +297,16 @@ export class WerkEnZorgStack extends Stack {
       logRetention,
       sesIdentity,
       environment: { ...environment, DEPARTMENT_EMAIL: props.departmentEmail ?? mailFrom },
+    });
+
+    // --- The outbox's stream sender (the sweep is a scheduled job above). ---
+    this.outboxSender = new OutboxSender(this, 'Outbox', {
+      repoRoot: REPO_ROOT,
+      table: this.table,
+      key: this.key,
+      logRetention,
+      sesIdentity,
+      environment,
     });
 
     // --- The network-selection workflow (Step Functions, Standard). ---

@@ -24,4 +24,13 @@ export const schedules: readonly ScheduleSpec[] = [
     table: 'write',
     sendsEmail: true,
   },
+  {
+    id: 'outbox-sweep',
+    description: 'Every 5 minutes: delivers outbox emails still pending after the stream sender gave up (SES was down).',
+    cron: { minute: '0/5', hour: '*', day: '*', month: '*', weekDay: '?' },
+    timeZone: 'Europe/Brussels',
+    handler: 'functions/jobs/outbox-sweep.ts',
+    table: 'write',
+    sendsEmail: true,
+  },
 ];

@@ -3,7 +3,6 @@ import { HttpProblem, problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { receiptView, issueReceipt } from '../../shared/domain/receipt.ts';
-import { sendEmail } from '../../shared/email/send.ts';
 import { submissionConfirmedEmail } from '../../shared/email/templates.ts';
 import {
   getApplication,
@@ -13,6 +12,7 @@ import {
   type ApplicationRecord,
 } from '../../shared/store/applications.ts';
 import { historyEntry, type Audit } from '../../shared/store/history.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 import { eligibilityOf } from '../../shared/handlers/eligibility-of.ts';
 
@@ -61,7 +61,14 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
     );
   }
   const receipt = issueReceipt(application, submittedContent(application), audit.now, deps.receiptKey());
-  const outcome = await submitApplication(deps, application, receipt, audit);
+  // The lead's confirmation is written with the submission (outbox) and sent once it stands.
+  const lead = facilities.get(application.leadEnterpriseNumber);
+  const confirmation = lead
+    ? [{ to: lead.email, ...submissionConfirmedEmail({ callTitle: call.title, receipt, region: application.region }) }]
+    : [];
+  const outcome = await submitApplication(deps, application, receipt, audit, [
+    outboxPut(deps, 'application-submitted', confirmation, audit.now),
+  ]);
   if (!outcome.ok) {
     // Lost a race: a concurrent retry that submitted first gets its receipt back; anything else is a conflict.
     const now = await getApplication(deps, call.callId, application.applicationId);
@@ -69,13 +76,6 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
     if (outcome.reasons.includes('call-closed'))
       throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
     throw problems.conflict('concurrent-change', 'The application changed while it was being submitted; GET it and try again.');
-  }
-  const lead = facilities.get(application.leadEnterpriseNumber);
-  if (lead) {
-    await sendEmail(deps, {
-      to: lead.email,
-      ...submissionConfirmedEmail({ callTitle: call.title, receipt, region: application.region }),
-    });
   }
   deps.logger.info('application submitted', { callId: call.callId, applicationId: application.applicationId });
   return { status: 201, body: receipt };

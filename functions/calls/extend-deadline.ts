@@ -4,11 +4,11 @@ import { callRoutes } from '../../shared/routes/calls.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { deadlineExtensionViolations } from '../../shared/domain/call-rules.ts';
 import { deadlineExtendedEmail } from '../../shared/email/templates.ts';
-import { sendEmail } from '../../shared/email/send.ts';
 import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, toStoredInstant, updateCall } from '../../shared/store/calls.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
 
 export const handler = defineHandler(callRoutes.extendDeadline, async ({ params, body, principal, deps }) => {
@@ -26,6 +26,30 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
   const newDeadline = toStoredInstant(body.submissionDeadline);
   const violations = deadlineExtensionViolations(call.submissionDeadline, newDeadline, audit.now);
   if (violations.length > 0) throw problems.validation(violations);
+  // Every lead facility with a draft application hears of it: the emails are written with the new deadline
+  // (outbox) and sent once it stands.
+  const drafts = (await allApplications(deps, call.callId)).filter((a) => a.status === 'DRAFT');
+  const leads = await getFacilities(
+    deps,
+    drafts.map((a) => a.leadEnterpriseNumber),
+  );
+  const emails = drafts.flatMap((draft) => {
+    const lead = leads.get(draft.leadEnterpriseNumber);
+    if (!lead) return [];
+    return [
+      {
+        to: lead.email,
+        ...deadlineExtendedEmail({
+          callTitle: call.title,
+          applicationTrackingNumber: draft.trackingNumber,
+          leadEnterpriseNumber: draft.leadEnterpriseNumber,
+          previousDeadline: call.submissionDeadline,
+          newDeadline,
+          reason: body.reason,
+        }),
+      },
+    ];
+  });
   const outcome = await updateCall(
     deps,
     call.callId,
@@ -35,30 +59,9 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
     }),
     { version: call.version, status: 'PUBLISHED' },
     audit,
+    [outboxPut(deps, 'deadline-extended', emails, audit.now)],
   );
   const reply = replyForCallWrite(outcome, call.version);
-
-  // Every lead facility with a draft application hears of it.
-  const drafts = (await allApplications(deps, call.callId)).filter((a) => a.status === 'DRAFT');
-  const leads = await getFacilities(
-    deps,
-    drafts.map((a) => a.leadEnterpriseNumber),
-  );
-  for (const draft of drafts) {
-    const lead = leads.get(draft.leadEnterpriseNumber);
-    if (!lead) continue;
-    await sendEmail(deps, {
-      to: lead.email,
-      ...deadlineExtendedEmail({
-        callTitle: call.title,
-        applicationTrackingNumber: draft.trackingNumber,
-        leadEnterpriseNumber: draft.leadEnterpriseNumber,
-        previousDeadline: call.submissionDeadline,
-        newDeadline,
-        reason: body.reason,
-      }),
-    });
-  }
   deps.logger.info('deadline extended', { callId: call.callId, notifiedDrafts: drafts.length });
   return reply;
 });

@@ -4,9 +4,9 @@ import { mandateRoutes } from '../../shared/routes/mandates.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { RECOGNITION_AUTHORITIES } from '../../shared/domain/reference-data.ts';
 import { authoritiesRecognisingOn } from '../../shared/domain/recognition.ts';
-import { sendEmail } from '../../shared/email/send.ts';
 import { mandateDecidedEmail } from '../../shared/email/templates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
 
 export const handler = defineHandler(mandateRoutes.decideMandate, async ({ params, body, principal, deps }) => {
@@ -26,25 +26,24 @@ export const handler = defineHandler(mandateRoutes.decideMandate, async ({ param
       `The facility holds no recognition valid on the decision date ${today}; a mandate can only be granted to a recognised facility.`,
     );
   }
-  const decided = await decideMandateRequest(
-    deps,
-    request,
-    body.granted
-      ? { status: 'GRANTED', validFrom: body.validFrom, ...(body.validUntil ? { validUntil: body.validUntil } : {}) }
-      : { status: 'REFUSED', reason: body.reason },
-    { actor: principal.userId, now },
-  );
-  if (!decided) throw problems.conflict('already-decided', 'This request was decided at the same time.');
-  await sendEmail(deps, {
+  const decision = body.granted
+    ? { status: 'GRANTED' as const, validFrom: body.validFrom, ...(body.validUntil ? { validUntil: body.validUntil } : {}) }
+    : { status: 'REFUSED' as const, reason: body.reason };
+  // The facility's email is written with the decision (outbox): it is sent once the decision stands, whatever SES does now.
+  const email = {
     to: facility.email,
     ...mandateDecidedEmail({
-      kind: decided.kind,
-      enterpriseNumber: decided.enterpriseNumber,
+      kind: request.kind,
+      enterpriseNumber: request.enterpriseNumber,
       granted: body.granted,
-      ...(decided.validFrom ? { validFrom: decided.validFrom } : {}),
-      ...(decided.validUntil ? { validUntil: decided.validUntil } : {}),
-      ...(decided.reason ? { reason: decided.reason } : {}),
+      ...(body.granted ? { validFrom: body.validFrom } : {}),
+      ...(body.granted && body.validUntil ? { validUntil: body.validUntil } : {}),
+      ...(!body.granted ? { reason: body.reason } : {}),
     }),
-  });
+  };
+  const decided = await decideMandateRequest(deps, request, decision, { actor: principal.userId, now }, [
+    outboxPut(deps, 'mandate-decided', [email], now),
+  ]);
+  if (!decided) throw problems.conflict('already-decided', 'This request was decided at the same time.');
   return { status: 200, body: mandateView(decided) };
 });

@@ -1,11 +1,11 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
-import { sendEmail } from '../../shared/email/send.ts';
 import { objectionDecidedEmail } from '../../shared/email/templates.ts';
 import { saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 /**
@@ -24,25 +24,29 @@ export const handler = defineHandler(selectionRoutes.decideObjection, async ({ p
     decidedAt: now.toISOString(),
     decidedBy: principal.userId,
   };
+  // The lead's email is written with the decision (outbox) and sent once it stands.
+  const lead = (await getFacilities(deps, [application.leadEnterpriseNumber])).get(application.leadEnterpriseNumber);
+  const emails = lead
+    ? [
+        {
+          to: lead.email,
+          ...objectionDecidedEmail({
+            callTitle: call.title,
+            trackingNumber: application.trackingNumber,
+            decision: body.decision,
+            motivation: body.motivation,
+          }),
+        },
+      ]
+    : [];
   const saved = await saveObjection(
     deps,
     application,
     answered,
     historyEntry({ actor: principal.userId, now }, 'objection-decided', { details: { decision: body.decision } }),
     'open',
+    [outboxPut(deps, 'objection-decided', emails, now)],
   );
   if (!saved) throw problems.conflict('objection-decided', 'This objection was already answered.');
-  const lead = (await getFacilities(deps, [application.leadEnterpriseNumber])).get(application.leadEnterpriseNumber);
-  if (lead) {
-    await sendEmail(deps, {
-      to: lead.email,
-      ...objectionDecidedEmail({
-        callTitle: call.title,
-        trackingNumber: application.trackingNumber,
-        decision: body.decision,
-        motivation: body.motivation,
-      }),
-    });
-  }
   return { status: 200, body: answered };
 });

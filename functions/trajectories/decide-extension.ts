@@ -3,8 +3,8 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
-import { sendEmail } from '../../shared/email/send.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import {
   extensionDecisionPut,
   extensionView,
@@ -43,26 +43,25 @@ export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ 
       : {},
     { actor: principal.userId, now },
   );
+  // Both case managers' emails are written with the decision (outbox) and sent once it stands.
+  const emails = [trajectory.casemanagerZorg.email, trajectory.casemanagerWerk.email].filter(Boolean).map((to) => ({
+    to,
+    ...extensionDecidedEmail({
+      trajectoryId: trajectory.trajectoryId,
+      granted: body.granted,
+      plannedEndDate: request.plannedEndDate,
+      motivation: body.motivation,
+    }),
+  }));
   const outcome = await saveTrajectory(
     deps,
     next,
     trajectory.version,
     principal,
     body.granted ? 'extension-granted' : 'extension-refused',
-    [extensionDecisionPut(deps, decided)],
+    [extensionDecisionPut(deps, decided), outboxPut(deps, 'extension-decided', emails, now)],
   );
   if (!outcome.ok)
     throw problems.conflict('concurrent-change', 'The request or the trajectory changed at the same time; try again.');
-  for (const to of [trajectory.casemanagerZorg.email, trajectory.casemanagerWerk.email].filter(Boolean)) {
-    await sendEmail(deps, {
-      to,
-      ...extensionDecidedEmail({
-        trajectoryId: trajectory.trajectoryId,
-        granted: body.granted,
-        plannedEndDate: request.plannedEndDate,
-        motivation: body.motivation,
-      }),
-    });
-  }
   return { status: 200, body: extensionView(decided) };
 });

@@ -144,13 +144,16 @@ export async function startSesLocal(options: { port: number }): Promise<Emulator
   return { name: 'SES emulator', endpoint, port, stop: () => stopChild(child) };
 }
 
-/** Creates the table from the table design (keys, GSIs, TTL) unless it exists. True when created. */
+/** Creates the table from the table design (keys, GSIs, TTL, stream) unless it exists. True when created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
     // A table kept under .local/ from an older version: add the indexes the design has gained since.
     const have = new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
     const wanted = createTableInput(tableName);
+    if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+      await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: wanted.StreamSpecification }));
+    }
     for (const index of wanted.GlobalSecondaryIndexes) {
       if (have.has(index.IndexName)) continue;
       await client.send(

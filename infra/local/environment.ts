@@ -30,6 +30,8 @@ export function localAwsEnvironment(options: {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: options.dynamoDbEndpoint,
+    // DynamoDB Local serves its tables' streams on the same endpoint (the local outbox sender reads one).
+    AWS_ENDPOINT_URL_DYNAMODB_STREAMS: options.dynamoDbEndpoint,
     AWS_ENDPOINT_URL_SESV2: options.sesEndpoint,
     TABLE_NAME: options.tableName,
     MAIL_FROM: 'no-reply@werkenzorg.vlaanderen.be',

@@ -14,6 +14,7 @@ import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
 import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
+import { startOutboxStreamSender, type StreamPoller } from './stream-poller.ts';
 import { startLocalWorkflows, type LocalWorkflows } from './workflow-runner.ts';
 
 const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
@@ -25,6 +26,7 @@ const sfnPort = Number(process.env.SFN_PORT ?? 8083);
 const running: Emulator[] = [];
 let api: Server | undefined;
 let scheduler: LocalScheduler | undefined;
+let outbox: StreamPoller | undefined;
 let workflows: LocalWorkflows | undefined;
 let stopping = false;
 
@@ -32,6 +34,7 @@ async function stopAll(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     scheduler?.stop();
+    outbox?.stop();
     await workflows?.stop();
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
     api?.closeAllConnections();
@@ -79,6 +82,7 @@ try {
   const client = new DynamoDBClient({});
   const created = await ensureTable(client, LOCAL_TABLE_NAME);
   client.destroy();
+  outbox = await startOutboxStreamSender({ tableName: LOCAL_TABLE_NAME, log: (line) => console.log(line), intervalMs: 500 });
   const { getDeps } = await import('../../shared/runtime/deps.ts');
   const demo = await loadDemoDataIfEmpty(getDeps());
 
@@ -90,7 +94,7 @@ try {
 Local cloud is up (Ctrl-C stops everything).
   API            http://127.0.0.1:${port}   (health: /health, OpenAPI: /openapi.json, reference: /docs)
   DynamoDB Local ${dynamo.endpoint}   table ${LOCAL_TABLE_NAME}${created ? ' (created)' : ''}, data ${values['in-memory'] ? 'in memory (thrown away on exit)' : 'in .local/dynamodb'}
-  SES emulator   ${ses.endpoint}   (every email sent is listed there)
+  SES emulator   ${ses.endpoint}   (every email sent is listed there; the outbox is read from the table's stream)
   Scheduler      ${scheduler.describe()}
   Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
   Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}

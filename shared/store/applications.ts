@@ -9,7 +9,7 @@ import type { ApplicationInput } from '../schemas/calls.ts';
 import { callPartition, callPhaseCheck } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
+import { transactNamed, updateTogether, type TransactItem, type WriteOutcome } from './transaction.ts';
 import { queryAllByPrefix } from './query-all.ts';
 import { versionedUpdate } from './versioned-update.ts';
 
@@ -287,6 +287,7 @@ export async function submitApplication(
   current: ApplicationRecord,
   receipt: Receipt,
   audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'call-closed' | 'stale'>> {
   const n = current.submittedVersions + 1;
   const version: ApplicationVersionRecord = {
@@ -296,25 +297,29 @@ export async function submitApplication(
     content: submittedContent(current),
     receipt,
   };
-  return transactNamed(deps, [
-    [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
+  return transactNamed(
+    deps,
     [
-      applicationUpdate(
-        deps,
-        current,
-        { status: 'SUBMITTED', receipt, submittedVersions: n },
-        historyEntry(audit, 'submitted', {
-          from: 'DRAFT',
-          to: 'SUBMITTED',
-          details: { trackingNumber: receipt.trackingNumber, contentHash: receipt.contentHash, submittedVersion: n },
-        }),
-        audit,
-        { status: 'DRAFT' },
-      ),
-      'stale',
+      [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
+      [
+        applicationUpdate(
+          deps,
+          current,
+          { status: 'SUBMITTED', receipt, submittedVersions: n },
+          historyEntry(audit, 'submitted', {
+            from: 'DRAFT',
+            to: 'SUBMITTED',
+            details: { trackingNumber: receipt.trackingNumber, contentHash: receipt.contentHash, submittedVersion: n },
+          }),
+          audit,
+          { status: 'DRAFT' },
+        ),
+        'stale',
+      ],
+      [{ Put: { TableName: deps.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } }, 'stale'],
     ],
-    [{ Put: { TableName: deps.tableName, Item: version, ConditionExpression: 'attribute_not_exists(PK)' } }, 'stale'],
-  ]);
+    also,
+  );
 }
 
 /** A lead's status change before the deadline (reopen, withdraw). */
@@ -474,24 +479,22 @@ export async function saveObjection(
   objection: Objection,
   entry: HistoryEntry,
   expect: 'none' | 'open',
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<boolean> {
-  try {
-    await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: applicationKey(current.callId, current.applicationId),
-        UpdateExpression: 'SET objection = :objection, #history = list_append(#history, :entry)',
-        ConditionExpression:
-          expect === 'none'
-            ? 'attribute_not_exists(objection)'
-            : 'attribute_exists(objection) AND attribute_not_exists(objection.decision)',
-        ExpressionAttributeNames: { '#history': 'history' },
-        ExpressionAttributeValues: { ':objection': objection, ':entry': [entry] },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
+  const outcome = await updateTogether(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: applicationKey(current.callId, current.applicationId),
+      UpdateExpression: 'SET objection = :objection, #history = list_append(#history, :entry)',
+      ConditionExpression:
+        expect === 'none'
+          ? 'attribute_not_exists(objection)'
+          : 'attribute_exists(objection) AND attribute_not_exists(objection.decision)',
+      ExpressionAttributeNames: { '#history': 'history' },
+      ExpressionAttributeValues: { ':objection': objection, ':entry': [entry] },
+    },
+    also,
+  );
+  return outcome.ok;
 }

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { TransactItem } from './transaction.ts';
+import { updateTogether, type TransactItem } from './transaction.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
 import type { CallInput } from '../schemas/calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { versionedUpdate } from './versioned-update.ts';
+import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
 
 export interface CallRecord extends CallInput {
   PK: string;
@@ -118,6 +118,7 @@ export async function updateCall(
   entry: HistoryEntry,
   expected: { version: number; status?: CallStatus },
   audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<CallWriteOutcome> {
   const update = versionedUpdate(fields, audit, entry);
   const names: Record<string, string> = { ...update.ExpressionAttributeNames };
@@ -128,26 +129,33 @@ export async function updateCall(
     values[':expectedStatus'] = expected.status;
     condition += ' AND #status = :expectedStatus';
   }
-  try {
-    const result = await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: callKey(callId),
-        UpdateExpression: update.UpdateExpression,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    );
-    return { ok: true, record: result.Attributes as CallRecord };
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      return { ok: false, current: error.Item ? (unmarshall(error.Item) as CallRecord) : undefined };
+  const input = {
+    TableName: deps.tableName,
+    Key: callKey(callId),
+    UpdateExpression: update.UpdateExpression,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+  if (also.every((item) => item === undefined)) {
+    try {
+      const result = await deps.ddb.send(
+        new UpdateCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+      );
+      return { ok: true, record: result.Attributes as CallRecord };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        return { ok: false, current: error.Item ? (unmarshall(error.Item) as CallRecord) : undefined };
+      }
+      throw error;
     }
-    throw error;
   }
+  // With an outbox entry: one transaction, which returns nothing; the record is the one it was, updated.
+  const current = await getCall(deps, callId);
+  if (!current || current.version !== expected.version) return { ok: false, current };
+  const outcome = await updateTogether(deps, input, also);
+  if (!outcome.ok) return { ok: false, current: outcome.current as CallRecord | undefined };
+  return { ok: true, record: afterVersionedUpdate(current, fields, audit, entry) };
 }
 
 export function callView(record: CallRecord) {

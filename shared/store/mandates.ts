@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { Audit } from './history.ts';
-import { versionedUpdate } from './versioned-update.ts';
+import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
+import { updateTogether, type TransactItem } from './transaction.ts';
 
 /** A mandate request lives with its facility (PK FACILITY#<en>, SK MANDATE#<id>); GSI1 finds it by id. */
 export interface MandateRecord {
@@ -91,25 +92,23 @@ export async function decideMandateRequest(
   record: MandateRecord,
   decision: { status: 'GRANTED'; validFrom: string; validUntil?: string } | { status: 'REFUSED'; reason: string },
   audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<MandateRecord | undefined> {
-  const update = versionedUpdate({ ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor }, audit);
-  try {
-    const result = await deps.ddb.send(
-      new UpdateCommand({
-        TableName: deps.tableName,
-        Key: { PK: record.PK, SK: record.SK },
-        UpdateExpression: update.UpdateExpression,
-        ConditionExpression: '#status = :requested',
-        ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
-        ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':requested': 'REQUESTED' },
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
-    return result.Attributes as MandateRecord;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return undefined;
-    throw error;
-  }
+  const fields = { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor };
+  const update = versionedUpdate(fields, audit);
+  const outcome = await updateTogether(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: { PK: record.PK, SK: record.SK },
+      UpdateExpression: update.UpdateExpression,
+      ConditionExpression: '#status = :requested',
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':requested': 'REQUESTED' },
+    },
+    also,
+  );
+  return outcome.ok ? afterVersionedUpdate(record, fields, audit) : undefined;
 }
 
 export function mandateView(record: MandateRecord) {

@@ -27,6 +27,7 @@
  * |19 | All trajectories (department, statistics)        | GSI3  | GSI3PK = TRAJECTORIES, GSI3SK = <startDate>#<id>           |
  * |20 | Trajectories with a notice due on or before D    | GSI4 (sparse) | GSI4PK = NOTICES, GSI4SK <= <D>#~ (only those due are read) |
  * |21 | One active trajectory per client                 | table | PK = CLIENT#<HMAC of the client reference>, SK = ACTIVE      |
+ * |22 | Outbox entries pending delivery, oldest first    | GSI4 (sparse) | GSI4PK = OUTBOX, GSI4SK < <instant> (delivered ones leave it) |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.
@@ -45,6 +46,8 @@ export interface IndexDesign extends KeyDesign {
 export interface TableDesign extends KeyDesign {
   globalSecondaryIndexes: readonly IndexDesign[];
   timeToLiveAttribute: string;
+  /** The change stream: keys only (the outbox sender reads the entry; no record's data flows through it). */
+  stream: 'KEYS_ONLY';
 }
 
 export const tableDesign = {
@@ -54,10 +57,11 @@ export const tableDesign = {
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
     { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
-    // Sparse: only active trajectories with a notice still to come carry GSI4 keys.
+    // Sparse: only active trajectories with a notice still to come, and outbox entries not yet delivered, carry GSI4 keys.
     { indexName: 'GSI4', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
   ],
   timeToLiveAttribute: 'expiresAt',
+  stream: 'KEYS_ONLY',
 } as const satisfies TableDesign;
 
 export type IndexName = (typeof tableDesign.globalSecondaryIndexes)[number]['indexName'];
@@ -99,5 +103,6 @@ export function createTableInput(tableName: string) {
       ],
       Projection: { ProjectionType: 'ALL' as const },
     })),
+    StreamSpecification: { StreamEnabled: true, StreamViewType: tableDesign.stream },
   };
 }

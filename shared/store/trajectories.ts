@@ -142,7 +142,7 @@ export async function saveTrajectory(
   expectedVersion: number,
   actor: AuditActor,
   action: string,
-  extra: TransactItem[] = [],
+  extra: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<TransactionOutcome> {
   const items: TransactItem[] = [
     {
@@ -159,7 +159,7 @@ export async function saveTrajectory(
   if (next.status === 'CLOSED') {
     items.push({ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } });
   }
-  return transact(deps, [...items, ...extra]);
+  return transact(deps, [...items, ...extra.filter((item) => item !== undefined)]);
 }
 
 export function nextVersion(current: TrajectoryRecord, changes: Partial<TrajectoryRecord>, audit: Audit): TrajectoryRecord {

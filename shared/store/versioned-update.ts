@@ -28,3 +28,22 @@ export function versionedUpdate(fields: Record<string, unknown>, audit: Audit, e
   }
   return { UpdateExpression: `SET ${sets.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
 }
+
+/** The record as `versionedUpdate` leaves it: what a write inside a transaction (which returns nothing) produced. */
+export function afterVersionedUpdate<T extends { version: number }>(
+  record: T,
+  fields: Record<string, unknown>,
+  audit: Audit,
+  entry?: HistoryEntry,
+): T {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const history = (record as { history?: HistoryEntry[] }).history;
+  return {
+    ...record,
+    ...defined,
+    version: record.version + 1,
+    updatedAt: audit.now.toISOString(),
+    updatedBy: audit.actor,
+    ...(entry ? { history: [...(history ?? []), entry] } : {}),
+  };
+}

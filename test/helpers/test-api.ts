@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalApi, listen } from '../../infra/local/api-server.ts';
 import { ensureTable } from '../../infra/local/emulators.ts';
+import { startOutboxStreamSender } from '../../infra/local/stream-poller.ts';
 import { localAwsEnvironment } from '../../infra/local/environment.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
 import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
@@ -45,8 +46,13 @@ export interface TestApi {
   workflows: LocalWorkflows | undefined;
   /** Fix the handlers' clock at this instant (an injectable clock: tests never sleep). */
   setNow(instant: string | Date): void;
-  /** Emails the SES emulator received for this address (all when omitted). */
+  /**
+   * Emails the SES emulator received for this address (all when omitted), after the outbox's stream sender
+   * has read the table's stream up to now.
+   */
   emails(to?: string): Promise<SentEmail[]>;
+  /** Runs the outbox's stream sender over what the table's stream holds, as Lambda would. */
+  drainOutbox(): Promise<void>;
   /** Every item in this file's table, for "nothing changed" assertions. */
   scanTable(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -59,6 +65,8 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Also run the local Step Functions (the synthesized ASL); `wrapTask` injects faults into tasks. */
   workflows?: { wrapTask?: LocalStepFunctionsOptions['wrapTask'] };
+  /** An SES emulator of the test's own (one it stops and starts), instead of the shared one. */
+  sesEndpoint?: string;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -67,7 +75,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     process.env,
     localAwsEnvironment({
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
-      sesEndpoint: inject('sesEndpoint'),
+      sesEndpoint: options.sesEndpoint ?? inject('sesEndpoint'),
       tableName,
       receiptSigningKey: randomBytes(32).toString('base64'),
     }),
@@ -84,6 +92,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   resetDeps();
   const client = new DynamoDBClient({});
   await ensureTable(client, tableName);
+  // The outbox's stream sender, run by `emails()` before it reads the SES emulator (no timer: deterministic).
+  const outbox = await startOutboxStreamSender({ tableName, log: () => undefined });
   const documents = DynamoDBDocumentClient.from(client);
   const tokens = await ephemeralTokenIssuer();
   const server: Server = createLocalApi({ tokens });
@@ -100,8 +110,12 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       const fixed = new Date(instant);
       overrideDeps({ clock: () => new Date(fixed) });
     },
+    drainOutbox: () => outbox.drain(),
     async emails(to) {
-      const store = (await (await fetch(`${inject('sesEndpoint')}/store`)).json()) as { emails: SentEmail[] };
+      await outbox.drain();
+      const store = (await (await fetch(`${options.sesEndpoint ?? inject('sesEndpoint')}/store`)).json()) as {
+        emails: SentEmail[];
+      };
       return store.emails.filter((e) => to === undefined || e.destination.to.includes(to));
     },
     async request(method, path, options = {}) {
@@ -135,6 +149,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       return items.sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));
     },
     async close() {
+      outbox.stop();
       await workflows?.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -174,7 +174,11 @@ describe('the user pool', () => {
 
 describe('the functions', () => {
   const deployed = deployedRouteSpecs();
-  const taskIds = () => [...Object.values(SELECTION_TASKS).map((t) => t.stateName), ...schedules.map((s) => s.id)];
+  const taskIds = () => [
+    ...Object.values(SELECTION_TASKS).map((t) => t.stateName),
+    ...schedules.map((s) => s.id),
+    'outbox-stream-sender',
+  ];
 
   it('are the API functions of shared/functions.ts, one per workflow task and one per scheduled job', () => {
     template.resourceCountIs('AWS::Lambda::Function', Object.keys(apiFunctions).length + taskIds().length);
@@ -195,7 +199,7 @@ describe('the functions', () => {
       expect(fn.Properties.Runtime, id).toBe('nodejs22.x');
       expect(fn.Properties.Architectures, id).toEqual(['arm64']);
       expect(fn.Properties.MemorySize, id).toBe(512);
-      const isTask = id.startsWith('Selection') || id.startsWith('Jobs');
+      const isTask = id.startsWith('Selection') || id.startsWith('Jobs') || id.startsWith('Outbox');
       expect(fn.Properties.Timeout, id).toBeLessThanOrEqual(isTask ? 300 : 15);
       expect(fn.Properties.Handler, id).toBe('index.handler');
       expect(fn.Properties.TracingConfig, id).toEqual({ Mode: 'Active' });
@@ -548,9 +552,9 @@ describe('the selection state machine', () => {
 
 describe('the scheduled notice job', () => {
   it('runs every day at 07:00 Europe/Brussels, retries, and has an encrypted dead-letter queue', () => {
-    const schedules = ofType('AWS::Scheduler::Schedule');
-    expect(schedules).toHaveLength(1);
-    const [, schedule] = schedules[0]!;
+    const daily = ofType('AWS::Scheduler::Schedule').filter(([id]) => id.startsWith('JobsExpiringTrajectories'));
+    expect(daily).toHaveLength(1);
+    const [, schedule] = daily[0]!;
     expect(schedule.Properties.ScheduleExpression).toBe('cron(0 7 * * ? *)');
     expect(schedule.Properties.ScheduleExpressionTimezone).toBe('Europe/Brussels');
     const target = schedule.Properties.Target as {
@@ -575,5 +579,38 @@ describe('the scheduled notice job', () => {
       expect.arrayContaining(['dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'ses:SendEmail']),
     );
     for (const action of actions) expect(action).toMatch(/^(logs|xray|dynamodb|kms|ses):/);
+  });
+});
+
+describe('the outbox', () => {
+  it('the table streams keys only, and its stream sender gets new outbox entries, in small batches, with a bounded retry into an encrypted dead-letter queue', () => {
+    const [, table] = ofType('AWS::DynamoDB::Table')[0]!;
+    expect(table.Properties.StreamSpecification).toEqual({ StreamViewType: 'KEYS_ONLY' });
+    const mappings = ofType('AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const [, mapping] = mappings[0]!;
+    const senderId = logicalIdOf(synthesized.stack.outboxSender.function.function);
+    expect(mapping.Properties).toMatchObject({
+      FunctionName: { Ref: senderId },
+      EventSourceArn: { 'Fn::GetAtt': [tableId(), 'StreamArn'] },
+      BatchSize: 10,
+      MaximumRetryAttempts: 3,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { PK: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
+        ],
+      },
+    });
+    const queueArn = (mapping.Properties.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } })
+      .OnFailure.Destination['Fn::GetAtt'][0];
+    expect(resources[queueArn]!.Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+  });
+
+  it('is swept every 5 minutes for entries the stream sender gave up on', () => {
+    const sweep = ofType('AWS::Scheduler::Schedule').filter(([id]) => id.startsWith('JobsOutboxSweep'));
+    expect(sweep).toHaveLength(1);
+    expect(sweep[0]![1].Properties.ScheduleExpression).toBe('cron(0/5 * * * ? *)');
   });
 });

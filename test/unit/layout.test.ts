@@ -5,6 +5,7 @@ import { REPO_ROOT } from '../../infra/local/paths.ts';
 import { apiFunctions } from '../../shared/functions.ts';
 import { routeList } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
+import { OUTBOX_STREAM_SENDER } from '../../shared/email/outbox.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
 
 function filesUnder(dir: string): string[] {
@@ -14,12 +15,13 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('the layout', () => {
-  it('functions/ holds entry points only: function entries, route handlers, workflow tasks and jobs', () => {
+  it('functions/ holds entry points only: function entries, route handlers, workflow tasks, jobs and the outbox sender', () => {
     const entryPoints = new Set([
       ...Object.values(apiFunctions).map((fn) => fn.entry),
       ...routeList.map((spec) => spec.handler),
       ...Object.values(SELECTION_TASKS).map((task) => task.handler),
       ...schedules.map((job) => job.handler),
+      OUTBOX_STREAM_SENDER.handler,
     ]);
     const others = filesUnder('functions').filter((file) => !entryPoints.has(file));
     expect(others, 'helpers belong in shared/ (access rules in shared/access, handler helpers in shared/handlers)').toEqual([]);

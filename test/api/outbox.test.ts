@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSesLocal, type Emulator } from '../../infra/local/emulators.ts';
+import { sweepOutbox } from '../../shared/email/outbox.ts';
+import { getOutboxEntry, pendingOutboxEntries } from '../../shared/store/outbox.ts';
+import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+
+/**
+ * The outbox: with the SES emulator stopped, decisions still answer 200 and are stored with their emails;
+ * once SES is back, every email arrives exactly once. This file runs an SES emulator of its own, which it
+ * really stops and starts again on the same port.
+ */
+let ses: Emulator;
+let api: TestApi;
+let department: string;
+const FACILITIES = Array.from({ length: 5 }, (_, i) => enterpriseNumber(13_000 + i));
+const requestIds: string[] = [];
+const inbox = new Map([...FACILITIES, enterpriseNumber(13_100)].map((en) => [en, mailbox(`outbox-${en}`)]));
+const T0 = new Date('2026-11-25T09:00:00.000Z');
+
+beforeAll(async () => {
+  ses = await startSesLocal({ port: 0 });
+  api = await startTestApi({ sesEndpoint: ses.endpoint });
+  api.setNow(T0);
+  department = await api.token({ role: 'department', sub: 'dept-outbox' });
+  for (const en of FACILITIES) {
+    await registerFacility(api, department, en, {
+      email: inbox.get(en)!,
+      recognitions: [{ authority: 'VAPH', validFrom: '2015-01-01' }],
+    });
+    const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
+    const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
+      token: facility,
+      body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
+    });
+    expect(request.status, request.text).toBe(201);
+    requestIds.push(request.body.requestId as string);
+  }
+});
+afterAll(async () => {
+  await api.close();
+  await ses.stop();
+});
+
+const decide = (requestId: string) =>
+  api.request('POST', `/mandate-requests/${requestId}/decision`, {
+    token: department,
+    body: { granted: true, validFrom: '2026-12-01' },
+  });
+
+describe('the outbox', () => {
+  it('with SES down, decisions commit and answer 200; once SES is back each email arrives exactly once', async () => {
+    await ses.stop();
+    const decided = await Promise.all(requestIds.map(decide));
+    expect(decided.map((r) => r.status)).toEqual(requestIds.map(() => 200));
+    // The stream sender tries, fails on every retry and gives up: the entries stay pending, with the error's name.
+    await api.drainOutbox();
+    const pending = await pendingOutboxEntries(api.deps(), new Date(T0.getTime() + 1));
+    expect(pending).toHaveLength(FACILITIES.length);
+    for (const entry of pending) {
+      expect(entry).toMatchObject({ status: 'PENDING', origin: 'mandate-decided', sent: {} });
+      expect(entry.attempts).toBeGreaterThan(1);
+      expect(entry.lastError).toEqual(expect.any(String));
+    }
+    // A client retrying the decision is told it stands; nothing is decided or queued twice.
+    expect((await decide(requestIds[0]!)).status).toBe(409);
+
+    ses = await startSesLocal({ port: ses.port });
+    // The sweep leaves fresh entries to the stream sender; two minutes on, it takes them, concurrently twice.
+    api.setNow(new Date(T0.getTime() + 2 * 60 * 1000));
+    const reports = await Promise.all([sweepOutbox(api.deps()), sweepOutbox(api.deps())]);
+    expect(reports[0]!.sent + reports[1]!.sent).toBe(FACILITIES.length);
+    await sweepOutbox(api.deps());
+    await api.drainOutbox();
+    for (const en of FACILITIES) {
+      const mails = await api.emails(inbox.get(en)!);
+      expect(mails, en).toHaveLength(1);
+      expect(mails[0]!.subject).toMatch(/mandaat/i);
+    }
+    // Each entry is delivered: its SES message id recorded, out of the pending index, expiring later.
+    expect(await pendingOutboxEntries(api.deps(), new Date(T0.getTime() + 3 * 60 * 1000))).toEqual([]);
+    const entry = await getOutboxEntry(api.deps(), pending[0]!.outboxId);
+    expect(entry).toMatchObject({ status: 'SENT', sent: { '0': expect.any(String) } });
+    expect(entry!.GSI4PK).toBeUndefined();
+    expect(entry!.expiresAt).toBeGreaterThan(T0.getTime() / 1000);
+  });
+
+  it('with SES up, the stream sender delivers at once, and a second read of the stream sends nothing again', async () => {
+    const en = enterpriseNumber(13_100);
+    await registerFacility(api, department, en, {
+      email: inbox.get(en)!,
+      recognitions: [{ authority: 'VAPH', validFrom: '2015-01-01' }],
+    });
+    const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
+    const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
+      token: facility,
+      body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
+    });
+    expect((await decide(request.body.requestId as string)).status).toBe(200);
+    expect(await api.emails(inbox.get(en)!)).toHaveLength(1);
+    await api.drainOutbox();
+    api.setNow(new Date(T0.getTime() + 60 * 60 * 1000));
+    expect((await sweepOutbox(api.deps())).sent).toBe(0);
+    expect(await api.emails(inbox.get(en)!)).toHaveLength(1);
+  });
+});
