@@ -4,10 +4,10 @@ import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { missingReviews, selectionStartRefusal, type SelectionStartRefusal } from '../../shared/domain/selection-start.ts';
 import { allApplications } from '../../shared/store/applications.ts';
-import { getCall, updateCall } from '../../shared/store/calls.ts';
+import { callUpdate, getCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { listReviews } from '../../shared/store/reviews.ts';
-import { executionNameOf, putRun, updateRun } from '../../shared/store/selection.ts';
+import { abandonSelectionRun, beginSelectionRun, executionNameOf, getRun, updateRun } from '../../shared/store/selection.ts';
 import { startSelectionExecution } from '../../shared/workflows/start-selection.ts';
 
 const START_REFUSALS: Record<SelectionStartRefusal, string> = {
@@ -21,7 +21,9 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   const now = deps.clock();
-  const refusal = selectionStartRefusal(call, now);
+  const currentRun =
+    call.status === 'SELECTING' && call.currentRunId ? await getRun(deps, call.callId, call.currentRunId) : undefined;
+  const refusal = selectionStartRefusal(call, now, currentRun);
   if (refusal) throw problems.conflict(refusal, START_REFUSALS[refusal]);
   const [applications, reviews] = await Promise.all([allApplications(deps, call.callId), listReviews(deps, call.callId)]);
   const lacking = missingReviews(applications, reviews, call.minReviewsPerApplication);
@@ -39,41 +41,70 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
   const stateMachineArn = process.env.SELECTION_STATE_MACHINE_ARN;
   if (!stateMachineArn) throw new Error('SELECTION_STATE_MACHINE_ARN is not configured');
   const audit = { actor: principal.userId, now };
-  let runId: string;
-  if (body.dryRun) {
-    runId = `dry-${randomUUID()}`;
-  } else {
-    // The call moves to SELECTING for this attempt in one conditional write: a second start loses here.
-    const attempt = (call.selectionAttempts ?? 0) + 1;
-    runId = `run-${attempt}`;
-    const outcome = await updateCall(
-      deps,
-      call.callId,
-      { status: 'SELECTING', selectionAttempts: attempt, currentRunId: runId },
-      historyEntry(audit, 'selection-started', { from: call.status, to: 'SELECTING', details: { runId } }),
-      { version: call.version, status: call.status },
-      audit,
-    );
-    if (!outcome.ok)
-      throw problems.conflict('selection-running', 'The call changed or a selection was started at the same time.');
-  }
+  const attempt = (call.selectionAttempts ?? 0) + 1;
+  const runId = body.dryRun ? `dry-${randomUUID()}` : `run-${attempt}`;
   const executionName = executionNameOf(call.callId, runId);
-  await putRun(deps, {
-    callId: call.callId,
-    runId,
-    executionName,
-    dryRun: body.dryRun,
-    status: 'RUNNING',
-    startedAt: now.toISOString(),
-    startedBy: principal.userId,
-    ...(principal.email ? { startedByEmail: principal.email } : {}),
-  });
-  const executionArn = await startSelectionExecution(deps, stateMachineArn, executionName, {
-    callId: call.callId,
-    runId,
-    dryRun: body.dryRun,
-  });
-  await updateRun(deps, call.callId, runId, { executionArn });
+  // A real run moves the call to SELECTING together with its run record (one transaction): a second start
+  // loses here, and the call is never SELECTING without its run.
+  const marked = body.dryRun
+    ? undefined
+    : callUpdate(
+        deps,
+        call.callId,
+        { status: 'SELECTING', selectionAttempts: attempt, currentRunId: runId },
+        historyEntry(audit, 'selection-started', { from: call.status, to: 'SELECTING', details: { runId } }),
+        { version: call.version, status: call.status },
+        audit,
+      );
+  const begun = await beginSelectionRun(
+    deps,
+    {
+      callId: call.callId,
+      runId,
+      executionName,
+      dryRun: body.dryRun,
+      status: 'RUNNING',
+      startedAt: now.toISOString(),
+      startedBy: principal.userId,
+      ...(principal.email ? { startedByEmail: principal.email } : {}),
+    },
+    marked,
+  );
+  if (!begun.ok) throw problems.conflict('selection-running', 'The call changed or a selection was started at the same time.');
+  let executionArn: string;
+  try {
+    executionArn = await startSelectionExecution(deps, stateMachineArn, executionName, {
+      callId: call.callId,
+      runId,
+      dryRun: body.dryRun,
+    });
+  } catch (error) {
+    // The execution did not start: the run fails and the call goes back to where it was, so a new start
+    // can follow at once. Should even that fail, the start counts as abandoned after START_GRACE_MS.
+    const errorName = error instanceof Error ? error.name : 'Error';
+    const restored = body.dryRun
+      ? undefined
+      : callUpdate(
+          deps,
+          call.callId,
+          { status: call.status },
+          historyEntry(audit, 'selection-not-started', {
+            from: 'SELECTING',
+            to: call.status,
+            details: { runId, error: errorName },
+          }),
+          { version: call.version + 1, status: 'SELECTING' },
+          audit,
+        );
+    await abandonSelectionRun(deps, { callId: call.callId, runId }, errorName, now, restored).catch(() => undefined);
+    deps.logger.warn('selection not started', { callId: call.callId, runId, errorName });
+    throw error;
+  }
+  // The execution runs; recording its ARN is a convenience (runs are found by execution name), so a failure
+  // here does not turn the accepted start into an error.
+  await updateRun(deps, call.callId, runId, { executionArn }).catch((error: unknown) =>
+    deps.logger.warn('execution ARN not recorded', { callId: call.callId, runId, errorName: (error as Error).name }),
+  );
   deps.logger.info('selection started', { callId: call.callId, runId, dryRun: body.dryRun });
   return {
     status: 202,

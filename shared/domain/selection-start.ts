@@ -6,17 +6,32 @@ export type SelectionStartRefusal = 'call-not-published' | 'selection-running' |
 
 /**
  * A selection starts for a published call (or one whose selection failed, to try again) once its submission
- * deadline has passed; never twice at once, never again after the decision.
+ * deadline has passed; never twice at once (unless the current run's start was abandoned:
+ * `isAbandonedStart`), never again after the decision.
  */
 export function selectionStartRefusal(
   call: { status: CallStatus; submissionDeadline: string },
   now: Date,
+  currentRun?: { status: string; executionArn?: string | undefined; startedAt: string },
 ): SelectionStartRefusal | undefined {
   if (call.status === 'DRAFT') return 'call-not-published';
-  if (call.status === 'SELECTING') return 'selection-running';
+  if (call.status === 'SELECTING' && !(currentRun && isAbandonedStart(currentRun, now))) return 'selection-running';
   if (call.status === 'DECIDED') return 'call-decided';
   if (isBeforeDeadline(now, call.submissionDeadline)) return 'deadline-not-passed';
   return undefined;
+}
+
+/** How long a start may take between marking the call and recording its execution. */
+export const START_GRACE_MS = 5 * 60 * 1000;
+
+/**
+ * A run whose start was abandoned half-way: still RUNNING, with no execution recorded, five minutes after
+ * it began (the start crashed after the call was marked, and could not put it back). The call is SELECTING
+ * for it, but nothing runs: a new start may take over. (An execution that did start and lost only its
+ * ARN cannot commit then: its tasks check that the call's current run is theirs.)
+ */
+export function isAbandonedStart(run: { status: string; executionArn?: string | undefined; startedAt: string }, now: Date): boolean {
+  return run.status === 'RUNNING' && !run.executionArn && now.getTime() - Date.parse(run.startedAt) >= START_GRACE_MS;
 }
 
 /**

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { updateTogether, type TransactItem } from './transaction.ts';
+import { updateTogether, type ConditionalUpdate, type TransactItem } from './transaction.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
@@ -111,15 +111,15 @@ export type CallWriteOutcome = { ok: true; record: CallRecord } | { ok: false; c
  * bumping the version and appending `entry` to the history. On a failed condition returns the current
  * record so the caller can explain (gone, stale, wrong status).
  */
-export async function updateCall(
+/** The conditional update of a call: the fields, its version moved on, a history entry, if it is as expected. */
+export function callUpdate(
   deps: Deps,
   callId: string,
   fields: Record<string, unknown>,
   entry: HistoryEntry,
   expected: { version: number; status?: CallStatus },
   audit: Audit,
-  also: ReadonlyArray<TransactItem | undefined> = [],
-): Promise<CallWriteOutcome> {
+): ConditionalUpdate {
   const update = versionedUpdate(fields, audit, entry);
   const names: Record<string, string> = { ...update.ExpressionAttributeNames };
   const values: Record<string, unknown> = { ...update.ExpressionAttributeValues, ':expected': expected.version };
@@ -129,7 +129,7 @@ export async function updateCall(
     values[':expectedStatus'] = expected.status;
     condition += ' AND #status = :expectedStatus';
   }
-  const input = {
+  return {
     TableName: deps.tableName,
     Key: callKey(callId),
     UpdateExpression: update.UpdateExpression,
@@ -137,6 +137,18 @@ export async function updateCall(
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
+}
+
+export async function updateCall(
+  deps: Deps,
+  callId: string,
+  fields: Record<string, unknown>,
+  entry: HistoryEntry,
+  expected: { version: number; status?: CallStatus },
+  audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
+): Promise<CallWriteOutcome> {
+  const input = callUpdate(deps, callId, fields, entry, expected, audit);
   if (also.every((item) => item === undefined)) {
     try {
       const result = await deps.ddb.send(
@@ -150,7 +162,7 @@ export async function updateCall(
       throw error;
     }
   }
-  // With an outbox entry: one transaction, which returns nothing; the record is the one it was, updated.
+  // With other items (an outbox entry): one transaction, which returns nothing; the record is the one it was, updated.
   const current = await getCall(deps, callId);
   if (!current || current.version !== expected.version) return { ok: false, current };
   const outcome = await updateTogether(deps, input, also);

@@ -7,6 +7,7 @@ import type { Region } from '../domain/reference-data.ts';
 import { queryAllByPrefix } from './query-all.ts';
 import { putAll } from './batch-write.ts';
 import { callPartition } from './calls.ts';
+import { transactNamed, type ConditionalUpdate, type TransactItem, type WriteOutcome } from './transaction.ts';
 
 /**
  * The selection's records, in the call's partition, keyed by run (one execution):
@@ -97,6 +98,48 @@ export async function getRun(deps: Deps, callId: string, runId: string): Promise
     new GetCommand({ TableName: deps.tableName, Key: runKey(callId, runId), ConsistentRead: true }),
   );
   return result.Item as RunRecord | undefined;
+}
+
+/**
+ * A selection run begins. A real run moves the call to SELECTING (`callChange`, conditional on the call as
+ * read) and writes its run record in one transaction: the call is never SELECTING without its run. A dry
+ * run changes no call.
+ */
+export async function beginSelectionRun(
+  deps: Deps,
+  run: Omit<RunRecord, 'PK' | 'SK' | 'entity'>,
+  callChange: ConditionalUpdate | undefined,
+): Promise<WriteOutcome<'call-changed'>> {
+  const record: RunRecord = { ...runKey(run.callId, run.runId), entity: 'SelectionRun', ...run };
+  const put: TransactItem = { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } };
+  return transactNamed(deps, [...(callChange ? [[{ Update: callChange }, 'call-changed'] as const] : []), [put, 'call-changed']]);
+}
+
+/**
+ * A run whose execution could not be started: the run is FAILED with the error's name and the call, when
+ * this run moved it to SELECTING and it still is, goes back (`callChange`, conditional). Both or neither.
+ */
+export async function abandonSelectionRun(
+  deps: Deps,
+  run: { callId: string; runId: string },
+  errorName: string,
+  now: Date,
+  callChange: ConditionalUpdate | undefined,
+): Promise<WriteOutcome<'call-changed'>> {
+  const failed: TransactItem = {
+    Update: {
+      TableName: deps.tableName,
+      Key: runKey(run.callId, run.runId),
+      UpdateExpression: 'SET #status = :failed, #error = :error, finishedAt = :now',
+      ConditionExpression: '#status = :running',
+      ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
+      ExpressionAttributeValues: { ':failed': 'FAILED', ':running': 'RUNNING', ':error': errorName, ':now': now.toISOString() },
+    },
+  };
+  return transactNamed(deps, [
+    [failed, 'call-changed'],
+    ...(callChange ? [[{ Update: callChange }, 'call-changed'] as const] : []),
+  ]);
 }
 
 /** The name of a run's execution: the call and the whole run id (at most 36 + 1 + 40 = 77 of the 80 allowed). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecisionVisible, selectionStartRefusal } from '../../shared/domain/selection-start.ts';
+import { isAbandonedStart, isDecisionVisible, selectionStartRefusal, START_GRACE_MS } from '../../shared/domain/selection-start.ts';
 
 const DEADLINE = '2026-12-01T12:00:00+01:00';
 const atDeadline = new Date('2026-12-01T11:00:00.000Z');
@@ -35,5 +35,26 @@ describe('isDecisionVisible', () => {
     expect(isDecisionVisible({ ...run, status: 'FAILED' }, { status: 'DECIDED', decisionRunId: 'run-2' }, 'facility')).toBe(
       false,
     );
+  });
+});
+
+describe('isAbandonedStart: a SELECTING call whose start never got its execution', () => {
+  const startedAt = '2026-12-02T09:00:00.000Z';
+  const fiveMinutesOn = new Date(Date.parse(startedAt) + START_GRACE_MS);
+  const call = { status: 'SELECTING' as const, submissionDeadline: DEADLINE };
+
+  it('is abandoned from five minutes on with no execution recorded, not a millisecond before', () => {
+    const run = { status: 'RUNNING', startedAt };
+    expect(isAbandonedStart(run, new Date(fiveMinutesOn.getTime() - 1))).toBe(false);
+    expect(isAbandonedStart(run, fiveMinutesOn)).toBe(true);
+    expect(selectionStartRefusal(call, new Date(fiveMinutesOn.getTime() - 1), run)).toBe('selection-running');
+    expect(selectionStartRefusal(call, fiveMinutesOn, run)).toBeUndefined();
+  });
+
+  it('a run with its execution, or one that finished, is never abandoned', () => {
+    const later = new Date('2027-01-01T00:00:00Z');
+    expect(isAbandonedStart({ status: 'RUNNING', startedAt, executionArn: 'arn:aws:states:x' }, later)).toBe(false);
+    expect(isAbandonedStart({ status: 'FAILED', startedAt }, later)).toBe(false);
+    expect(selectionStartRefusal(call, later, { status: 'RUNNING', startedAt, executionArn: 'arn' })).toBe('selection-running');
   });
 });

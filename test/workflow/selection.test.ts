@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { putAll } from '../../shared/store/batch-write.ts';
+import { overrideDeps } from '../../shared/runtime/deps.ts';
+import { callUpdate, getCall } from '../../shared/store/calls.ts';
+import { beginSelectionRun, getRun } from '../../shared/store/selection.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**
@@ -408,6 +412,89 @@ describe('faults', () => {
     const status = await api.request('GET', `/calls/${s.callId}/selection`, { token: department });
     expect(decisionAsKeys(s, status.body.decision)).toEqual({ ANTWERPEN: ANTWERPEN_OUTCOME });
     expect((await api.request('GET', `/networks?callId=${s.callId}`, { token: department })).body.items).toHaveLength(2);
+  });
+
+  it('Step Functions not answering: 503, the run FAILED and the call back as it was; the next start runs', async () => {
+    const s = await scenario(REALISTIC.slice(0, 3), ['ANTWERPEN']);
+    const before = await getCall(api.deps(), s.callId);
+    const { clock } = api.deps();
+    // A real Step Functions client, aimed at a port where nothing listens.
+    const down = new SFNClient({ endpoint: 'http://127.0.0.1:9', maxAttempts: 1 });
+    overrideDeps({ clock, sfn: down });
+    try {
+      const refused = await api.request('POST', `/calls/${s.callId}/selection`, { token: department, body: {} });
+      expect(refused.status, refused.text).toBe(503);
+      expect(refused.headers.get('retry-after')).toBe('5');
+    } finally {
+      overrideDeps({ clock });
+      down.destroy();
+    }
+    const after = await getCall(api.deps(), s.callId);
+    expect(after).toMatchObject({ status: before!.status, selectionAttempts: 1, currentRunId: 'run-1' });
+    expect(after!.history.slice(-2).map((h) => h.action)).toEqual(['selection-started', 'selection-not-started']);
+    expect(await getRun(api.deps(), s.callId, 'run-1')).toMatchObject({ status: 'FAILED', error: expect.any(String) });
+    const { execution } = await runSelection(s.callId);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect((await getCall(api.deps(), s.callId))!.status).toBe('DECIDED');
+  });
+
+  it('the run record not written: 503 and the call unchanged (the mark and the run are one transaction)', async () => {
+    const s = await scenario(REALISTIC.slice(0, 3), ['ANTWERPEN']);
+    const deps = api.deps();
+    const before = await getCall(deps, s.callId);
+    const ddb = Object.create(deps.ddb) as typeof deps.ddb;
+    // Inject the fault: DynamoDB refuses the transaction that would mark the call and write its run.
+    ddb.send = ((command: { constructor: { name: string } }) =>
+      command.constructor.name === 'TransactWriteCommand'
+        ? Promise.reject(Object.assign(new Error('injected'), { name: 'ServiceUnavailable' }))
+        : deps.ddb.send(command as never)) as typeof deps.ddb.send;
+    overrideDeps({ clock: deps.clock, ddb });
+    try {
+      const refused = await api.request('POST', `/calls/${s.callId}/selection`, { token: department, body: {} });
+      expect(refused.status, refused.text).toBe(503);
+    } finally {
+      overrideDeps({ clock: deps.clock });
+    }
+    expect(await getCall(api.deps(), s.callId)).toEqual(before);
+    expect(await getRun(api.deps(), s.callId, 'run-1')).toBeUndefined();
+    expect((await runSelection(s.callId)).execution.status).toBe('SUCCEEDED');
+  });
+
+  it('a start abandoned half-way (call SELECTING, no execution) is taken over five minutes on, not before', async () => {
+    const s = await scenario(REALISTIC.slice(0, 3), ['ANTWERPEN']);
+    const deps = api.deps();
+    const call = (await getCall(deps, s.callId))!;
+    const audit = { actor: 'dept-1', now: deps.clock() };
+    // The state a start leaves when it crashes after its transaction and before StartExecution.
+    const begun = await beginSelectionRun(
+      deps,
+      {
+        callId: s.callId,
+        runId: 'run-1',
+        executionName: `${s.callId}-run-1`,
+        dryRun: false,
+        status: 'RUNNING',
+        startedAt: audit.now.toISOString(),
+        startedBy: 'dept-1',
+      },
+      callUpdate(
+        deps,
+        s.callId,
+        { status: 'SELECTING', selectionAttempts: 1, currentRunId: 'run-1' },
+        { at: audit.now.toISOString(), by: 'dept-1', action: 'selection-started' },
+        { version: call.version, status: call.status },
+        audit,
+      ),
+    );
+    expect(begun.ok).toBe(true);
+    api.setNow(new Date(audit.now.getTime() + 5 * 60 * 1000 - 1));
+    const early = await api.request('POST', `/calls/${s.callId}/selection`, { token: department, body: {} });
+    expect(early.status).toBe(409);
+    expect(early.body.type).toBe('/problems/selection-running');
+    api.setNow(new Date(audit.now.getTime() + 5 * 60 * 1000));
+    const { execution } = await runSelection(s.callId);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(await getCall(api.deps(), s.callId)).toMatchObject({ status: 'DECIDED', currentRunId: 'run-2' });
   });
 
   it('a permanent failure marks the call SELECTION_FAILED with nothing appointed; a second start completes like a clean run', async () => {
