@@ -20,6 +20,9 @@ export function fieldErrorsOf(error: z.ZodError, prefix: readonly PropertyKey[] 
       for (const key of issue.keys) {
         errors.push({ path: formatPath([...base, key]), message: 'Unknown property: not part of this request.' });
       }
+    } else if (issue.code === 'invalid_key') {
+      // A map key that does not fit the key schema: say what a key must be, not just "Invalid key".
+      errors.push({ path: formatPath(base), message: `Not an allowed key: ${issue.issues[0]?.message ?? issue.message}` });
     } else {
       errors.push({ path: formatPath(base), message: issue.message });
     }

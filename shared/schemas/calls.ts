@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RECOGNITION_AUTHORITIES, REGIONS } from '../domain/reference-data.ts';
 import { DEFAULT_REQUIRED_PARTNER_RECOGNITIONS } from '../domain/call-rules.ts';
-import { AuditFields, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
+import { AuditFields, CriterionId, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
 
 export const Region = z.enum(REGIONS).meta({ id: 'Region' });
 const Authority = z.enum(RECOGNITION_AUTHORITIES);
@@ -18,7 +18,7 @@ const Score = z.number().int().min(0).max(1000);
 
 export const AwardCriterion = z
   .strictObject({
-    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and dashes, starting with a letter (max 40).'),
+    id: CriterionId,
     title: z.string().trim().min(1).max(200),
     weight: z.number().positive().max(100),
     maxScore: Score.min(1),
@@ -99,9 +99,7 @@ export const ApplicationBody = z
     partners: z.array(Partner).max(50),
     proposal: z.strictObject({
       summary: z.string().trim().min(1).max(5000),
-      criteria: z
-        .record(z.string().max(40), z.string().max(20_000))
-        .refine((c) => Object.keys(c).length <= 20, 'At most 20 criteria.'),
+      criteria: z.record(CriterionId, z.string().max(20_000)).refine((c) => Object.keys(c).length <= 20, 'At most 20 criteria.'),
     }),
   })
   .meta({ id: 'ApplicationInput' });
@@ -217,7 +215,7 @@ export const DeclarationBody = z
 
 export const ReviewBody = z
   .strictObject({
-    scores: z.record(z.string().max(40), Score),
+    scores: z.record(CriterionId, Score),
     comment: z.string().trim().min(1).max(10_000),
   })
   .meta({ id: 'ReviewInput' });

@@ -32,6 +32,26 @@ export const EnterpriseNumber = z
     example: '0123456749',
   });
 
+/**
+ * Names that must never be a key of a map in a body: JavaScript gives them meaning on every object
+ * (`__proto__` would replace the object's prototype and vanish, `constructor` trips the DynamoDB marshaller).
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The id of an award criterion, which is also the key of the maps that refer to it (an application's
+ * criteria texts, a review's scores): lower-case letters, digits and dashes, starting with a letter, never
+ * a reserved name.
+ */
+export const CriterionId = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and dashes, starting with a letter (max 40).')
+  .refine((key) => !RESERVED_KEYS.has(key), { message: 'This name is reserved; choose another criterion id.' })
+  .meta({
+    description: 'Criterion id: lower-case letters, digits and dashes, starting with a letter (max 40).',
+    example: 'approach',
+  });
+
 export const Actor = z.string().meta({ description: 'User id (`sub`) of who did it.' });
 
 /** Audit fields every stored record carries. */

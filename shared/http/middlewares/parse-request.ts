@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RouteSpec } from '../route.ts';
 import { problems, type FieldError } from '../problem.ts';
 import { fieldErrorsOf } from '../zod-errors.ts';
+import { reservedKeyErrors } from '../reserved-keys.ts';
 import type { RouteContext } from '../route-context.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -59,14 +60,18 @@ export function parseRequest(
           }
         }
       }
-      const errors: FieldError[] = [];
+      // A reserved key is refused at its path; zod then reports the rest (a schema error at the same path is not repeated).
+      const errors: FieldError[] = reservedKeyErrors(body);
       const params = validatePart(spec.params, event.pathParameters ?? {}, errors);
       const query = validatePart(spec.query, event.queryStringParameters ?? {}, errors);
       if (spec.body && spec.bodyOptional && body === undefined) body = {};
+      const reserved = new Set(errors.map((e) => e.path));
+      const bodyErrors: FieldError[] = [];
       const parsedBody =
         spec.body && body === undefined
-          ? (errors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
-          : validatePart(spec.body, body, errors);
+          ? (bodyErrors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
+          : validatePart(spec.body, body, bodyErrors);
+      errors.push(...bodyErrors.filter((e) => !reserved.has(e.path)));
       if (errors.length > 0) throw problems.validation(errors);
       let ifMatch: string | undefined;
       if (spec.ifMatch) {
