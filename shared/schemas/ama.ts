@@ -1,16 +1,16 @@
 import * as z from 'zod';
 import { isFlemishOrBrusselsPostcode } from '../domain/ama.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine } from './common.ts';
 
 const Address = z.strictObject({
-  street: z.string().trim().min(1).max(200),
+  street: oneLine(200),
   postcode: z.string().refine(isFlemishOrBrusselsPostcode, 'A postcode of a Flemish or Brussels municipality.'),
-  municipality: z.string().trim().min(1).max(100),
+  municipality: oneLine(100),
 });
 
 export const WerkpostBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200),
+    name: oneLine(200),
     organisationEnterpriseNumber: EnterpriseNumber.optional(),
     address: Address,
     activities: z.string().trim().min(1).max(5000),
@@ -20,7 +20,7 @@ export const WerkpostBody = z
 
 export const WerkpostPatchBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: oneLine(200).optional(),
     activities: z.string().trim().min(1).max(5000).optional(),
     places: z.number().int().min(1).max(500).optional(),
     closed: z.boolean().optional().meta({ description: 'Closed to new agreements (existing ones run on).' }),
@@ -79,7 +79,7 @@ export const AgreementBody = z
       .max(14),
     startDate: CalendarDate,
     evaluationDates: z.array(CalendarDate).min(1).max(24),
-    insurance: z.strictObject({ insurer: z.string().trim().min(1).max(200), policyReference: z.string().trim().min(1).max(100) }),
+    insurance: z.strictObject({ insurer: oneLine(200), policyReference: oneLine(100) }),
     guidance: z.string().trim().min(1).max(5000),
     endingConditions: z.string().trim().min(1).max(5000),
     trajectoryId: z
@@ -99,7 +99,7 @@ export const AgreementBody = z
 export const SignatureBody = z
   .strictObject({
     party: z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']),
-    signerName: z.string().trim().min(1).max(200).meta({ description: 'Who signed for that party.' }),
+    signerName: oneLine(200).meta({ description: 'Who signed for that party.' }),
   })
   .meta({ id: 'SignatureInput' });
 

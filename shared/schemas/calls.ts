@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { RECOGNITION_AUTHORITIES, REGIONS } from '../domain/reference-data.ts';
 import { DEFAULT_REQUIRED_PARTNER_RECOGNITIONS } from '../domain/call-rules.ts';
-import { AuditFields, CriterionId, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
+import { AuditFields, CriterionId, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 export const Region = z.enum(REGIONS).meta({ id: 'Region' });
 const Authority = z.enum(RECOGNITION_AUTHORITIES);
@@ -19,7 +19,7 @@ const Score = z.number().int().min(0).max(1000);
 export const AwardCriterion = z
   .strictObject({
     id: CriterionId,
-    title: z.string().trim().min(1).max(200),
+    title: oneLine(200),
     weight: z.number().positive().max(100),
     maxScore: Score.min(1),
     minScore: Score.optional().meta({ description: 'An application scoring under it on this criterion is not selectable.' }),
@@ -28,7 +28,7 @@ export const AwardCriterion = z
 
 export const CallBody = z
   .strictObject({
-    title: z.string().trim().min(1).max(200),
+    title: oneLine(200),
     description: z.string().trim().min(1).max(10_000),
     regions: z.array(Region).min(1).max(REGIONS.length),
     submissionDeadline: Instant.meta({ description: 'ISO 8601 with offset; stored as an instant, shown in Europe/Brussels.' }),
@@ -90,7 +90,7 @@ export const DeadlineExtensionBody = z
 
 const Partner = z.strictObject({
   enterpriseNumber: EnterpriseNumber,
-  role: z.string().trim().min(1).max(200),
+  role: oneLine(200),
 });
 
 export const ApplicationBody = z

@@ -52,6 +52,19 @@ export const CriterionId = z
     example: 'approach',
   });
 
+/**
+ * One line of text (a name, a title, a role, a user id): trimmed, not empty, at most `max` characters, no
+ * tab or line break. Control characters are refused in every field already (shared/http/text-hygiene.ts).
+ */
+export function oneLine(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .regex(/^[^\t\n\r\u2028\u2029]*$/, 'One line: no tab or line break.');
+}
+
 export const Actor = z.string().meta({ description: 'User id (`sub`) of who did it.' });
 
 /** Audit fields every stored record carries. */

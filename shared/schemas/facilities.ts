@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { PROVINCES, RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 export const Province = z.enum(PROVINCES).meta({ id: 'Province' });
 export const RecognitionAuthority = z.enum(RECOGNITION_AUTHORITIES).meta({ id: 'RecognitionAuthority' });
 
-const Name = z.string().trim().min(1).max(200);
+const Name = oneLine(200);
 const Email = z.email().max(254);
 
 export const EnterpriseNumberParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });
@@ -31,7 +31,7 @@ export const ListFacilitiesQuery = z.strictObject({
 export const CreateRecognitionBody = z
   .strictObject({
     authority: RecognitionAuthority,
-    reference: z.string().trim().min(1).max(100),
+    reference: oneLine(100),
     validFrom: CalendarDate,
     validUntil: CalendarDate.optional(),
   })

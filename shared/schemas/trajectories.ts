@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, PaginationQuery, pageOf } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 export const TRAJECTORY_OUTCOMES = ['PAID_WORK', 'AMA', 'CARE', 'EDUCATION', 'DROPPED_OUT', 'OTHER'] as const;
 
 const Action = z.strictObject({
-  type: z.string().trim().min(1).max(100),
+  type: oneLine(100),
   description: z.string().trim().min(1).max(2000).meta({ description: 'What is done; never health data about the client.' }),
   providerEnterpriseNumber: EnterpriseNumber.meta({ description: 'A member of the network.' }),
   plannedStart: CalendarDate,
@@ -13,7 +13,7 @@ const Action = z.strictObject({
 });
 
 const CaseManagerWerk = z.strictObject({
-  id: z.string().trim().min(1).max(200).meta({ description: 'The VDAB counsellor’s user id (`sub`).' }),
+  id: oneLine(200).meta({ description: 'The VDAB counsellor’s user id (`sub`).' }),
   email: z.email().max(254),
 });
 
@@ -54,7 +54,7 @@ export const CloseTrajectoryBody = z
 export const ReassignBody = z
   .strictObject({
     casemanagerZorg: z
-      .strictObject({ id: z.string().trim().min(1).max(200), email: z.email().max(254), enterpriseNumber: EnterpriseNumber })
+      .strictObject({ id: oneLine(200), email: z.email().max(254), enterpriseNumber: EnterpriseNumber })
       .optional()
       .meta({
         description: 'The department only; a casemanager Zorg of the same facility takes over by sending `takeOver: true`.',
@@ -153,7 +153,7 @@ export const RegisterNetworkBody = z
       .meta({ description: 'The call, when there was one in this system.' }),
     region: z.enum(REGIONS),
     leadEnterpriseNumber: EnterpriseNumber,
-    partners: z.array(z.strictObject({ enterpriseNumber: EnterpriseNumber, role: z.string().trim().min(1).max(200) })).max(50),
+    partners: z.array(z.strictObject({ enterpriseNumber: EnterpriseNumber, role: oneLine(200) })).max(50),
     appointedAt: Instant,
   })
   .meta({ id: 'NetworkRegistration' });

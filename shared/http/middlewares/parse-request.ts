@@ -5,6 +5,7 @@ import type { RouteSpec } from '../route.ts';
 import { problems, type FieldError } from '../problem.ts';
 import { fieldErrorsOf } from '../zod-errors.ts';
 import { reservedKeyErrors } from '../reserved-keys.ts';
+import { controlCharacterErrors } from '../text-hygiene.ts';
 import type { RouteContext } from '../route-context.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -60,18 +61,24 @@ export function parseRequest(
           }
         }
       }
-      // A reserved key is refused at its path; zod then reports the rest (a schema error at the same path is not repeated).
-      const errors: FieldError[] = reservedKeyErrors(body);
-      const params = validatePart(spec.params, event.pathParameters ?? {}, errors);
-      const query = validatePart(spec.query, event.queryStringParameters ?? {}, errors);
-      if (spec.body && spec.bodyOptional && body === undefined) body = {};
+      // Reserved keys and control characters are refused at their paths; zod then reports the rest (a schema
+      // error at a path already reported is not repeated).
+      const errors: FieldError[] = [
+        ...reservedKeyErrors(body),
+        ...controlCharacterErrors(event.pathParameters ?? {}),
+        ...controlCharacterErrors(event.queryStringParameters ?? {}),
+        ...controlCharacterErrors(body),
+      ];
       const reserved = new Set(errors.map((e) => e.path));
-      const bodyErrors: FieldError[] = [];
+      const partErrors: FieldError[] = [];
+      const params = validatePart(spec.params, event.pathParameters ?? {}, partErrors);
+      const query = validatePart(spec.query, event.queryStringParameters ?? {}, partErrors);
+      if (spec.body && spec.bodyOptional && body === undefined) body = {};
       const parsedBody =
         spec.body && body === undefined
-          ? (bodyErrors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
-          : validatePart(spec.body, body, bodyErrors);
-      errors.push(...bodyErrors.filter((e) => !reserved.has(e.path)));
+          ? (partErrors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
+          : validatePart(spec.body, body, partErrors);
+      errors.push(...partErrors.filter((e) => !reserved.has(e.path)));
       if (errors.length > 0) throw problems.validation(errors);
       let ifMatch: string | undefined;
       if (spec.ifMatch) {
