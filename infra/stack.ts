@@ -35,6 +35,7 @@ import { routeList } from '../shared/routes.ts';
 import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
+import { SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
@@ -110,6 +111,9 @@ export class WerkEnZorgStack extends Stack {
   readonly apiFunctions: ReadonlyMap<ApiFunctionId, RouteFunction>;
   readonly selection: SelectionWorkflow;
   readonly scheduledJobs: ScheduledJobs;
+  /** The HMAC keys (Secrets Manager), read at run time by the functions that need them. */
+  readonly receiptSigningKey: Secret;
+  readonly clientPseudonymKey: Secret;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -272,14 +276,14 @@ export class WerkEnZorgStack extends Stack {
       POWERTOOLS_LOG_LEVEL: 'INFO',
       MAIL_FROM: mailFrom,
     };
-    // The HMAC key that signs submission receipts. CloudFormation resolves it into the environment of the
-    // functions that sign or verify receipts only; it never appears in the template.
-    const receiptSigningKey = new Secret(this, 'ReceiptSigningKey', {
+    // The HMAC key that signs submission receipts. Only the functions that sign or verify receipts may read
+    // it, at run time (Powertools Parameters, cached); their environment names the secret's ARN, never its value.
+    const receiptSigningKey = (this.receiptSigningKey = new Secret(this, 'ReceiptSigningKey', {
       description: 'HMAC key for submission receipts (base64 alphabet, 48 bytes).',
       encryptionKey: this.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     Validations.of(receiptSigningKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
@@ -307,12 +311,12 @@ export class WerkEnZorgStack extends Stack {
     });
 
     // The HMAC key of the one-active-trajectory-per-client marker: client references never appear in keys.
-    const clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {
+    const clientPseudonymKey = (this.clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {
       description: 'HMAC key that pseudonymizes client references in keys (base64 alphabet, 48 bytes).',
       encryptionKey: this.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     Validations.of(clientPseudonymKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
@@ -347,12 +351,14 @@ export class WerkEnZorgStack extends Stack {
         sesIdentity,
         environment: {
           ...environment,
-          ...(needs.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.signsReceipts ? { [SECRET_ID_VARIABLES.receiptKey]: receiptSigningKey.secretArn } : {}),
           ...(needs.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
-          ...(needs.pseudonymizesClients ? { CLIENT_PSEUDONYM_KEY: clientPseudonymKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.pseudonymizesClients ? { [SECRET_ID_VARIABLES.pseudonymKey]: clientPseudonymKey.secretArn } : {}),
         },
       });
       if (needs.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
+      if (needs.signsReceipts) routeFunction.grantSecretValue(receiptSigningKey);
+      if (needs.pseudonymizesClients) routeFunction.grantSecretValue(clientPseudonymKey);
       apiFunctionsById.set(fnId, routeFunction);
       // One integration per function, shared by its routes; API Gateway may invoke the function for any
       // route of this API (the permission cannot list several routes), and the dispatcher serves only its own.
