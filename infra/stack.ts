@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { App, Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  App,
+  Aspects,
+  Aws,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  type IAspect,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -23,12 +34,13 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
@@ -39,15 +51,44 @@ import { SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
+import { Operations } from './constructs/operations.ts';
 import { schedules } from '../shared/schedules.ts';
 
 export const STACK_ID = 'WerkEnZorgStack';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVICE_NAME = 'werk-en-zorg';
+/** The operations mailbox the alarms go to unless `operationsEmail` (context or prop) says otherwise. */
+export const DEFAULT_OPERATIONS_EMAIL = 'werkenzorg@vlaanderen.be';
+
+/** Every log group of a stack is named under this prefix, which is all its KMS key admits CloudWatch Logs to. */
+export function logGroupPrefix(stack: Stack): string {
+  return `/${SERVICE_NAME}/${stack.stackName}/`;
+}
+
+/**
+ * Names every log group of the stack that has no name of its own `<prefix><construct path>` (for instance
+ * `/werk-en-zorg/WerkEnZorgStack/CallsRead`), so that the key policy can admit exactly this stack's log
+ * groups. CloudFormation would otherwise generate names that no policy can predict.
+ */
+class NameLogGroups implements IAspect {
+  visit(node: IConstruct): void {
+    if (!(node instanceof CfnLogGroup)) return;
+    const stack = Stack.of(node);
+    // An L2 LogGroup without a name carries a token that resolves to nothing (CloudFormation's generated name).
+    if (stack.resolve(node.logGroupName) !== undefined) return;
+    const path = node.node.scopes
+      .slice(node.node.scopes.indexOf(stack) + 1)
+      .map((scope) => scope.node.id)
+      .filter((id) => id !== 'Resource' && id !== 'LogGroup');
+    node.logGroupName = `${logGroupPrefix(stack)}${path.join('/')}`;
+  }
+}
 
 export interface WerkEnZorgStackProps extends StackProps {
   /** Where reports for the department go (failed notices); default the From address. */
   departmentEmail?: string;
+  /** Where the CloudWatch alarms are emailed (SNS; the recipient confirms the subscription); default DEFAULT_OPERATIONS_EMAIL. */
+  operationsEmail?: string;
   /** The From address of every email (MAIL_FROM); a verified SES identity in the account. */
   mailFrom?: string;
   /** The SES identity `sendsEmail` functions may send as: a domain or an address (default: the domain of `mailFrom`). */
@@ -114,6 +155,7 @@ export class WerkEnZorgStack extends Stack {
   /** The HMAC keys (Secrets Manager), read at run time by the functions that need them. */
   readonly receiptSigningKey: Secret;
   readonly clientPseudonymKey: Secret;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -132,7 +174,8 @@ export class WerkEnZorgStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs encrypts this account's log groups with the key (and nothing else).
+    // CloudWatch Logs may use the key for this stack's log groups only: every log group of the stack is
+    // named under LOG_GROUP_PREFIX (the aspect below), and the key admits exactly those names.
     this.key.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
@@ -140,9 +183,21 @@ export class WerkEnZorgStack extends Stack {
         resources: ['*'],
         conditions: {
           ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
+            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${logGroupPrefix(this)}*`,
           },
         },
+      }),
+    );
+    Aspects.of(this).add(new NameLogGroups());
+    // Grants on the key only for AWS resources (DynamoDB, Secrets Manager… create them on a caller's
+    // behalf): nobody may create a grant for anything else, whatever another statement allows.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
       }),
     );
 
@@ -386,6 +441,17 @@ export class WerkEnZorgStack extends Stack {
     this.apiFunctions = apiFunctionsById;
     this.routeFunctions = functions;
 
+    // --- Alarms (to the operations email) and the dashboard, over every function and queue of the stack. ---
+    this.operations = new Operations(this, 'Operations', {
+      operationsEmail: props.operationsEmail ?? DEFAULT_OPERATIONS_EMAIL,
+      key: this.key,
+      functions: this.node.findAll().filter((c): c is RouteFunction => c instanceof RouteFunction),
+      // Every queue of the stack is a dead-letter queue (a working queue would want an age alarm instead).
+      deadLetterQueues: this.node.findAll().filter((c): c is Queue => c instanceof Queue),
+      stateMachines: [this.selection.stateMachine],
+      api: this.api,
+    });
+
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
@@ -417,10 +483,12 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Werk
   const cognitoPlus = app.node.tryGetContext('cognitoPlus') as unknown;
   const mailFrom = contextString(app, 'mailFrom');
   const sesIdentity = contextString(app, 'sesIdentity');
+  const operationsEmail = contextString(app, 'operationsEmail');
   // Environment-agnostic: `cdk deploy` targets the account and region of the CLI's credentials.
   const stack = new WerkEnZorgStack(app, STACK_ID, {
     ...(mailFrom ? { mailFrom } : {}),
     ...(sesIdentity ? { sesIdentity } : {}),
+    ...(operationsEmail ? { operationsEmail } : {}),
     cognitoPlus: cognitoPlus === true || cognitoPlus === 'true',
     ...options.stackProps,
   });
