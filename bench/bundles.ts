@@ -124,8 +124,6 @@ export function coldImportEnvironment(): Record<string, string> {
     TABLE_NAME: 'werk-en-zorg-bench',
     MAIL_FROM: 'no-reply@werkenzorg.vlaanderen.be',
     POWERTOOLS_SERVICE_NAME: 'werk-en-zorg-bench',
-    // 32 bytes, base64: functions that sign receipts read it (lazily); nothing secret about this one.
-    RECEIPT_SIGNING_KEY: Buffer.alloc(32, 7).toString('base64'),
   };
 }
 

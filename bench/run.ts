@@ -34,6 +34,7 @@ import { claimsAsApiGatewayPassesThem, lambdaContext, toApiGatewayEvent } from '
 import { createLocalApi, listen } from '../infra/local/api-server.ts';
 import { ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from '../infra/local/emulators.ts';
 import { localAwsEnvironment } from '../infra/local/environment.ts';
+import { startLocalSecrets } from '../infra/local/secrets.ts';
 import { REPO_ROOT } from '../infra/local/paths.ts';
 import { ephemeralTokenIssuer, type TokenIssuer } from '../infra/local/tokens.ts';
 import { PROVINCES } from '../shared/domain/reference-data.ts';
@@ -322,6 +323,9 @@ async function startApi(): Promise<ApiSetup> {
     // The handlers' INFO lines (one per submit, several per selection task) would flood the tables.
     { POWERTOOLS_LOG_LEVEL: 'WARN' },
   );
+  const secrets = await startLocalSecrets();
+  onCleanup('the local Secrets Manager', () => secrets.stop());
+  Object.assign(process.env, secrets.environment);
   resetDeps();
   onCleanup('the SDK clients of the handlers', () => {
     const deps = getDeps();

@@ -70,7 +70,7 @@ async function seedCall(deps: Deps, k: number, applications: number): Promise<{ 
   const items: Record<string, unknown>[] = [];
   for (let i = 0; i < applications; i++) {
     items.push(
-      ...submittedApplicationItems(deps, {
+      ...(await submittedApplicationItems(deps, {
         callId: call.callId,
         i,
         lead: enterpriseNumberFor(LEAD_FROM + k * 10_000 + i),
@@ -79,7 +79,7 @@ async function seedCall(deps: Deps, k: number, applications: number): Promise<{ 
         reviewedAt: AFTER_DEADLINE,
         reviewer: 'bench-reviewer',
         createdAt: CREATED,
-      }),
+      })),
     );
   }
   await putAll(deps, items);

@@ -20,6 +20,7 @@ import { REGIONS } from '../shared/domain/reference-data.ts';
 import { sendEmail, type Email } from '../shared/email/send.ts';
 import { submissionConfirmedEmail } from '../shared/email/templates.ts';
 import type { Deps } from '../shared/runtime/deps.ts';
+import '../shared/runtime/secrets-client.ts';
 import {
   getApplication,
   getLeadMarker,
@@ -166,6 +167,7 @@ export async function seedSubmitFixture(
       token: await tokens.sign({ role: 'facility', facility: application.leadEnterpriseNumber, sub: `bench-lead-${i}` }),
     });
   }
+  const receiptKey = await deps.receiptKey();
   const rawDrafts = applications.slice(counts.api).map((application, k): RawDraft => {
     const receipt = signReceipt(
       {
@@ -174,7 +176,7 @@ export async function seedSubmitFixture(
         submittedAt: now.toISOString(),
         contentHash: contentHash(submittedContent(application)),
       },
-      deps.receiptKey(),
+      receiptKey,
     );
     const lead = leads[counts.api + k] as FacilityRecord;
     return {

@@ -1,6 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { App, Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import {
+  App,
+  Aspects,
+  Aws,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  Validations,
+  type IAspect,
+  type StackProps,
+} from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -23,31 +34,62 @@ import {
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AnyPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
 import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
+import { SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
 import { OutboxSender } from './constructs/outbox-sender.ts';
+import { Operations } from './constructs/operations.ts';
 import { schedules } from '../shared/schedules.ts';
 
 export const STACK_ID = 'WerkEnZorgStack';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVICE_NAME = 'werk-en-zorg';
+/** The operations mailbox the alarms go to unless `operationsEmail` (context or prop) says otherwise. */
+export const DEFAULT_OPERATIONS_EMAIL = 'werkenzorg@vlaanderen.be';
+
+/** Every log group of a stack is named under this prefix, which is all its KMS key admits CloudWatch Logs to. */
+export function logGroupPrefix(stack: Stack): string {
+  return `/${SERVICE_NAME}/${stack.stackName}/`;
+}
+
+/**
+ * Names every log group of the stack that has no name of its own `<prefix><construct path>` (for instance
+ * `/werk-en-zorg/WerkEnZorgStack/CallsRead`), so that the key policy can admit exactly this stack's log
+ * groups. CloudFormation would otherwise generate names that no policy can predict.
+ */
+class NameLogGroups implements IAspect {
+  visit(node: IConstruct): void {
+    if (!(node instanceof CfnLogGroup)) return;
+    const stack = Stack.of(node);
+    // An L2 LogGroup without a name carries a token that resolves to nothing (CloudFormation's generated name).
+    if (stack.resolve(node.logGroupName) !== undefined) return;
+    const path = node.node.scopes
+      .slice(node.node.scopes.indexOf(stack) + 1)
+      .map((scope) => scope.node.id)
+      .filter((id) => id !== 'Resource' && id !== 'LogGroup');
+    node.logGroupName = `${logGroupPrefix(stack)}${path.join('/')}`;
+  }
+}
 
 export interface WerkEnZorgStackProps extends StackProps {
   /** Where reports for the department go (failed notices); default the From address. */
   departmentEmail?: string;
+  /** Where the CloudWatch alarms are emailed (SNS; the recipient confirms the subscription); default DEFAULT_OPERATIONS_EMAIL. */
+  operationsEmail?: string;
   /** The From address of every email (MAIL_FROM); a verified SES identity in the account. */
   mailFrom?: string;
   /** The SES identity `sendsEmail` functions may send as: a domain or an address (default: the domain of `mailFrom`). */
@@ -112,6 +154,10 @@ export class WerkEnZorgStack extends Stack {
   readonly selection: SelectionWorkflow;
   readonly scheduledJobs: ScheduledJobs;
   readonly outboxSender: OutboxSender;
+  /** The HMAC keys (Secrets Manager), read at run time by the functions that need them. */
+  readonly receiptSigningKey: Secret;
+  readonly clientPseudonymKey: Secret;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: WerkEnZorgStackProps = {}) {
     super(scope, id, {
@@ -130,7 +176,8 @@ export class WerkEnZorgStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    // CloudWatch Logs encrypts this account's log groups with the key (and nothing else).
+    // CloudWatch Logs may use the key for this stack's log groups only: every log group of the stack is
+    // named under LOG_GROUP_PREFIX (the aspect below), and the key admits exactly those names.
     this.key.addToResourcePolicy(
       new PolicyStatement({
         principals: [new ServicePrincipal(`logs.${Aws.REGION}.amazonaws.com`)],
@@ -138,9 +185,21 @@ export class WerkEnZorgStack extends Stack {
         resources: ['*'],
         conditions: {
           ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:*`,
+            'kms:EncryptionContext:aws:logs:arn': `arn:${Aws.PARTITION}:logs:${Aws.REGION}:${Aws.ACCOUNT_ID}:log-group:${logGroupPrefix(this)}*`,
           },
         },
+      }),
+    );
+    Aspects.of(this).add(new NameLogGroups());
+    // Grants on the key only for AWS resources (DynamoDB, Secrets Manager… create them on a caller's
+    // behalf): nobody may create a grant for anything else, whatever another statement allows.
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['kms:CreateGrant'],
+        resources: ['*'],
+        conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
       }),
     );
 
@@ -275,14 +334,14 @@ export class WerkEnZorgStack extends Stack {
       POWERTOOLS_LOG_LEVEL: 'INFO',
       MAIL_FROM: mailFrom,
     };
-    // The HMAC key that signs submission receipts. CloudFormation resolves it into the environment of the
-    // functions that sign or verify receipts only; it never appears in the template.
-    const receiptSigningKey = new Secret(this, 'ReceiptSigningKey', {
+    // The HMAC key that signs submission receipts. Only the functions that sign or verify receipts may read
+    // it, at run time (Powertools Parameters, cached); their environment names the secret's ARN, never its value.
+    const receiptSigningKey = (this.receiptSigningKey = new Secret(this, 'ReceiptSigningKey', {
       description: 'HMAC key for submission receipts (base64 alphabet, 48 bytes).',
       encryptionKey: this.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     Validations.of(receiptSigningKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
@@ -320,12 +379,12 @@ export class WerkEnZorgStack extends Stack {
     });
 
     // The HMAC key of the one-active-trajectory-per-client marker: client references never appear in keys.
-    const clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {
+    const clientPseudonymKey = (this.clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {
       description: 'HMAC key that pseudonymizes client references in keys (base64 alphabet, 48 bytes).',
       encryptionKey: this.key,
       generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     Validations.of(clientPseudonymKey).acknowledge({
       id: 'AwsSolutions-SMG4',
       reason:
@@ -360,12 +419,14 @@ export class WerkEnZorgStack extends Stack {
         sesIdentity,
         environment: {
           ...environment,
-          ...(needs.signsReceipts ? { RECEIPT_SIGNING_KEY: receiptSigningKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.signsReceipts ? { [SECRET_ID_VARIABLES.receiptKey]: receiptSigningKey.secretArn } : {}),
           ...(needs.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
-          ...(needs.pseudonymizesClients ? { CLIENT_PSEUDONYM_KEY: clientPseudonymKey.secretValue.unsafeUnwrap() } : {}),
+          ...(needs.pseudonymizesClients ? { [SECRET_ID_VARIABLES.pseudonymKey]: clientPseudonymKey.secretArn } : {}),
         },
       });
       if (needs.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
+      if (needs.signsReceipts) routeFunction.grantSecretValue(receiptSigningKey);
+      if (needs.pseudonymizesClients) routeFunction.grantSecretValue(clientPseudonymKey);
       apiFunctionsById.set(fnId, routeFunction);
       // One integration per function, shared by its routes; API Gateway may invoke the function for any
       // route of this API (the permission cannot list several routes), and the dispatcher serves only its own.
@@ -392,6 +453,17 @@ export class WerkEnZorgStack extends Stack {
     }
     this.apiFunctions = apiFunctionsById;
     this.routeFunctions = functions;
+
+    // --- Alarms (to the operations email) and the dashboard, over every function and queue of the stack. ---
+    this.operations = new Operations(this, 'Operations', {
+      operationsEmail: props.operationsEmail ?? DEFAULT_OPERATIONS_EMAIL,
+      key: this.key,
+      functions: this.node.findAll().filter((c): c is RouteFunction => c instanceof RouteFunction),
+      // Every queue of the stack is a dead-letter queue (a working queue would want an age alarm instead).
+      deadLetterQueues: this.node.findAll().filter((c): c is Queue => c instanceof Queue),
+      stateMachines: [this.selection.stateMachine],
+      api: this.api,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
@@ -424,10 +496,12 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Werk
   const cognitoPlus = app.node.tryGetContext('cognitoPlus') as unknown;
   const mailFrom = contextString(app, 'mailFrom');
   const sesIdentity = contextString(app, 'sesIdentity');
+  const operationsEmail = contextString(app, 'operationsEmail');
   // Environment-agnostic: `cdk deploy` targets the account and region of the CLI's credentials.
   const stack = new WerkEnZorgStack(app, STACK_ID, {
     ...(mailFrom ? { mailFrom } : {}),
     ...(sesIdentity ? { sesIdentity } : {}),
+    ...(operationsEmail ? { operationsEmail } : {}),
     cognitoPlus: cognitoPlus === true || cognitoPlus === 'true',
     ...options.stackProps,
   });

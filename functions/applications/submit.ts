@@ -15,6 +15,7 @@ import { historyEntry, type Audit } from '../../shared/store/history.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 import { eligibilityOf } from '../../shared/handlers/eligibility-of.ts';
+import '../../shared/runtime/secrets-client.ts';
 
 const deadlinePassed = () =>
   problems.conflict('deadline-passed', 'The submission deadline has passed; the application was not submitted.');
@@ -60,7 +61,7 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
       }),
     );
   }
-  const receipt = issueReceipt(application, submittedContent(application), audit.now, deps.receiptKey());
+  const receipt = issueReceipt(application, submittedContent(application), audit.now, await deps.receiptKey());
   // The lead's confirmation is written with the submission (outbox) and sent once it stands.
   const lead = facilities.get(application.leadEnterpriseNumber);
   const confirmation = lead

@@ -2,9 +2,10 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { verifyReceipt } from '../../shared/domain/receipt.ts';
 import { getApplicationById, listVersions } from '../../shared/store/applications.ts';
+import '../../shared/runtime/secrets-client.ts';
 
 export const handler = defineHandler(applicationRoutes.verifyReceipt, async ({ body, deps }) => {
-  const valid = verifyReceipt(body, deps.receiptKey());
+  const valid = verifyReceipt(body, await deps.receiptKey());
   let matchesRecord = false;
   if (valid) {
     const application = await getApplicationById(deps, body.applicationId);

@@ -9,6 +9,7 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { listMandateRequests } from '../../shared/store/mandates.ts';
 import { clientKeyOf, insertTrajectory, trajectoryKey, trajectoryView, withIndexKeys } from '../../shared/store/trajectories.ts';
 import { actionPaths, networkWithMembers, providerViolations } from '../../shared/handlers/network-members.ts';
+import '../../shared/runtime/secrets-client.ts';
 
 export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({ body, principal, deps }) => {
   const facility = principal.facility;
@@ -44,7 +45,7 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     casemanagerZorg: { id: principal.userId, email: principal.email ?? '', enterpriseNumber: facility },
     casemanagerWerk: body.casemanagerWerk,
     client: body.client,
-    clientKey: clientKeyOf(deps, body.client.reference),
+    clientKey: await clientKeyOf(deps, body.client.reference),
     startDate: body.startDate,
     plannedEndDate: body.plannedEndDate,
     minEndDate: minEndDate(body.startDate),

@@ -3,6 +3,7 @@ import { Duration, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -137,6 +138,31 @@ export class RouteFunction extends Construct {
       );
     }
     this.acknowledgeUnavoidableWildcards(props.table);
+  }
+
+  /**
+   * Read one secret's value at run time: secretsmanager:GetSecretValue on that secret only, and kms:Decrypt
+   * on its key only through Secrets Manager. Its environment carries the secret's ARN (deps.ts reads it).
+   */
+  grantSecretValue(secret: ISecret): void {
+    this.role.addToPolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['secretsmanager:GetSecretValue'],
+        resources: [secret.secretArn],
+      }),
+    );
+    if (secret.encryptionKey) {
+      const stack = Stack.of(this);
+      this.role.addToPolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${stack.region}.${stack.urlSuffix}` } },
+        }),
+      );
+    }
   }
 
   /**

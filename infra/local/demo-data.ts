@@ -13,6 +13,7 @@ import { insertAgreement, newAgreement, newWerkpost } from '../../shared/store/a
 import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
+import '../../shared/runtime/secrets-client.ts';
 
 /** Demo facilities (fictitious organisations with valid enterprise numbers) and their recognitions. */
 export const DEMO_FACILITIES: ReadonlyArray<{
@@ -126,7 +127,7 @@ export async function loadDemoDataIfEmpty(
     );
     await insertApplication(deps, application, audit.now);
     if (demo.submit) {
-      const receipt = issueReceipt(application, submittedContent(application), audit.now, deps.receiptKey());
+      const receipt = issueReceipt(application, submittedContent(application), audit.now, await deps.receiptKey());
       await submitApplication(deps, application, receipt, audit);
     }
   }

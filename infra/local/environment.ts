@@ -15,16 +15,10 @@ export function localKey(name: 'receipt-signing-key' | 'client-pseudonym-key', d
 
 /**
  * The environment the local cloud gives the handlers: the standard AWS_ENDPOINT_URL_<SERVICE> variables
- * point the SDK clients at the emulators, so the handlers carry no local-only code.
+ * point the SDK clients at the emulators, so the handlers carry no local-only code. The HMAC keys are not
+ * here: handlers read them from the local Secrets Manager (secrets.ts), whose `environment` names them.
  */
-export function localAwsEnvironment(options: {
-  dynamoDbEndpoint: string;
-  sesEndpoint: string;
-  tableName: string;
-  /** Base64 HMAC keys for receipts and client pseudonyms; fresh random ones when not given. */
-  receiptSigningKey?: string;
-  clientPseudonymKey?: string;
-}) {
+export function localAwsEnvironment(options: { dynamoDbEndpoint: string; sesEndpoint: string; tableName: string }) {
   return {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: 'local',
@@ -36,8 +30,6 @@ export function localAwsEnvironment(options: {
     TABLE_NAME: options.tableName,
     MAIL_FROM: 'no-reply@werkenzorg.vlaanderen.be',
     POWERTOOLS_SERVICE_NAME: 'werk-en-zorg-local',
-    RECEIPT_SIGNING_KEY: options.receiptSigningKey ?? randomBytes(32).toString('base64'),
-    CLIENT_PSEUDONYM_KEY: options.clientPseudonymKey ?? randomBytes(32).toString('base64'),
     DEPARTMENT_EMAIL: 'werkenzorg@departement-wvg.example',
   };
 }

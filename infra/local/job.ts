@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { schedules } from '../../shared/schedules.ts';
 import { isCalendarDate } from '../../shared/domain/calendar.ts';
-import { localAwsEnvironment, localKey } from './environment.ts';
+import { localAwsEnvironment } from './environment.ts';
 import { LOCAL_TABLE_NAME, REPO_ROOT } from './paths.ts';
 import { lambdaContext } from './api-event.ts';
 
@@ -28,8 +28,6 @@ Object.assign(
     dynamoDbEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
     sesEndpoint: `http://127.0.0.1:${process.env.SES_PORT ?? 8005}`,
     tableName: LOCAL_TABLE_NAME,
-    receiptSigningKey: localKey('receipt-signing-key'),
-    clientPseudonymKey: localKey('client-pseudonym-key'),
   }),
   { POWERTOOLS_LOG_LEVEL: 'WARN' },
 );

@@ -16,6 +16,7 @@ import { loadDemoDataIfEmpty } from './demo-data.ts';
 import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
 import { startOutboxStreamSender, type StreamPoller } from './stream-poller.ts';
 import { startLocalWorkflows, type LocalWorkflows } from './workflow-runner.ts';
+import { startLocalSecrets, type LocalSecrets } from './secrets.ts';
 
 const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
 const apiPort = Number(process.env.PORT ?? 3000);
@@ -28,6 +29,7 @@ let api: Server | undefined;
 let scheduler: LocalScheduler | undefined;
 let outbox: StreamPoller | undefined;
 let workflows: LocalWorkflows | undefined;
+let secrets: LocalSecrets | undefined;
 let stopping = false;
 
 async function stopAll(code: number): Promise<never> {
@@ -36,6 +38,7 @@ async function stopAll(code: number): Promise<never> {
     scheduler?.stop();
     outbox?.stop();
     await workflows?.stop();
+    await secrets?.stop();
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
     api?.closeAllConnections();
     await Promise.all(running.map((e) => e.stop()));
@@ -67,14 +70,14 @@ try {
   const [dynamo, ses] = running as [Emulator, Emulator];
   Object.assign(
     process.env,
-    localAwsEnvironment({
-      dynamoDbEndpoint: dynamo.endpoint,
-      sesEndpoint: ses.endpoint,
-      tableName: LOCAL_TABLE_NAME,
-      receiptSigningKey: localKey('receipt-signing-key'),
-      clientPseudonymKey: localKey('client-pseudonym-key'),
-    }),
+    localAwsEnvironment({ dynamoDbEndpoint: dynamo.endpoint, sesEndpoint: ses.endpoint, tableName: LOCAL_TABLE_NAME }),
   );
+  // The HMAC keys (generated into .local/ on first use), served by the local Secrets Manager.
+  secrets = await startLocalSecrets({
+    receiptSigningKey: localKey('receipt-signing-key'),
+    clientPseudonymKey: localKey('client-pseudonym-key'),
+  });
+  Object.assign(process.env, secrets.environment);
   // The selection workflow: the ASL CDK synthesizes, served as a local Step Functions endpoint.
   workflows = await startLocalWorkflows({ port: sfnPort });
   process.env.AWS_ENDPOINT_URL_SFN = workflows.endpoint;
@@ -97,6 +100,7 @@ Local cloud is up (Ctrl-C stops everything).
   SES emulator   ${ses.endpoint}   (every email sent is listed there; the outbox is read from the table's stream)
   Scheduler      ${scheduler.describe()}
   Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
+  Secrets        ${secrets.endpoint}   the receipt and client-pseudonym keys (from .local/), read by the handlers as in AWS
   Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}
   Token          TOKEN=$(npm run -s token -- --role department)
 `);

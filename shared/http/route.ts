@@ -36,9 +36,9 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   table: TableAccess;
   /** Extra IAM needs beyond the table (e.g. sending email). */
   sendsEmail?: boolean;
-  /** Signs or verifies submission receipts: gets the receipt signing key. */
+  /** Signs or verifies submission receipts: may read the receipt signing key (Secrets Manager). */
   signsReceipts?: boolean;
-  /** Reads client references: gets the client pseudonym key. */
+  /** Turns a client reference into its pseudonym (the active-trajectory marker): may read the client pseudonym key. */
   pseudonymizesClients?: boolean;
   /** Starts executions of the selection state machine (and nothing else in Step Functions). */
   startsSelection?: boolean;

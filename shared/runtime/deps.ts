@@ -4,6 +4,7 @@ import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { BACKGROUND_CLIENT_CONFIG, SDK_CLIENT_CONFIG } from './client-config.ts';
+import { SECRET_ID_VARIABLES } from './secret-ids.ts';
 
 /**
  * Everything a handler depends on, created once per cold start. SDK clients find the local emulators
@@ -20,35 +21,38 @@ export interface Deps {
   /** The address emails are sent from (a verified SES identity in AWS). */
   mailFrom: string;
   /**
-   * The HMAC key that signs submission receipts. In AWS it comes from a Secrets Manager secret that
-   * CloudFormation resolves into the function's environment; locally from a key file under `.local/`.
+   * The HMAC key that signs submission receipts, read at run time from the Secrets Manager secret named
+   * by RECEIPT_SIGNING_KEY_SECRET_ID (its ARN in AWS; the local cloud serves it on its own Secrets Manager
+   * endpoint) through Powertools Parameters, cached (secrets-client.ts). The value is never in the
+   * environment. The module that calls it imports `shared/runtime/secrets-client.ts`.
    */
-  receiptKey: () => Buffer;
-  /** The HMAC key that turns a client reference into the key of its one-active-trajectory marker. */
-  pseudonymKey: () => Buffer;
+  receiptKey: () => Promise<Buffer>;
+  /** The HMAC key that turns a client reference into the key of its one-active-trajectory marker (CLIENT_PSEUDONYM_KEY_SECRET_ID). */
+  pseudonymKey: () => Promise<Buffer>;
   /** Where reports for the department go (failed notices). */
   departmentEmail: string;
 }
 
-/** A secret key from the environment (base64, at least 32 bytes), read on first use. */
-function keyFrom(env: NodeJS.ProcessEnv, name: string): () => Buffer {
-  let key: Buffer | undefined;
-  return () => {
-    if (!key) {
-      const encoded = env[name];
-      if (!encoded) throw new Error(`${name} is not configured`);
-      key = Buffer.from(encoded, 'base64');
-      if (key.length < 32) throw new Error(`${name} must hold at least 32 bytes`);
-    }
+/** Reads a secret's SecretString by id; registered by secrets-client.ts (Powertools Parameters, cached). */
+export type SecretReader = (secretId: string) => Promise<string>;
+
+/** An HMAC key held in the secret the variable names (base64, at least 32 bytes), read on each use through the cache. */
+function secretKey(env: NodeJS.ProcessEnv, variable: string, reader: () => SecretReader): () => Promise<Buffer> {
+  return async () => {
+    const secretId = env[variable];
+    if (!secretId) throw new Error(`${variable} is not configured`);
+    const key = Buffer.from(await reader()(secretId), 'base64');
+    if (key.length < 32) throw new Error(`the secret named by ${variable} must hold at least 32 bytes`);
     return key;
   };
 }
 
 /**
- * The email and Step Functions clients are not imported here: a function bundles them only when one of its
- * modules imports `ses-client.ts` or `sfn-client.ts`, which register how to build them.
+ * The email, Step Functions and Secrets Manager clients are not imported here: a function bundles them only
+ * when one of its modules imports `ses-client.ts`, `sfn-client.ts` or `secrets-client.ts`, which register
+ * how to build them.
  */
-const clientFactories: { ses?: () => SESv2Client; sfn?: () => SFNClient } = {};
+const clientFactories: { ses?: () => SESv2Client; sfn?: () => SFNClient; secrets?: () => SecretReader } = {};
 
 export function registerClientFactory<K extends keyof typeof clientFactories>(
   name: K,
@@ -73,6 +77,8 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
   // Email and Step Functions clients are built on first use: most functions never need them.
   let ses: SESv2Client | undefined;
   let sfn: SFNClient | undefined;
+  let secrets: SecretReader | undefined;
+  const secretReader = () => (secrets ??= registered('secrets'));
   return {
     clock: () => new Date(),
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
@@ -85,8 +91,8 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     },
     logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
-    receiptKey: keyFrom(env, 'RECEIPT_SIGNING_KEY'),
-    pseudonymKey: keyFrom(env, 'CLIENT_PSEUDONYM_KEY'),
+    receiptKey: secretKey(env, SECRET_ID_VARIABLES.receiptKey, secretReader),
+    pseudonymKey: secretKey(env, SECRET_ID_VARIABLES.pseudonymKey, secretReader),
     departmentEmail: env.DEPARTMENT_EMAIL ?? 'werkenzorg@vlaanderen.be',
   };
 }

@@ -62,8 +62,10 @@ export interface TrajectoryRecord {
 
 export const trajectoryKey = (trajectoryId: string) => ({ PK: `TRAJECTORY#${trajectoryId}`, SK: 'TRAJECTORY' });
 
-export function clientKeyOf(deps: Deps, reference: string): string {
-  return createHmac('sha256', deps.pseudonymKey()).update(reference.toUpperCase(), 'utf8').digest('base64url');
+export async function clientKeyOf(deps: Deps, reference: string): Promise<string> {
+  return createHmac('sha256', await deps.pseudonymKey())
+    .update(reference.toUpperCase(), 'utf8')
+    .digest('base64url');
 }
 
 const clientMarkerKey = (clientKey: string) => ({ PK: `CLIENT#${clientKey}`, SK: 'ACTIVE' });

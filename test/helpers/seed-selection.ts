@@ -43,7 +43,7 @@ export async function seedSubmittedCall(
   const submittedAt = new Date('2026-11-20T10:00:00.000Z');
   for (let i = 0; i < options.applications; i++) {
     items.push(
-      ...submittedApplicationItems(deps, {
+      ...(await submittedApplicationItems(deps, {
         callId,
         i,
         lead: options.firstEnterpriseNumber(i),
@@ -52,7 +52,7 @@ export async function seedSubmittedCall(
         reviewedAt: AFTER_DEADLINE,
         reviewer: 'seed-reviewer',
         createdAt: T0,
-      }),
+      })),
     );
   }
   await putAll(deps, items);

@@ -2,6 +2,7 @@ import { contentHash } from '../../shared/domain/canonical-json.ts';
 import { signReceipt } from '../../shared/domain/receipt.ts';
 import { REGIONS } from '../../shared/domain/reference-data.ts';
 import type { Deps } from '../../shared/runtime/deps.ts';
+import '../../shared/runtime/secrets-client.ts';
 import { newApplicationRecord, submittedContent } from '../../shared/store/applications.ts';
 import { newFacilityRecord } from '../../shared/store/facilities.ts';
 
@@ -11,7 +12,7 @@ import { newFacilityRecord } from '../../shared/store/facilities.ts';
  * the lead marker, the submitted version, a reviewer's declaration and review. Regions go round; scores
  * vary with i. No vitest here: the selection tests and the bench both seed with it.
  */
-export function submittedApplicationItems(
+export async function submittedApplicationItems(
   deps: Deps,
   options: {
     callId: string;
@@ -23,7 +24,7 @@ export function submittedApplicationItems(
     reviewer: string;
     createdAt: string;
   },
-): Record<string, unknown>[] {
+): Promise<Record<string, unknown>[]> {
   const { i, lead, reviewer, reviewedAt } = options;
   const audit = { actor: 'seed', now: new Date(options.createdAt) };
   const facility = newFacilityRecord(
@@ -54,7 +55,7 @@ export function submittedApplicationItems(
       submittedAt: options.submittedAt,
       contentHash: contentHash(submittedContent(application)),
     },
-    deps.receiptKey(),
+    await deps.receiptKey(),
   );
   application.status = 'SUBMITTED';
   application.submittedVersions = 1;

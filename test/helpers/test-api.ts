@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { inject } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,6 +10,7 @@ import { localAwsEnvironment } from '../../infra/local/environment.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
 import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
 import { startLocalWorkflows, type LocalStepFunctionsOptions, type LocalWorkflows } from '../../infra/local/workflow-runner.ts';
+import { startLocalSecrets, type LocalSecrets } from '../../infra/local/secrets.ts';
 
 export interface ApiResponse<T = unknown> {
   status: number;
@@ -44,6 +45,8 @@ export interface TestApi {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   /** The local Step Functions, when started with `workflows`. */
   workflows: LocalWorkflows | undefined;
+  /** The local Secrets Manager that serves this file's HMAC keys. */
+  secrets: LocalSecrets;
   /** Fix the handlers' clock at this instant (an injectable clock: tests never sleep). */
   setNow(instant: string | Date): void;
   /**
@@ -77,9 +80,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       dynamoDbEndpoint: inject('dynamoDbEndpoint'),
       sesEndpoint: options.sesEndpoint ?? inject('sesEndpoint'),
       tableName,
-      receiptSigningKey: randomBytes(32).toString('base64'),
     }),
   );
+  // Fresh random HMAC keys, read by the handlers from the local Secrets Manager as in AWS.
+  const secrets = await startLocalSecrets();
+  Object.assign(process.env, secrets.environment);
   let workflows: LocalWorkflows | undefined;
   if (options.workflows) {
     workflows = await startLocalWorkflows({
@@ -105,6 +110,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     tokens,
     deps: getDeps,
     workflows,
+    secrets,
     token: (request) => tokens.sign(request),
     setNow(instant) {
       const fixed = new Date(instant);
@@ -151,6 +157,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     async close() {
       outbox.stop();
       await workflows?.stop();
+      await secrets.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       client.destroy();

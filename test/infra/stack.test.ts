@@ -1,10 +1,14 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { ROLES } from '../../shared/domain/reference-data.ts';
 import { routes } from '../../shared/routes.ts';
 import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
-import { deployedRouteSpecs, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
+import { deployedRouteSpecs, REPO_ROOT, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
+import { SECRET_ID_VARIABLES } from '../../shared/runtime/secret-ids.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
 import { apiFunctions, functionOfRoute, needsOf, routeSpecsOf, type ApiFunctionId } from '../../shared/functions.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
@@ -311,11 +315,14 @@ describe('least privilege: each function gets exactly the union of what its rout
         expect(statement.Resource, fnId).toEqual({ Ref: smId });
       }
       const variables = environmentOf(fnId);
-      expect('RECEIPT_SIGNING_KEY' in variables, fnId).toBe(need.signsReceipts);
-      expect('CLIENT_PSEUDONYM_KEY' in variables, fnId).toBe(need.pseudonymizesClients);
+      expect(SECRET_ID_VARIABLES.receiptKey in variables, fnId).toBe(need.signsReceipts);
+      expect(SECRET_ID_VARIABLES.pseudonymKey in variables, fnId).toBe(need.pseudonymizesClients);
       expect('SELECTION_STATE_MACHINE_ARN' in variables, fnId).toBe(need.startsSelection);
-      // Nothing beyond logs, tracing, the table (and its key), SES and starting the selection.
-      for (const action of actionsOf(statements)) expect(action, fnId).toMatch(/^(logs|xray|dynamodb|kms|ses|states):/);
+      const secrets = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('secretsmanager:')));
+      expect(secrets.length > 0, fnId).toBe(need.signsReceipts || need.pseudonymizesClients);
+      // Nothing beyond logs, tracing, the table (and its key), SES, starting the selection and reading a secret.
+      for (const action of actionsOf(statements))
+        expect(action, fnId).toMatch(/^(logs|xray|dynamodb|kms|ses|states|secretsmanager):/);
       for (const statement of statements) {
         if (actionsOf([statement]).some((a) => a.startsWith('dynamodb:'))) {
           expect(JSON.stringify(statement.Resource), fnId).toContain(tableId());
@@ -450,21 +457,100 @@ describe('the HTTP API', () => {
   });
 });
 
-describe('the receipt signing key', () => {
-  it('reaches only the functions that sign or verify receipts, as a Secrets Manager reference, never as a value', () => {
-    const withKey = ofType('AWS::Lambda::Function').filter(([, fn]) => {
-      const variables = (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
-      return 'RECEIPT_SIGNING_KEY' in variables;
-    });
+describe('the HMAC keys (Secrets Manager, read at run time)', () => {
+  const secretIdOf = (secret: Secret) => logicalIdOf(secret);
+  const keys = () =>
+    [
+      { secret: synthesized.stack.receiptSigningKey, variable: SECRET_ID_VARIABLES.receiptKey, need: 'signsReceipts' },
+      { secret: synthesized.stack.clientPseudonymKey, variable: SECRET_ID_VARIABLES.pseudonymKey, need: 'pseudonymizesClients' },
+    ] as const;
+  const allFunctions = () => ofType('AWS::Lambda::Function');
+  const variablesOf = (fn: Resource) =>
+    (fn.Properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+  const policiesOfRole = (roleId: string) =>
+    ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => JSON.stringify(policy.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+      .flatMap(([, policy]) => (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+
+  it('no function environment holds a secret value or a dynamic reference to one', () => {
+    expect(allFunctions().length).toBeGreaterThan(0);
+    for (const [id, fn] of allFunctions()) {
+      const text = JSON.stringify(variablesOf(fn));
+      expect(text, id).not.toMatch(/resolve:secretsmanager|resolve:ssm-secure/i);
+      for (const [name, value] of Object.entries(variablesOf(fn))) {
+        // A secret may only be named: its variable holds exactly the Ref (ARN) of a secret of this stack.
+        if (JSON.stringify(value).includes('Secret')) {
+          expect(name, id).toMatch(/_SECRET_ID$/);
+          expect(value, id).toEqual({ Ref: expect.stringMatching(/Key[0-9A-F]{8}$/) });
+        }
+        expect(['RECEIPT_SIGNING_KEY', 'CLIENT_PSEUDONYM_KEY'], id).not.toContain(name);
+      }
+    }
+    expect(JSON.stringify(template.toJSON())).not.toContain('resolve:secretsmanager');
+  });
+
+  it('only the functions whose routes sign, verify or pseudonymise name a key and may read it: GetSecretValue on that one secret', () => {
     const signers = deployedRouteSpecs().filter((spec) => spec.signsReceipts);
     expect(signers.map((s) => s.operationId).sort()).toEqual(['submitApplication', 'verifyReceipt']);
-    expect(withKey).toHaveLength(new Set(signers.map((s) => functionOfRoute(s.operationId))).size);
-    for (const [, fn] of withKey) {
-      const value = JSON.stringify(
-        (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables.RECEIPT_SIGNING_KEY,
+    const pseudonymisers = deployedRouteSpecs().filter((spec) => spec.pseudonymizesClients);
+    expect(pseudonymisers.map((s) => s.operationId)).toEqual(['createTrajectory']);
+    for (const { secret, variable, need } of keys()) {
+      const expected = new Set(
+        deployedRouteSpecs()
+          .filter((spec) => spec[need])
+          .map((spec) => logicalIdOf(synthesized.stack.apiFunctions.get(functionOfRoute(spec.operationId))!.function)),
       );
-      expect(value).toContain('{{resolve:secretsmanager:');
+      const named = allFunctions()
+        .filter(([, fn]) => variable in variablesOf(fn))
+        .map(([id]) => id);
+      expect(new Set(named), variable).toEqual(expected);
+      // Every role in the stack (API functions, workflow tasks, jobs, the state machine, the scheduler):
+      // only the roles of those functions may read the secret, and only that action on that secret.
+      const readers = new Set<string>();
+      for (const [roleId] of ofType('AWS::IAM::Role')) {
+        for (const statement of policiesOfRole(roleId)) {
+          const actions = actionsOf([statement]).filter((a) => a.startsWith('secretsmanager:'));
+          if (actions.length === 0 || JSON.stringify(statement.Resource) !== JSON.stringify({ Ref: secretIdOf(secret) }))
+            continue;
+          expect(actions, roleId).toEqual(['secretsmanager:GetSecretValue']);
+          readers.add(roleId);
+        }
+      }
+      const rolesOfExpected = [...expected].map(
+        (fnId) => (resources[fnId]!.Properties.Role as { 'Fn::GetAtt': [string] })['Fn::GetAtt'][0],
+      );
+      expect(readers, variable).toEqual(new Set(rolesOfExpected));
+      for (const fnId of expected) expect(variablesOf(resources[fnId]!)[variable], fnId).toEqual({ Ref: secretIdOf(secret) });
     }
+    // No secretsmanager action other than GetSecretValue on one of the two secrets, anywhere.
+    for (const [id, policy] of ofType('AWS::IAM::Policy')) {
+      for (const statement of (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement) {
+        if (!actionsOf([statement]).some((a) => a.startsWith('secretsmanager:'))) continue;
+        expect(actionsOf([statement]), id).toEqual(['secretsmanager:GetSecretValue']);
+        expect(keys().map((k) => JSON.stringify({ Ref: secretIdOf(k.secret) }))).toContain(JSON.stringify(statement.Resource));
+      }
+    }
+  });
+
+  it('a function that reads a key decrypts it only through Secrets Manager', () => {
+    for (const fnId of ['CallsRead', 'CallsWrite', 'TrajectoriesWrite'] as const) {
+      const decrypt = statementsOfFunction(fnId).filter(
+        (s) => JSON.stringify(s.Condition ?? {}).includes('kms:ViaService') && actionsOf([s]).includes('kms:Decrypt'),
+      );
+      expect(decrypt, fnId).toHaveLength(1);
+      expect(decrypt[0]!.Resource, fnId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
+    }
+  });
+
+  it('a route declares a key exactly when its handler reads one', () => {
+    for (const spec of deployedRouteSpecs()) {
+      const source = readFileSync(path.join(REPO_ROOT, spec.handler), 'utf8');
+      expect(/receiptKey\(/.test(source), spec.operationId).toBe(spec.signsReceipts === true);
+      expect(/clientKeyOf\(|pseudonymKey\(/.test(source), spec.operationId).toBe(spec.pseudonymizesClients === true);
+    }
+  });
+
+  it('are two secrets encrypted with the key', () => {
     const secrets = ofType('AWS::SecretsManager::Secret');
     expect(secrets).toHaveLength(2); // the receipt key and the client pseudonym key
     for (const [, secret] of secrets) expect(secret.Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [keyId(), 'Arn'] });
