@@ -3,6 +3,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { extensionStillExtends } from '../../shared/domain/trajectory-dates.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import {
@@ -22,6 +23,12 @@ export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ 
   const trajectory = await getTrajectory(deps, request.trajectoryId);
   if (!trajectory) throw problems.notFound('The trajectory');
   if (isTrajectoryClosed(trajectory)) throw problems.conflict('trajectory-closed', 'The trajectory is closed.');
+  if (body.granted && !extensionStillExtends(request.plannedEndDate, trajectory.maxEndDate)) {
+    throw problems.conflict(
+      'extension-superseded',
+      `This request would end the trajectory on ${request.plannedEndDate}, not after its current maximum end ${trajectory.maxEndDate} (a later request was granted since): it can only be refused.`,
+    );
+  }
   const now = deps.clock();
   const decided: ExtensionRecord = {
     ...request,

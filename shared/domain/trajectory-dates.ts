@@ -109,3 +109,13 @@ export function trajectoryDateViolations(input: {
   }
   return violations;
 }
+
+/**
+ * Granting an extension moves the trajectory's maximum end later, never back: a request whose planned end
+ * is not after the current maximum (a later request was granted since it was made) no longer extends
+ * anything and cannot be granted (it can still be refused). A consistency rule of this system: the decree
+ * allows extensions, not shortening by an extension.
+ */
+export function extensionStillExtends(requestedEnd: string, currentMaxEnd: string): boolean {
+  return requestedEnd > currentMaxEnd;
+}

@@ -31,6 +31,8 @@ export interface WerkpostRecord {
   activities: string;
   places: number;
   takenPlaces: number;
+  /** How many agreements ever took a place here (never decreases): such a werkpost cannot be deleted. */
+  agreementsEver?: number;
   closed: boolean;
   version: number;
   createdAt: string;
@@ -143,7 +145,8 @@ export async function deleteWerkpost(deps: Deps, id: string): Promise<boolean> {
       new DeleteCommand({
         TableName: deps.tableName,
         Key: werkpostKey(id),
-        ConditionExpression: 'takenPlaces = :zero',
+        // Never once an agreement named it (even ended ones: their documents name the werkpost).
+        ConditionExpression: 'takenPlaces = :zero AND (attribute_not_exists(agreementsEver) OR agreementsEver = :zero)',
         ExpressionAttributeValues: { ':zero': 0 },
       }),
     );
@@ -210,7 +213,8 @@ export async function insertAgreement(
       Update: {
         TableName: deps.tableName,
         Key: werkpostKey(record.werkpostId),
-        UpdateExpression: 'SET takenPlaces = takenPlaces + :one',
+        // `agreementsEver` only grows: a werkpost an agreement ever named is closed, never deleted.
+        UpdateExpression: 'SET takenPlaces = takenPlaces + :one ADD agreementsEver :one',
         ConditionExpression: 'takenPlaces < places AND closed = :false',
         ExpressionAttributeValues: { ':one': 1, ':false': false },
       },

@@ -301,7 +301,7 @@ describe('agreements', () => {
     expect(await reminders()).toHaveLength(1);
   });
 
-  it('a werkpost with active agreements cannot be removed, only closed; ending frees the place', async () => {
+  it('a werkpost an agreement ever named cannot be removed, only closed, even once the agreement ended', async () => {
     const removal = await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider });
     expect(removal.status).toBe(409);
     const ended = await api.request('POST', `/ama-agreements/${agreementId}/end`, {
@@ -314,6 +314,26 @@ describe('agreements', () => {
     expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual(
       expect.arrayContaining(['created', 'read', 'document', 'signed-BEGELEIDER-active', 'ended']),
     );
-    expect((await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider })).status).toBe(204);
+    // Ended, the agreement still names the werkpost (its document does): the werkpost is closed, never deleted.
+    const stillNamed = await api.request('DELETE', `/werkposten/${werkpostId}`, { token: begeleider });
+    expect(stillNamed.status).toBe(409);
+    expect(stillNamed.body.type).toBe('/problems/werkpost-in-use');
+    const listed = await api.request('GET', `/facilities/${BEGELEIDER}/werkposten`, { token: begeleider });
+    const current = listed.body.items.find((w: { werkpostId: string }) => w.werkpostId === werkpostId);
+    const closed = await api.request('PATCH', `/werkposten/${werkpostId}`, {
+      token: begeleider,
+      headers: { 'if-match': `"${current.version}"` },
+      body: { closed: true },
+    });
+    expect(closed.status, closed.text).toBe(200);
+    expect(closed.body).toMatchObject({ closed: true, freePlaces: 0 });
+    const document = await api.request('GET', `/ama-agreements/${agreementId}/document`, { token: begeleider });
+    expect(document.status).toBe(200);
+    // A werkpost no agreement ever named can still be deleted.
+    const unused = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, {
+      token: begeleider,
+      body: werkpostBody(1),
+    });
+    expect((await api.request('DELETE', `/werkposten/${unused.body.werkpostId}`, { token: begeleider })).status).toBe(204);
   });
 });

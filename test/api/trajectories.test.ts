@@ -292,6 +292,33 @@ describe('trajectories', () => {
     expect(again.status).toBe(409);
   });
 
+  it('an older extension request granted after a later one is refused 409: the maximum end never moves back', async () => {
+    const ask = async (plannedEndDate: string) => {
+      const r = await api.request('POST', `/trajectories/${trajectoryId}/extension-requests`, {
+        token: cmz,
+        body: { plannedEndDate, reason: 'Verdere begeleiding nodig.' },
+      });
+      expect(r.status, r.text).toBe(201);
+      return r.body.requestId as string;
+    };
+    const shorter = await ask('2027-10-31');
+    const longer = await ask('2027-12-31');
+    const decide = (requestId: string, granted: boolean) =>
+      api.request('POST', `/extension-requests/${requestId}/decision`, {
+        token: department,
+        body: { granted, motivation: 'Beoordeeld.' },
+      });
+    expect((await decide(longer, true)).status).toBe(200);
+    const before = await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmz });
+    const superseded = await decide(shorter, true);
+    expect(superseded.status).toBe(409);
+    expect(superseded.body.type).toBe('/problems/extension-superseded');
+    const after = await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmz });
+    expect(after.body).toEqual(before.body);
+    expect(after.body.maxEndDate).toBe('2027-12-31');
+    expect((await decide(shorter, false)).status).toBe(200);
+  });
+
   it('reassignment: the previous casemanager Werk loses access at once; a colleague Zorg of the same facility can take over', async () => {
     const newCmwEmail = mailbox('cmw2');
     const reassigned = await api.request('POST', `/trajectories/${trajectoryId}/reassignment`, {

@@ -1,7 +1,14 @@
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, daysBetween, maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
+import {
+  addDays,
+  daysBetween,
+  extensionStillExtends,
+  maxEndDate,
+  minEndDate,
+  trajectoryDateViolations,
+} from '../../shared/domain/trajectory-dates.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 
 describe('the 18-month limit', () => {
@@ -94,5 +101,13 @@ describe('rule trajectory-closed', () => {
   it('an active trajectory is open to changes; a closed one is read-only', () => {
     expect(isTrajectoryClosed({ status: 'ACTIVE' })).toBe(false);
     expect(isTrajectoryClosed({ status: 'CLOSED' })).toBe(true);
+  });
+});
+
+describe('extensionStillExtends', () => {
+  it('holds only for a planned end after the current maximum end, not on it', () => {
+    expect(extensionStillExtends('2027-10-01', '2027-09-30')).toBe(true);
+    expect(extensionStillExtends('2027-09-30', '2027-09-30')).toBe(false);
+    expect(extensionStillExtends('2027-09-29', '2027-09-30')).toBe(false);
   });
 });

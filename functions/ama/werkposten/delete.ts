@@ -9,7 +9,7 @@ export const handler = defineHandler(amaRoutes.deleteWerkpost, async ({ params, 
   if (!(await deleteWerkpost(deps, werkpost.werkpostId))) {
     throw problems.conflict(
       'werkpost-in-use',
-      'Agreements hold places at this werkpost: close it to new agreements instead (PATCH closed: true).',
+      'Agreements name this werkpost (running or ended ones, whose documents refer to it): close it to new agreements instead (PATCH closed: true).',
     );
   }
   return { status: 204 };
