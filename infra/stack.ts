@@ -306,6 +306,8 @@ export class WerkEnZorgStack extends Stack {
             path: '$context.path',
             routeKey: '$context.routeKey',
             status: '$context.status',
+            // The caller, as the JWT authorizer verified it (empty when it refused the token): never the token.
+            sub: '$context.authorizer.claims.sub',
             protocol: '$context.protocol',
             responseLength: '$context.responseLength',
             latency: '$context.responseLatency',

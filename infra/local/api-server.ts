@@ -57,7 +57,7 @@ export interface LocalApiOptions {
 }
 
 function sendProblem(res: ServerResponse, problem: HttpProblem): void {
-  res.writeHead(problem.status, { 'content-type': PROBLEM_CONTENT_TYPE });
+  res.writeHead(problem.status, { ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE });
   res.end(JSON.stringify(problem.toBody()));
 }
 

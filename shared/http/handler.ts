@@ -60,7 +60,7 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
   const deps = getDeps();
   const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
-    .use(problemResponses(deps.logger))
+    .use(problemResponses(deps.logger, spec.operationId))
     .use(authorize(spec))
     .use(parseRequest(spec))
     .handler(async (event, context) => {

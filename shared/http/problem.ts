@@ -75,6 +75,8 @@ export const problems = {
       slug: 'unauthorized',
       title: 'Unauthorized',
       detail: 'A valid bearer token is required.',
+      // RFC 9110 §11.6.1 / RFC 6750: a 401 names the scheme it wants.
+      headers: { 'www-authenticate': 'Bearer' },
     }),
   forbidden: () =>
     new HttpProblem({

@@ -434,7 +434,7 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('logs access as JSON to a log group and throttles the default stage', () => {
+  it("logs access as JSON (with the caller's sub, never the token) to a log group and throttles the default stage", () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Stage', 1);
     const [, stage] = ofType('AWS::ApiGatewayV2::Stage')[0]!;
     expect(stage.Properties.StageName).toBe('$default');
@@ -449,6 +449,7 @@ describe('the HTTP API', () => {
       ip: '$context.identity.sourceIp',
       routeKey: '$context.routeKey',
       status: '$context.status',
+      sub: '$context.authorizer.claims.sub',
       latency: '$context.responseLatency',
     });
     const throttling = stage.Properties.DefaultRouteSettings as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
