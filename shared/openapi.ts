@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import * as z from 'zod';
 import { routeList } from './routes.ts';
-import { errorStatuses } from './http/route.ts';
+import { acceptsIdempotencyKey, errorStatuses } from './http/route.ts';
 import { PROBLEM_CONTENT_TYPE } from './http/problem.ts';
 import { ProblemSchema } from './schemas/common.ts';
 
@@ -64,6 +64,17 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
         ...(spec.query ? { query: spec.query as z.ZodObject } : {}),
         ...(spec.ifMatch
           ? { headers: z.object({ 'If-Match': z.string().meta({ description: 'The ETag from your last GET.' }) }) }
+          : {}),
+        ...(acceptsIdempotencyKey(spec)
+          ? {
+              headers: z.object({
+                'Idempotency-Key': z.string().min(1).max(255).optional().meta({
+                  description:
+                    'A key of your choosing (a UUID) that makes a retry safe: the same key and body within 24 hours get the first response again (with `Idempotent-Replayed: true`) and create nothing; the same key with another body is a 422.',
+                  example: '8e0f4c1e-6f2a-4b5e-9a51-3d2c7b1f0a99',
+                }),
+              }),
+            }
           : {}),
         ...(spec.body ? { body: { required: true, content: { 'application/json': { schema: spec.body } } } } : {}),
       },

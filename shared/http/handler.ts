@@ -3,10 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { getDeps, type Deps } from '../runtime/deps.ts';
-import type { RouteSpec } from './route.ts';
+import { acceptsIdempotencyKey, type RouteSpec } from './route.ts';
 import type { Principal } from './principal.ts';
 import { authorize } from './middlewares/authorize.ts';
 import { parseRequest } from './middlewares/parse-request.ts';
+import { idempotency } from './middlewares/idempotency.ts';
 import { problemResponses } from './middlewares/problem-responses.ts';
 import type { ParsedInput, RouteContext } from './route-context.ts';
 
@@ -58,24 +59,26 @@ export interface RouteHandler extends ApiHandler {
  */
 export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: RouteRequest<S>) => Promise<Reply>): RouteHandler {
   const deps = getDeps();
-  const handler = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
+  const pipeline = middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>()
     .use(injectLambdaContext(deps.logger, { resetKeys: true }))
     .use(problemResponses(deps.logger, spec.operationId))
     .use(authorize(spec))
-    .use(parseRequest(spec))
-    .handler(async (event, context) => {
-      const input = context.input as ParsedInput;
-      const reply = await impl({
-        params: input.params as Out<S['params']>,
-        query: input.query as Out<S['query']>,
-        body: input.body as Out<S['body']>,
-        ifMatch: input.ifMatch,
-        principal: context.principal ?? ANONYMOUS,
-        deps: getDeps(),
-        event,
-      });
-      return toResult(reply);
+    .use(parseRequest(spec));
+  // After authorization and parsing: refused or malformed requests never reach the idempotency store.
+  if (acceptsIdempotencyKey(spec)) pipeline.use(idempotency(deps));
+  const handler = pipeline.handler(async (event, context) => {
+    const input = context.input as ParsedInput;
+    const reply = await impl({
+      params: input.params as Out<S['params']>,
+      query: input.query as Out<S['query']>,
+      body: input.body as Out<S['body']>,
+      ifMatch: input.ifMatch,
+      principal: context.principal ?? ANONYMOUS,
+      deps: getDeps(),
+      event,
     });
+    return toResult(reply);
+  });
   const { operationId, method, path } = spec;
   return Object.assign(handler as ApiHandler, { route: { operationId, method, path } });
 }

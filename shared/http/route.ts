@@ -64,6 +64,14 @@ export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodT
   return spec;
 }
 
+/**
+ * A creating POST (one that answers 201) accepts an `Idempotency-Key` header: a retry with the same key
+ * and body gets the first response again instead of creating a second record (shared/http/middlewares/idempotency.ts).
+ */
+export function acceptsIdempotencyKey(spec: RouteSpec): boolean {
+  return spec.method === 'POST' && 201 in spec.responses;
+}
+
 /** Every error status a route can give: the declared ones plus those its inputs and auth imply. */
 export function errorStatuses(spec: RouteSpec): number[] {
   const statuses = new Set<number>(spec.errors ?? []);
@@ -81,6 +89,10 @@ export function errorStatuses(spec: RouteSpec): number[] {
   if (spec.ifMatch) {
     statuses.add(412);
     statuses.add(428);
+  }
+  if (acceptsIdempotencyKey(spec)) {
+    statuses.add(409);
+    statuses.add(422);
   }
   // A service that did not answer in time (shared/http/service-unavailable.ts).
   if (spec.table !== 'none') statuses.add(503);

@@ -13,12 +13,19 @@ const MAX_PER_REGION = 3;
 const STATE_LIMIT = 256 * 1024;
 let api: TestApi;
 let largestState = 0;
+const taskErrors: string[] = [];
 
 beforeAll(async () => {
   api = await startTestApi({
     workflows: {
-      wrapTask: (_stateName, task) => async (input) => {
-        const output = await task(input);
+      wrapTask: (stateName, task) => async (input) => {
+        let output: unknown;
+        try {
+          output = await task(input);
+        } catch (error) {
+          taskErrors.push(`${stateName}: ${error instanceof Error ? `${error.name} ${error.message}` : String(error)}`);
+          throw error;
+        }
         largestState = Math.max(largestState, JSON.stringify(input).length, JSON.stringify(output ?? null).length);
         return output;
       },
@@ -39,7 +46,7 @@ describe('selection at scale', () => {
     const started = await api.request('POST', `/calls/${seeded.callId}/selection`, { token: department, body: {} });
     expect(started.status, started.text).toBe(202);
     const execution = await api.workflows!.stepFunctions.waitFor(started.body.executionId);
-    expect(execution.status, JSON.stringify(execution).slice(0, 3000)).toBe('SUCCEEDED');
+    expect(execution.status, `${taskErrors.join('\n')}\n${JSON.stringify(execution).slice(0, 2000)}`).toBe('SUCCEEDED');
     expect(largestState).toBeLessThan(4 * 1024);
     expect(largestState).toBeLessThan(STATE_LIMIT);
 

@@ -50,7 +50,16 @@ export function problemResponses(
         // A cursor this list did not give out (store/cursor.ts): the caller's input, so a 400 on `cursor`.
         // Recognised by name, as SDK errors are, so the HTTP layer does not import the store.
         problem = problems.badRequest('The cursor is not valid for this list.', [{ path: 'cursor', message: error.message }]);
-      } else if (isServiceUnavailable(error)) {
+      } else if (error instanceof Error && error.name === 'IdempotencyValidationError') {
+        problem = problems.validation([
+          { path: 'Idempotency-Key', message: 'This key was used with another request body: use a new key for a new request.' },
+        ]);
+      } else if (error instanceof Error && error.name === 'IdempotencyAlreadyInProgressError') {
+        problem = problems.conflict(
+          'idempotency-key-in-use',
+          'A request with this Idempotency-Key is still running: retry in a moment.',
+        );
+      } else if (isServiceUnavailable(error) || isServiceUnavailable((error as { cause?: unknown } | undefined)?.cause)) {
         problem = problems.serviceUnavailable(RETRY_AFTER_SECONDS);
         logger.warn('a service did not answer', { errorName: (error as Error).name, status: 503 });
       } else {
