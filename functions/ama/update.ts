@@ -8,7 +8,7 @@ import { loadAgreement } from '../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
-  if (versionFromIfMatch(ifMatch) !== current.version) throw problems.preconditionFailed();
+  if (versionFromIfMatch(ifMatch, current.version) !== current.version) throw problems.preconditionFailed();
   const change = afterContentChange(current);
   if (!change.ok)
     throw problems.conflict('agreement-not-draft', `The agreement is ${current.status}: its content can no longer change.`);

@@ -13,7 +13,7 @@ export const handler = defineHandler(applicationRoutes.updateApplication, async 
   if (!isBeforeDeadline(now, call.submissionDeadline)) {
     throw problems.conflict('deadline-passed', 'The deadline has passed; the application can no longer be changed.');
   }
-  const expectedVersion = versionFromIfMatch(ifMatch);
+  const expectedVersion = versionFromIfMatch(ifMatch, application.version);
   if (expectedVersion !== application.version) throw problems.preconditionFailed();
   if (application.status !== 'DRAFT') {
     throw problems.conflict('not-a-draft', `The application is ${application.status}; reopen it first to change it.`);

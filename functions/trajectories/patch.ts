@@ -10,7 +10,7 @@ import { actionPaths, networkWithMembers, providerViolations } from '../../share
 
 export const handler = defineHandler(trajectoryRoutes.patchTrajectory, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);
-  const expectedVersion = versionFromIfMatch(ifMatch);
+  const expectedVersion = versionFromIfMatch(ifMatch, current.version);
   if (expectedVersion !== current.version) throw problems.preconditionFailed();
   const plannedEndDate = body.plannedEndDate ?? current.plannedEndDate;
   const workActions = body.workActions ?? current.workActions;

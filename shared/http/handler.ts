@@ -4,6 +4,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructured
 import type { z } from 'zod';
 import { getDeps, type Deps } from '../runtime/deps.ts';
 import { acceptsIdempotencyKey, type RouteSpec } from './route.ts';
+import { ifNoneMatchHolds } from './etag.ts';
 import type { Principal } from './principal.ts';
 import { authorize } from './middlewares/authorize.ts';
 import { parseRequest } from './middlewares/parse-request.ts';
@@ -77,14 +78,30 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
       deps: getDeps(),
       event,
     });
+    // A GET whose ETag the caller already holds: 304 without a body (RFC 9110 §13.1.2).
+    const ifNoneMatch = headerOf(event, 'if-none-match');
+    if (spec.method === 'GET' && reply.status === 200 && reply.etag && ifNoneMatch && ifNoneMatchHolds(ifNoneMatch, reply.etag)) {
+      return { statusCode: 304, headers: { etag: reply.etag, 'cache-control': reply.headers?.['cache-control'] ?? NO_STORE } };
+    }
     return toResult(reply);
   });
   const { operationId, method, path } = spec;
   return Object.assign(handler as ApiHandler, { route: { operationId, method, path } });
 }
 
+/**
+ * Responses of the API hold personal data or decisions about people: no cache, shared or private, keeps
+ * them, unless a route says otherwise (the OpenAPI document).
+ */
+export const NO_STORE = 'no-store';
+
+function headerOf(event: { headers?: Record<string, string | undefined> }, name: string): string | undefined {
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === name) return value;
+  return undefined;
+}
+
 export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {
-  const headers: Record<string, string> = { ...reply.headers };
+  const headers: Record<string, string> = { 'cache-control': NO_STORE, ...reply.headers };
   if (reply.etag) headers.etag = reply.etag;
   if (reply.binary) {
     headers['content-type'] = reply.contentType ?? 'application/octet-stream';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseGroups, principalFromClaims } from '../../shared/http/principal.ts';
 import { fieldErrorsOf, formatPath } from '../../shared/http/zod-errors.ts';
-import { versionFromIfMatch, etagOf } from '../../shared/http/etag.ts';
+import { etagOf, ifNoneMatchHolds, versionFromIfMatch } from '../../shared/http/etag.ts';
 import * as z from 'zod';
 
 describe('claims', () => {
@@ -39,10 +39,23 @@ describe('field errors', () => {
 });
 
 describe('ETags', () => {
-  it('round-trip a version, weak or strong', () => {
-    expect(versionFromIfMatch(etagOf(7))).toBe(7);
-    expect(versionFromIfMatch('W/"7"')).toBe(7);
-    expect(versionFromIfMatch('*')).toBeUndefined();
-    expect(versionFromIfMatch('"abc"')).toBeUndefined();
+  it('If-Match compares strongly: the current ETag, `*` or a list holding it match; a weak tag never does', () => {
+    expect(versionFromIfMatch(etagOf(7), 7)).toBe(7);
+    expect(versionFromIfMatch('"6"', 7)).toBeUndefined();
+    expect(versionFromIfMatch('W/"7"', 7)).toBeUndefined();
+    expect(versionFromIfMatch('*', 7)).toBe(7);
+    expect(versionFromIfMatch(' "5", "7" ', 7)).toBe(7);
+    expect(versionFromIfMatch('"5", W/"7"', 7)).toBeUndefined();
+    expect(versionFromIfMatch('"abc"', 7)).toBeUndefined();
+    expect(versionFromIfMatch('*', undefined)).toBeUndefined();
+    expect(versionFromIfMatch(undefined, 7)).toBeUndefined();
+  });
+
+  it('If-None-Match compares weakly: `*`, or a tag with or without W/ naming the current ETag', () => {
+    expect(ifNoneMatchHolds('"7"', etagOf(7))).toBe(true);
+    expect(ifNoneMatchHolds('W/"7"', etagOf(7))).toBe(true);
+    expect(ifNoneMatchHolds('"6", "7"', etagOf(7))).toBe(true);
+    expect(ifNoneMatchHolds('*', etagOf(7))).toBe(true);
+    expect(ifNoneMatchHolds('"6"', etagOf(7))).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { loadWerkpost } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.updateWerkpost, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadWerkpost(deps, principal, params.werkpostId);
-  const expected = versionFromIfMatch(ifMatch);
+  const expected = versionFromIfMatch(ifMatch, current.version);
   if (expected !== current.version) throw problems.preconditionFailed();
   if (body.places !== undefined && body.places < current.takenPlaces) {
     throw problems.validation([

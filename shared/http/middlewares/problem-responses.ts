@@ -71,7 +71,7 @@ export function problemResponses(
       }
       request.response = {
         statusCode: problem.status,
-        headers: { ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE },
+        headers: { 'cache-control': 'no-store', ...problem.headers, 'content-type': PROBLEM_CONTENT_TYPE },
         body: JSON.stringify(problem.toBody()),
       };
     },
