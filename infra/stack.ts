@@ -465,6 +465,7 @@ export class WerkEnZorgStack extends Stack {
       deadLetterQueues: this.node.findAll().filter((c): c is Queue => c instanceof Queue),
       stateMachines: [this.selection.stateMachine],
       api: this.api,
+      serviceName: SERVICE_NAME,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });

@@ -1,6 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
+import { getMetrics, METRIC } from '../../shared/runtime/metrics.ts';
 import { brusselsDateOf, isCalendarDate } from '../../shared/domain/calendar.ts';
 import { dueEvaluation, dueMilestone, type Milestone } from '../../shared/domain/notices.ts';
 import { sendEmail } from '../../shared/email/send.ts';
@@ -166,9 +169,13 @@ async function evaluationNotice(
 /** EventBridge Scheduler invokes it with no date (today in Brussels); `npm run job` passes one. */
 export const handler = middy<{ date?: string }, NoticeRunReport, Error, Context>()
   .use(injectLambdaContext(getDeps().logger, { resetKeys: true }))
+  .use(logMetrics(getMetrics()))
   .handler(async (event) => {
     const deps = getBackgroundDeps();
     const date = event?.date ?? brusselsDateOf(deps.clock());
     if (!isCalendarDate(date)) throw new Error('date must be YYYY-MM-DD');
-    return runExpiringTrajectories(deps, date);
+    const report = await runExpiringTrajectories(deps, date);
+    getMetrics().addMetric(METRIC.noticesSent, MetricUnit.Count, report.sent);
+    getMetrics().addMetric(METRIC.noticesFailed, MetricUnit.Count, report.failed.length);
+    return report;
   });

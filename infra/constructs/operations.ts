@@ -8,7 +8,7 @@ import {
   GraphWidget,
   MathExpression,
   type IMetric,
-  type Metric,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -20,6 +20,10 @@ import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { RouteFunction } from './route-function.ts';
+import { METRIC, METRICS_NAMESPACE } from '../../shared/runtime/metrics.ts';
+
+/** The outbox-age alarm: an email undelivered this long (three sweeps after the stream's retries). */
+const OUTBOX_AGE_ALARM_SECONDS = 15 * 60;
 
 /** CloudWatch alarms may reference at most 10 metrics in one math expression (a hard limit). */
 const METRICS_PER_ALARM = 10;
@@ -37,6 +41,8 @@ export interface OperationsProps {
   deadLetterQueues: readonly IQueue[];
   stateMachines: readonly IStateMachine[];
   api: HttpApi;
+  /** The `service` dimension of the functions' own metrics (POWERTOOLS_SERVICE_NAME). */
+  serviceName: string;
 }
 
 /**
@@ -152,6 +158,23 @@ export class Operations extends Construct {
       API_5XX_PERCENT,
     );
 
+    // The outbox: the oldest entry the 5-minute sweep could not deliver (shared/runtime/metrics.ts).
+    const ownMetric = (metricName: string, statistic: string) =>
+      new Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: props.serviceName },
+        statistic,
+        period: PERIOD,
+      });
+    const outboxAge = ownMetric(METRIC.outboxOldestPendingSeconds, 'Maximum');
+    alarm(
+      'OutboxAge',
+      `An email written with a decision has waited more than ${OUTBOX_AGE_ALARM_SECONDS / 60} minutes: SES refuses or does not answer (see the outbox-sweep log).`,
+      outboxAge,
+      OUTBOX_AGE_ALARM_SECONDS,
+    );
+
     this.dashboard = new Dashboard(this, 'Dashboard', { defaultInterval: Duration.days(1) });
     const graph = (title: string, left: IMetric[]) => new GraphWidget({ title, left, width: 8, height: 6 });
     this.dashboard.addWidgets(
@@ -163,6 +186,12 @@ export class Operations extends Construct {
       graph('Lambda throttles', throttles),
       graph('Selection executions failed or timed out', selectionFailed),
       graph('Dead-letter queue depth', deadLetters),
+      graph('Outbox: oldest undelivered (s)', [outboxAge]),
+      graph('Outbox entries delivered and failed by the sweep', [
+        ownMetric(METRIC.outboxEntriesDelivered, 'Sum'),
+        ownMetric(METRIC.outboxEntriesFailed, 'Sum'),
+      ]),
+      graph('Notices sent and failed', [ownMetric(METRIC.noticesSent, 'Sum'), ownMetric(METRIC.noticesFailed, 'Sum')]),
     );
   }
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSesLocal, type Emulator } from '../../infra/local/emulators.ts';
 import { sweepOutbox } from '../../shared/email/outbox.ts';
+import { handler as sweepJob } from '../../functions/jobs/outbox-sweep.ts';
+import { lambdaContext } from '../../infra/local/api-event.ts';
 import { getOutboxEntry, pendingOutboxEntries } from '../../shared/store/outbox.ts';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
@@ -64,6 +66,27 @@ describe('the outbox', () => {
     }
     // A client retrying the decision is told it stands; nothing is decided or queued twice.
     expect((await decide(requestIds[0]!)).status).toBe(409);
+
+    // The sweep job, SES still down, two minutes on: nothing delivered, and it reports the outbox's age.
+    api.setNow(new Date(T0.getTime() + 2 * 60 * 1000));
+    const written: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written.push(String(chunk));
+      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stdout.write;
+    try {
+      const report = await sweepJob({}, lambdaContext('outbox-sweep', 60_000));
+      expect(report).toMatchObject({ pending: FACILITIES.length, sent: 0, failed: FACILITIES.length, oldestPendingSeconds: 120 });
+    } finally {
+      process.stdout.write = write;
+    }
+    const emf = written
+      .flatMap((chunk) => chunk.split('\n'))
+      .filter((line) => line.includes('"OutboxOldestPendingSeconds"'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(emf).toHaveLength(1);
+    expect(emf[0]).toMatchObject({ OutboxOldestPendingSeconds: 120, OutboxEntriesFailed: 5, service: expect.any(String) });
 
     ses = await startSesLocal({ port: ses.port });
     // The sweep leaves fresh entries to the stream sender; two minutes on, it takes them, concurrently twice.

@@ -103,6 +103,18 @@ describe('alarms', () => {
     expect(alarm!.properties.Threshold).toBe(1);
   });
 
+  it('an outbox email undelivered for 15 minutes alarms (the sweep reports the oldest it could not deliver)', () => {
+    const outbox = alarms().filter((a) => a.properties.MetricName === 'OutboxOldestPendingSeconds');
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.properties).toMatchObject({
+      Namespace: 'WerkEnZorg',
+      Dimensions: [{ Name: 'service', Value: 'werk-en-zorg' }],
+      Statistic: 'Maximum',
+      Threshold: 900,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+  });
+
   it('errors and throttles of every Lambda function alarm, each function in exactly one alarm of each', () => {
     const functions = ofType('AWS::Lambda::Function').map(([id]) => id);
     for (const metricName of ['Errors', 'Throttles']) {
