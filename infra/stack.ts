@@ -360,25 +360,14 @@ export class WerkEnZorgStack extends Stack {
       environment: { ...environment, DEPARTMENT_EMAIL: props.departmentEmail ?? mailFrom },
     });
 
+    // What every background function (outbox sender, workflow tasks) is built with.
+    const background = { repoRoot: REPO_ROOT, table: this.table, key: this.key, logRetention, sesIdentity, environment };
+
     // --- The outbox's stream sender (the sweep is a scheduled job above). ---
-    this.outboxSender = new OutboxSender(this, 'Outbox', {
-      repoRoot: REPO_ROOT,
-      table: this.table,
-      key: this.key,
-      logRetention,
-      sesIdentity,
-      environment,
-    });
+    this.outboxSender = new OutboxSender(this, 'Outbox', background);
 
     // --- The network-selection workflow (Step Functions, Standard). ---
-    this.selection = new SelectionWorkflow(this, 'Selection', {
-      repoRoot: REPO_ROOT,
-      table: this.table,
-      key: this.key,
-      logRetention,
-      sesIdentity,
-      environment,
-    });
+    this.selection = new SelectionWorkflow(this, 'Selection', background);
 
     // The HMAC key of the one-active-trajectory-per-client marker: client references never appear in keys.
     const clientPseudonymKey = (this.clientPseudonymKey = new Secret(this, 'ClientPseudonymKey', {

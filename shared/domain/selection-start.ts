@@ -30,7 +30,10 @@ export const START_GRACE_MS = 5 * 60 * 1000;
  * for it, but nothing runs: a new start may take over. (An execution that did start and lost only its
  * ARN cannot commit then: its tasks check that the call's current run is theirs.)
  */
-export function isAbandonedStart(run: { status: string; executionArn?: string | undefined; startedAt: string }, now: Date): boolean {
+export function isAbandonedStart(
+  run: { status: string; executionArn?: string | undefined; startedAt: string },
+  now: Date,
+): boolean {
   return run.status === 'RUNNING' && !run.executionArn && now.getTime() - Date.parse(run.startedAt) >= START_GRACE_MS;
 }
 

@@ -106,11 +106,6 @@ export async function listCalls(
 
 export type CallWriteOutcome = { ok: true; record: CallRecord } | { ok: false; current: CallRecord | undefined };
 
-/**
- * Replaces fields of the call if it is still at `expectedVersion` (and, when given, in `expectedStatus`),
- * bumping the version and appending `entry` to the history. On a failed condition returns the current
- * record so the caller can explain (gone, stale, wrong status).
- */
 /** The conditional update of a call: the fields, its version moved on, a history entry, if it is as expected. */
 export function callUpdate(
   deps: Deps,
@@ -139,6 +134,12 @@ export function callUpdate(
   };
 }
 
+/**
+ * Replaces fields of the call if it is still at `expectedVersion` (and, when given, in `expectedStatus`),
+ * bumping the version and appending `entry` to the history. With `also` (an outbox entry) it is one
+ * transaction. On a failed condition returns the current record so the caller can explain (gone, stale,
+ * wrong status).
+ */
 export async function updateCall(
   deps: Deps,
   callId: string,

@@ -87,12 +87,6 @@ const batchKey = (callId: string, runId: string, batch: number) => ({
   SK: `RUN#${runId}#BATCH#${String(batch).padStart(4, '0')}`,
 });
 
-export async function putRun(deps: Deps, run: Omit<RunRecord, 'PK' | 'SK' | 'entity'>): Promise<RunRecord> {
-  const record: RunRecord = { ...runKey(run.callId, run.runId), entity: 'SelectionRun', ...run };
-  await deps.ddb.send(new PutCommand({ TableName: deps.tableName, Item: record }));
-  return record;
-}
-
 export async function getRun(deps: Deps, callId: string, runId: string): Promise<RunRecord | undefined> {
   const result = await deps.ddb.send(
     new GetCommand({ TableName: deps.tableName, Key: runKey(callId, runId), ConsistentRead: true }),

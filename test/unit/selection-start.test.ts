@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isAbandonedStart, isDecisionVisible, selectionStartRefusal, START_GRACE_MS } from '../../shared/domain/selection-start.ts';
+import {
+  isAbandonedStart,
+  isDecisionVisible,
+  selectionStartRefusal,
+  START_GRACE_MS,
+} from '../../shared/domain/selection-start.ts';
 
 const DEADLINE = '2026-12-01T12:00:00+01:00';
 const atDeadline = new Date('2026-12-01T11:00:00.000Z');
