@@ -5,6 +5,8 @@
  * the stream retries it, a bounded number of times, and the rest of the batch is not sent again. What
  * the retries do not deliver stays pending for the sweep (functions/jobs/outbox-sweep.ts).
  */
+// First: SDK clients built from here on are traced (shared/runtime/tracing.ts).
+import '../../shared/runtime/tracing.ts';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { DynamoDBRecord, DynamoDBStreamEvent, Context, DynamoDBBatchResponse } from 'aws-lambda';
 import { deliverOutboxEntry, matchesOutboxStreamFilter, outboxIdOf } from '../../shared/email/outbox.ts';

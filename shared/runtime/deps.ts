@@ -64,12 +64,22 @@ export function registerClientFactory<K extends keyof typeof clientFactories>(
 function registered<K extends keyof typeof clientFactories>(name: K): ReturnType<NonNullable<(typeof clientFactories)[K]>> {
   const factory = clientFactories[name];
   if (!factory) throw new Error(`no ${name} client: the module that uses it must import shared/runtime/${name}-client.ts`);
-  return factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>;
+  return decorate(factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>);
+}
+
+/**
+ * What every SDK client passes through when it is built: nothing by default; tracing.ts registers
+ * Powertools Tracer's capture there, in the functions that import it (background functions).
+ */
+let decorate: <C extends object>(client: C) => C = (client) => client;
+
+export function registerClientDecorator(decorator: <C extends object>(client: C) => C): void {
+  decorate = decorator;
 }
 
 /** The document client every function uses, with the given client limits. */
 function documentClient(config: typeof SDK_CLIENT_CONFIG): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(config), { marshallOptions: { removeUndefinedValues: true } });
+  return DynamoDBDocumentClient.from(decorate(new DynamoDBClient(config)), { marshallOptions: { removeUndefinedValues: true } });
 }
 
 function createDeps(env: NodeJS.ProcessEnv): Deps {

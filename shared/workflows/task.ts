@@ -1,3 +1,5 @@
+// First: SDK clients built from here on are traced (shared/runtime/tracing.ts).
+import '../runtime/tracing.ts';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';

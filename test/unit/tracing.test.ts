@@ -1,0 +1,56 @@
+import { build } from 'esbuild';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { apiFunctions } from '../../shared/functions.ts';
+import { getBackgroundDeps, getDeps, registerClientDecorator, resetDeps } from '../../shared/runtime/deps.ts';
+
+/** Which inputs of node_modules an entry's bundle holds (as CDK bundles it: esbuild, ESM, node). */
+async function bundledPackages(entry: string): Promise<string[]> {
+  const result = await build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    metafile: true,
+    external: ['pdfkit'],
+    outfile: 'out.mjs',
+    logLevel: 'silent',
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+describe('tracing of SDK calls', () => {
+  afterEach(() => {
+    registerClientDecorator((client) => client);
+    resetDeps();
+  });
+
+  it('every SDK client built for a function passes through the registered decorator (tracing.ts registers the tracer)', () => {
+    const seen: string[] = [];
+    registerClientDecorator((client) => {
+      seen.push(client.constructor.name);
+      return client;
+    });
+    resetDeps();
+    getDeps();
+    getBackgroundDeps();
+    expect(seen).toEqual(['DynamoDBClient', 'DynamoDBClient']);
+  });
+
+  it('background functions bundle the tracer; API functions do not (it would lengthen every cold start)', async () => {
+    const tracer = (inputs: string[]) => inputs.some((input) => input.includes('@aws-lambda-powertools/tracer'));
+    for (const entry of [
+      'functions/jobs/outbox-sweep.ts',
+      'functions/outbox/stream-sender.ts',
+      'functions/selection/tasks/commit.ts',
+    ]) {
+      expect(tracer(await bundledPackages(entry)), entry).toBe(true);
+    }
+    for (const id of ['FacilitiesRead', 'CallsWrite'] as const) {
+      expect(tracer(await bundledPackages(apiFunctions[id].entry)), id).toBe(false);
+    }
+  }, 60_000);
+});
