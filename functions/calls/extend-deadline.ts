@@ -59,7 +59,7 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
     }),
     { version: call.version, status: 'PUBLISHED' },
     audit,
-    [outboxPut(deps, 'deadline-extended', emails, audit.now)],
+    { read: call, items: [outboxPut(deps, 'deadline-extended', emails, audit.now)] },
   );
   const reply = replyForCallWrite(outcome, call.version);
   deps.logger.info('deadline extended', { callId: call.callId, notifiedDrafts: drafts.length });

@@ -136,8 +136,8 @@ export function callUpdate(
 
 /**
  * Replaces fields of the call if it is still at `expectedVersion` (and, when given, in `expectedStatus`),
- * bumping the version and appending `entry` to the history. With `also` (an outbox entry) it is one
- * transaction. On a failed condition returns the current record so the caller can explain (gone, stale,
+ * bumping the version and appending `entry` to the history. With `together` (an outbox entry, and the
+ * call as the caller read it at the expected version) it is one transaction. On a failed condition returns the current record so the caller can explain (gone, stale,
  * wrong status).
  */
 export async function updateCall(
@@ -147,10 +147,10 @@ export async function updateCall(
   entry: HistoryEntry,
   expected: { version: number; status?: CallStatus },
   audit: Audit,
-  also: ReadonlyArray<TransactItem | undefined> = [],
+  together?: { read: CallRecord; items: ReadonlyArray<TransactItem | undefined> },
 ): Promise<CallWriteOutcome> {
   const input = callUpdate(deps, callId, fields, entry, expected, audit);
-  if (also.every((item) => item === undefined)) {
+  if (!together || together.items.every((item) => item === undefined)) {
     try {
       const result = await deps.ddb.send(
         new UpdateCommand({ ...input, ReturnValues: 'ALL_NEW', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
@@ -163,12 +163,11 @@ export async function updateCall(
       throw error;
     }
   }
-  // With other items (an outbox entry): one transaction, which returns nothing; the record is the one it was, updated.
-  const current = await getCall(deps, callId);
-  if (!current || current.version !== expected.version) return { ok: false, current };
-  const outcome = await updateTogether(deps, input, also);
+  // With other items (an outbox entry): one transaction, which returns nothing. Its condition holds only
+  // while the call is still at the expected version, so the record is the one the caller read, updated.
+  const outcome = await updateTogether(deps, input, together.items);
   if (!outcome.ok) return { ok: false, current: outcome.current as CallRecord | undefined };
-  return { ok: true, record: afterVersionedUpdate(current, fields, audit, entry) };
+  return { ok: true, record: afterVersionedUpdate(together.read, fields, audit, entry) };
 }
 
 export function callView(record: CallRecord) {

@@ -25,24 +25,27 @@ beforeAll(async () => {
   api = await startTestApi({ sesEndpoint: ses.endpoint });
   api.setNow(T0);
   department = await api.token({ role: 'department', sub: 'dept-outbox' });
-  for (const en of FACILITIES) {
-    await registerFacility(api, department, en, {
-      email: inbox.get(en)!,
-      recognitions: [{ authority: 'VAPH', validFrom: '2015-01-01' }],
-    });
-    const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
-    const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
-      token: facility,
-      body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
-    });
-    expect(request.status, request.text).toBe(201);
-    requestIds.push(request.body.requestId as string);
-  }
+  for (const en of FACILITIES) requestIds.push(await facilityWithMandateRequest(en));
 });
 afterAll(async () => {
   await api.close();
   await ses.stop();
 });
+
+/** A recognised facility with its mailbox in `inbox`, and its request for a casemanager Zorg mandate: the request id. */
+async function facilityWithMandateRequest(en: string): Promise<string> {
+  await registerFacility(api, department, en, {
+    email: inbox.get(en)!,
+    recognitions: [{ authority: 'VAPH', validFrom: '2015-01-01' }],
+  });
+  const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
+  const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
+    token: facility,
+    body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
+  });
+  expect(request.status, request.text).toBe(201);
+  return request.body.requestId as string;
+}
 
 const decide = (requestId: string) =>
   api.request('POST', `/mandate-requests/${requestId}/decision`, {
@@ -110,16 +113,7 @@ describe('the outbox', () => {
 
   it('with SES up, the stream sender delivers at once, and a second read of the stream sends nothing again', async () => {
     const en = enterpriseNumber(13_100);
-    await registerFacility(api, department, en, {
-      email: inbox.get(en)!,
-      recognitions: [{ authority: 'VAPH', validFrom: '2015-01-01' }],
-    });
-    const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
-    const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
-      token: facility,
-      body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
-    });
-    expect((await decide(request.body.requestId as string)).status).toBe(200);
+    expect((await decide(await facilityWithMandateRequest(en))).status).toBe(200);
     expect(await api.emails(inbox.get(en)!)).toHaveLength(1);
     await api.drainOutbox();
     api.setNow(new Date(T0.getTime() + 60 * 60 * 1000));

@@ -69,7 +69,7 @@ export function parseRequest(
         ...controlCharacterErrors(event.queryStringParameters ?? {}),
         ...controlCharacterErrors(body),
       ];
-      const reserved = new Set(errors.map((e) => e.path));
+      const reported = new Set(errors.map((e) => e.path));
       const partErrors: FieldError[] = [];
       const params = validatePart(spec.params, event.pathParameters ?? {}, partErrors);
       const query = validatePart(spec.query, event.queryStringParameters ?? {}, partErrors);
@@ -78,7 +78,7 @@ export function parseRequest(
         spec.body && body === undefined
           ? (partErrors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
           : validatePart(spec.body, body, partErrors);
-      errors.push(...partErrors.filter((e) => !reserved.has(e.path)));
+      errors.push(...partErrors.filter((e) => !reported.has(e.path)));
       if (errors.length > 0) throw problems.validation(errors);
       let ifMatch: string | undefined;
       if (spec.ifMatch) {
