@@ -8,9 +8,12 @@
 // First: SDK clients built from here on are traced (shared/runtime/tracing.ts).
 import '../../shared/runtime/tracing.ts';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import middy from '@middy/core';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type { DynamoDBRecord, DynamoDBStreamEvent, Context, DynamoDBBatchResponse } from 'aws-lambda';
 import { deliverOutboxEntry, matchesOutboxStreamFilter, outboxIdOf } from '../../shared/email/outbox.ts';
 import { getBackgroundDeps } from '../../shared/runtime/deps.ts';
+import { getMetrics } from '../../shared/runtime/metrics.ts';
 
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
@@ -19,5 +22,7 @@ async function deliver(record: DynamoDBRecord): Promise<void> {
   await deliverOutboxEntry(getBackgroundDeps(), outboxIdOf(record));
 }
 
-export const handler = async (event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> =>
-  processPartialResponse(event, deliver, processor, { context });
+/** The figures of emails sent and failed are published after each batch, also when every record failed. */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
+  .use(logMetrics(getMetrics()))
+  .handler((event, context) => processPartialResponse(event, deliver, processor, { context }));

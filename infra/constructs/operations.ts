@@ -192,6 +192,8 @@ export class Operations extends Construct {
         ownMetric(METRIC.outboxEntriesFailed, 'Sum'),
       ]),
       graph('Notices sent and failed', [ownMetric(METRIC.noticesSent, 'Sum'), ownMetric(METRIC.noticesFailed, 'Sum')]),
+      graph('Emails sent and failed', [ownMetric(METRIC.emailsSent, 'Sum'), ownMetric(METRIC.emailsFailed, 'Sum')]),
+      graph('Applications submitted', [ownMetric(METRIC.applicationsSubmitted, 'Sum')]),
     );
   }
 }

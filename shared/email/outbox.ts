@@ -8,6 +8,8 @@ import {
   releaseOutboxEntry,
 } from '../store/outbox.ts';
 import { sendEmail } from './send.ts';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { getMetrics, METRIC } from '../runtime/metrics.ts';
 
 /**
  * Delivery of the outbox (shared/store/outbox.ts). An entry is delivered by whichever sender claims it
@@ -16,17 +18,27 @@ import { sendEmail } from './send.ts';
  * recorded as SES accepts it, so a retry sends only the emails not yet accepted. The one window left:
  * a crash after SES accepted an email and before its id was recorded; after the claim lapses
  * (`CLAIM_MS`) that email may be sent again.
+ *
+ * It adds the figures EmailsSent and EmailsFailed, and ApplicationsSubmitted at the first claim of a
+ * submission's entry (every submission writes one, so each is counted once, even while SES is down), to
+ * the function's metrics; the calling function publishes them (`logMetrics`).
  */
 export async function deliverOutboxEntry(deps: Deps, outboxId: string): Promise<'sent' | 'not-pending'> {
   const entry = await claimOutboxEntry(deps, outboxId, deps.clock());
   if (!entry) return 'not-pending';
+  const metrics = getMetrics();
+  if (entry.attempts === 1 && entry.origin === 'application-submitted') {
+    metrics.addMetric(METRIC.applicationsSubmitted, MetricUnit.Count, 1);
+  }
   try {
     for (const [index, email] of entry.emails.entries()) {
       if (entry.sent[String(index)]) continue;
       const messageId = await sendEmail(deps, email);
       await recordOutboxEmailSent(deps, outboxId, index, messageId ?? 'accepted');
+      metrics.addMetric(METRIC.emailsSent, MetricUnit.Count, 1);
     }
   } catch (error) {
+    metrics.addMetric(METRIC.emailsFailed, MetricUnit.Count, 1);
     const errorName = error instanceof Error ? error.name : 'Error';
     // Free the entry for the next attempt at once; if even that fails, the claim lapses by itself.
     await releaseOutboxEntry(deps, outboxId, errorName).catch(() => undefined);

@@ -13,6 +13,11 @@ export const METRIC = {
   outboxEntriesFailed: 'OutboxEntriesFailed',
   noticesSent: 'NoticesSent',
   noticesFailed: 'NoticesFailed',
+  /** Emails SES accepted from the outbox, and delivery attempts that failed (shared/email/outbox.ts). */
+  emailsSent: 'EmailsSent',
+  emailsFailed: 'EmailsFailed',
+  /** Applications submitted: counted when the outbox entry of the submission is first taken for delivery. */
+  applicationsSubmitted: 'ApplicationsSubmitted',
 } as const;
 
 let metrics: Metrics | undefined;

@@ -3,8 +3,10 @@ import { startSesLocal, type Emulator } from '../../infra/local/emulators.ts';
 import { sweepOutbox } from '../../shared/email/outbox.ts';
 import { handler as sweepJob } from '../../functions/jobs/outbox-sweep.ts';
 import { lambdaContext } from '../../infra/local/api-event.ts';
-import { getOutboxEntry, pendingOutboxEntries } from '../../shared/store/outbox.ts';
+import { getOutboxEntry, outboxPut, pendingOutboxEntries } from '../../shared/store/outbox.ts';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
+import { transact } from '../../shared/store/transaction.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**
@@ -59,7 +61,7 @@ describe('the outbox', () => {
     const decided = await Promise.all(requestIds.map(decide));
     expect(decided.map((r) => r.status)).toEqual(requestIds.map(() => 200));
     // The stream sender tries, fails on every retry and gives up: the entries stay pending, with the error's name.
-    await api.drainOutbox();
+    const drained = await captureOutput(() => api.drainOutbox());
     const pending = await pendingOutboxEntries(api.deps(), new Date(T0.getTime() + 1));
     expect(pending).toHaveLength(FACILITIES.length);
     for (const entry of pending) {
@@ -67,35 +69,29 @@ describe('the outbox', () => {
       expect(entry.attempts).toBeGreaterThan(1);
       expect(entry.lastError).toEqual(expect.any(String));
     }
+    // Each failed attempt is counted as EmailsFailed, published also for batches in which every record failed.
+    const attempts = pending.reduce((sum, entry) => sum + entry.attempts, 0);
+    expect(drained.total('EmailsFailed')).toBe(attempts);
+    expect(drained.total('EmailsSent')).toBe(0);
     // A client retrying the decision is told it stands; nothing is decided or queued twice.
     expect((await decide(requestIds[0]!)).status).toBe(409);
 
     // The sweep job, SES still down, two minutes on: nothing delivered, and it reports the outbox's age.
     api.setNow(new Date(T0.getTime() + 2 * 60 * 1000));
-    const written: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
-      written.push(String(chunk));
-      return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof process.stdout.write;
-    try {
-      const report = await sweepJob({}, lambdaContext('outbox-sweep', 60_000));
-      expect(report).toMatchObject({ pending: FACILITIES.length, sent: 0, failed: FACILITIES.length, oldestPendingSeconds: 120 });
-    } finally {
-      process.stdout.write = write;
-    }
-    const emf = written
-      .flatMap((chunk) => chunk.split('\n'))
-      .filter((line) => line.includes('"OutboxOldestPendingSeconds"'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const swept = await captureOutput(() => sweepJob({}, lambdaContext('outbox-sweep', 60_000)));
+    expect(swept.result).toMatchObject({ pending: FACILITIES.length, sent: 0, failed: FACILITIES.length, oldestPendingSeconds: 120 });
+    const emf = swept.emf('OutboxOldestPendingSeconds');
     expect(emf).toHaveLength(1);
     expect(emf[0]).toMatchObject({ OutboxOldestPendingSeconds: 120, OutboxEntriesFailed: 5, service: expect.any(String) });
 
     ses = await startSesLocal({ port: ses.port });
     // The sweep leaves fresh entries to the stream sender; two minutes on, it takes them, concurrently twice.
     api.setNow(new Date(T0.getTime() + 2 * 60 * 1000));
-    const reports = await Promise.all([sweepOutbox(api.deps()), sweepOutbox(api.deps())]);
-    expect(reports[0]!.sent + reports[1]!.sent).toBe(FACILITIES.length);
+    const resumed = await captureOutput(() =>
+      Promise.all([sweepJob({}, lambdaContext('outbox-sweep', 60_000)), sweepJob({}, lambdaContext('outbox-sweep', 60_000))]),
+    );
+    expect(resumed.result[0].sent + resumed.result[1].sent).toBe(FACILITIES.length);
+    expect(resumed.total('EmailsSent')).toBe(FACILITIES.length);
     await sweepOutbox(api.deps());
     await api.drainOutbox();
     for (const en of FACILITIES) {
@@ -119,5 +115,21 @@ describe('the outbox', () => {
     api.setNow(new Date(T0.getTime() + 60 * 60 * 1000));
     expect((await sweepOutbox(api.deps())).sent).toBe(0);
     expect(await api.emails(inbox.get(en)!)).toHaveLength(1);
+  });
+
+  it('counts a submission once, at the first delivery attempt of its confirmation, and each email SES accepts', async () => {
+    const to = mailbox('outbox-submitted');
+    const email = { to, subject: 'Aanvraag ingediend', text: 'Uw aanvraag is ingediend.' };
+    const entry = outboxPut(api.deps(), 'application-submitted', [email, { ...email, subject: 'Kopie' }], api.deps().clock());
+    expect((await transact(api.deps(), [entry!])).ok).toBe(true);
+    const drained = await captureOutput(() => api.drainOutbox());
+    expect(drained.total('ApplicationsSubmitted')).toBe(1);
+    expect(drained.total('EmailsSent')).toBe(2);
+    expect(drained.emf('EmailsSent')[0]).toMatchObject({ _aws: { CloudWatchMetrics: [{ Namespace: 'WerkEnZorg' }] } });
+    // Delivered: a later sweep neither sends nor counts it again.
+    api.setNow(new Date(T0.getTime() + 2 * 60 * 60 * 1000));
+    const swept = await captureOutput(() => sweepJob({}, lambdaContext('outbox-sweep', 60_000)));
+    expect(swept.total('ApplicationsSubmitted')).toBe(0);
+    expect(await api.emails(to)).toHaveLength(2);
   });
 });

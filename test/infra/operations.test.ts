@@ -1,3 +1,4 @@
+import { METRIC } from '../../shared/runtime/metrics.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp, DEFAULT_OPERATIONS_EMAIL, STACK_ID } from '../../infra/stack.ts';
@@ -188,6 +189,8 @@ describe('the dashboard', () => {
       expect(body).toContain(metric);
     }
     for (const metric of ['"AWS/States","ExecutionsFailed"', '"AWS/ApiGateway","5xx"', '"alarm"']) expect(body).toContain(metric);
+    // The business figures of shared/runtime/metrics.ts, each on the dashboard.
+    for (const name of Object.values(METRIC)) expect(body, name).toContain(`"WerkEnZorg","${name}"`);
     for (const alarm of alarms()) expect(body, alarm.id).toContain(alarm.id);
   });
 });
