@@ -35,6 +35,11 @@ export const apiFunctions = {
     description: 'The OpenAPI document, generated from the route table',
     routes: ['getOpenApi'],
   },
+  Reference: {
+    entry: 'functions/reference.ts',
+    description: 'The rules in force, with their sources: reads nothing from the table',
+    routes: ['listRules'],
+  },
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',
     description: 'Facilities and mandate requests: reads',

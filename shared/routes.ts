@@ -8,6 +8,7 @@ import { selectionRoutes } from './routes/selection.ts';
 import { mandateRoutes } from './routes/mandates.ts';
 import { trajectoryRoutes } from './routes/trajectories.ts';
 import { amaRoutes } from './routes/ama.ts';
+import { ruleRoutes } from './routes/rules.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -23,6 +24,7 @@ export const routes = {
   ...mandateRoutes,
   ...trajectoryRoutes,
   ...amaRoutes,
+  ...ruleRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

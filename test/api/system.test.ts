@@ -72,3 +72,40 @@ describe('public endpoints', () => {
     expect((await api.request('GET', '/health')).status).toBe(200);
   });
 });
+
+describe('GET /rules', () => {
+  it('lists, for anyone signed in, the rules in force on a date with their sources and parameters', async () => {
+    for (const role of ['department', 'facility', 'casemanager-zorg', 'casemanager-werk'] as const) {
+      const token = await api.token({ role, ...(role === 'facility' || role === 'casemanager-zorg' ? { facility: '0123456749' } : {}) });
+      const before = await api.request('GET', '/rules?on=2023-06-30', { token });
+      expect(before.status, role).toBe(200);
+      const ids = (before.body.items as { id: string }[]).map((r) => r.id);
+      expect(ids).toContain('trajectory-start-by-casemanager-zorg');
+      expect(ids).not.toContain('trajectory-start-decided-by-vdab');
+    }
+    const token = await api.token({ role: 'casemanager-werk' });
+    const after = await api.request('GET', '/rules?on=2023-07-01', { token });
+    expect(after.body.on).toBe('2023-07-01');
+    expect(after.body.items).toContainEqual(
+      expect.objectContaining({
+        id: 'cooperation-mandate-period',
+        kind: 'law',
+        source: expect.stringContaining('8 juli 2022'),
+        validFrom: '2023-07-01',
+        parameters: { years: { description: expect.any(String), value: 5 } },
+        implementedBy: 'shared/domain/cooperation.ts#cooperationMandatePeriod',
+      }),
+    );
+    // Without `on`: today (the test clock's Brussels date).
+    api.setNow('2026-11-25T23:30:00.000Z');
+    expect((await api.request('GET', '/rules', { token })).body.on).toBe('2026-11-26');
+  });
+
+  it('401 without a token; 422 naming `on` for a date that is not one', async () => {
+    expect((await api.request('GET', '/rules')).status).toBe(401);
+    const token = await api.token({ role: 'department' });
+    const bad = await api.request('GET', '/rules?on=2023-02-30', { token });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'on' })]);
+  });
+});

@@ -1,0 +1,50 @@
+import type { RecognitionAuthority } from '../reference-data.ts';
+import { dated } from './dated.ts';
+
+/**
+ * The parameters of the rules (shared/domain/rules/registry.ts), each a dated value: the value in force on
+ * a record's relevant date applies (for a trajectory: the date its start was requested). Where no legal
+ * source gives the figure, the registry says the department decided it; change the value here, with the
+ * date it takes effect, and every rule, the `GET /rules` answer and the README table follow.
+ */
+
+/** The 2018 implementing order of the 2014 decree came into force on 19 March 2018. */
+export const REGIME_2014_FROM = '2018-03-19';
+/** Requests from 1 July 2023 follow the decree of 8 July 2022 (departementwvg.be/casemanager-zorg). */
+export const REGIME_2022_FROM = '2023-07-01';
+
+export const TRAJECTORY_REGIMES = ['DECREE_2014', 'DECREE_2022'] as const;
+export type TrajectoryRegime = (typeof TRAJECTORY_REGIMES)[number];
+
+export const TRAJECTORY_REGIME = dated<TrajectoryRegime>('the rules a trajectory follows, by the date its start was requested', [
+  { from: REGIME_2014_FROM, value: 'DECREE_2014' },
+  { from: REGIME_2022_FROM, value: 'DECREE_2022' },
+]);
+
+/** The regime of a trajectory whose start was requested on `requestDate` (a request before 2018 is under the 2014 rules). */
+export function trajectoryRegimeOn(requestDate: string): TrajectoryRegime {
+  return requestDate < REGIME_2022_FROM ? 'DECREE_2014' : 'DECREE_2022';
+}
+
+export const TRAJECTORY_MIN_MONTHS = dated('shortest trajectory, in months', [{ from: REGIME_2014_FROM, value: 3 }]);
+export const TRAJECTORY_MAX_MONTHS = dated('longest trajectory without an extension, in months', [
+  { from: REGIME_2014_FROM, value: 18 },
+]);
+export const EXTENSION_MAX_MONTHS = dated('longest extension one request may ask, in months beyond the current maximum end', [
+  { from: REGIME_2014_FROM, value: 6 },
+]);
+export const CLIENT_MINIMUM_AGE = dated('minimum age of the client on the start date, in years', [{ from: REGIME_2014_FROM, value: 18 }]);
+export const COOPERATION_MANDATE_YEARS = dated('length of the mandate of a samenwerkingsverband Zorg, in years', [
+  { from: REGIME_2022_FROM, value: 5 },
+]);
+export const COOPERATION_MINIMUM_MEMBERS = dated('care facilities in a samenwerkingsverband Zorg, at least', [
+  { from: REGIME_2022_FROM, value: 3 },
+]);
+export const MANDATE_MINIMUM_ICF_STAFF = dated('staff trained in ICF a casemanager Zorg mandate needs, at least', [
+  { from: REGIME_2014_FROM, value: 1 },
+]);
+export const MANDATE_QUALIFYING_RECOGNITIONS = dated<readonly RecognitionAuthority[]>(
+  'recognitions that qualify a care facility for a casemanager Zorg mandate (one valid on the date suffices)',
+  [{ from: REGIME_2014_FROM, value: ['JONGERENWELZIJN', 'VAPH', 'ZORG_EN_GEZONDHEID', 'WELZIJN'] }],
+);
+

@@ -1,0 +1,272 @@
+import type { DatedValue } from './dated.ts';
+import { valueOn } from './dated.ts';
+import {
+  CLIENT_MINIMUM_AGE,
+  COOPERATION_MANDATE_YEARS,
+  COOPERATION_MINIMUM_MEMBERS,
+  EXTENSION_MAX_MONTHS,
+  MANDATE_MINIMUM_ICF_STAFF,
+  MANDATE_QUALIFYING_RECOGNITIONS,
+  REGIME_2014_FROM,
+  REGIME_2022_FROM,
+  TRAJECTORY_MAX_MONTHS,
+  TRAJECTORY_MIN_MONTHS,
+} from './parameters.ts';
+
+/**
+ * The rules registry: every rule the system applies, with its id (the one a refusal names in its problem
+ * document, as `rule`), a short Dutch and English title, its source, the period it is in force and its
+ * parameters (dated values). `GET /rules?on=` answers from it, and the README's rules table is generated
+ * from it (`npm run readme:rules`).
+ *
+ * `kind` says what a rule rests on: `law` (a decree, an order, or the department's page about them where
+ * the article is not known to us), `department` (the department's own decision or reading where no source
+ * gives it: change it in shared/domain/rules/parameters.ts), `system` (a consistency rule of this system:
+ * what makes no sense to store).
+ */
+export type RuleKind = 'law' | 'department' | 'system';
+
+export interface RuleDefinition {
+  id: string;
+  title: { nl: string; en: string };
+  kind: RuleKind;
+  source: string;
+  validFrom: string;
+  validUntil?: string;
+  parameters?: Readonly<Record<string, DatedValue<unknown>>>;
+  /** The pure function that applies it: `<module under shared/domain>#<export>`. */
+  implementedBy: string;
+}
+
+const DECREE_2014 = 'Decreet van 25 april 2014 houdende de werk- en zorgtrajecten; BVR van 2 februari 2018';
+const DECREE_2022 = 'Decreet van 8 juli 2022 over de werk- en zorgtrajecten; BVR van 18 november 2022';
+const PAGE_CMZ = 'departementwvg.be/casemanager-zorg';
+const PAGE_NEW = 'departementwvg.be/nieuwe-regelgeving-werk-zorgtrajecten';
+const SINCE_SYSTEM = '2018-03-19';
+
+export const RULES = [
+  {
+    id: 'trajectory-duration',
+    title: { nl: 'Een activeringstraject duurt 3 tot 18 maanden', en: 'A trajectory runs 3 to 18 months' },
+    kind: 'law',
+    source: `${DECREE_2014}; ${DECREE_2022} (${PAGE_CMZ}: "trajecten van 3 tot maximaal 18 maanden")`,
+    validFrom: REGIME_2014_FROM,
+    parameters: { minMonths: TRAJECTORY_MIN_MONTHS, maxMonths: TRAJECTORY_MAX_MONTHS },
+    implementedBy: 'trajectory-dates.ts#trajectoryDateViolations',
+  },
+  {
+    id: 'trajectory-start-by-casemanager-zorg',
+    title: {
+      nl: 'De casemanager Zorg van een gemandateerde netwerkpartner start het traject',
+      en: 'The casemanager Zorg of a mandated network member starts the trajectory',
+    },
+    kind: 'law',
+    source: `${DECREE_2014} (aanvragen vóór 1 juli 2023)`,
+    validFrom: REGIME_2014_FROM,
+    validUntil: '2023-06-30',
+    implementedBy: 'trajectory-rules.ts#whoStartsTrajectory',
+  },
+  {
+    id: 'trajectory-start-decided-by-vdab',
+    title: {
+      nl: 'VDAB beslist over de opstart en wijst de casemanager Zorg toe',
+      en: 'VDAB decides the start and assigns the casemanager Zorg',
+    },
+    kind: 'law',
+    source: `${DECREE_2022} (${PAGE_CMZ}: "VDAB beslist over de opstart van een activeringstraject")`,
+    validFrom: REGIME_2022_FROM,
+    implementedBy: 'trajectory-rules.ts#whoStartsTrajectory',
+  },
+  {
+    id: 'casemanager-zorg-facility-mandate',
+    title: {
+      nl: 'De casemanager Zorg werkt voor een voorziening met een geldig mandaat die lid is van het netwerk',
+      en: 'The casemanager Zorg works for a network member holding a valid mandate',
+    },
+    kind: 'law',
+    source: `${DECREE_2014}`,
+    validFrom: REGIME_2014_FROM,
+    validUntil: '2023-06-30',
+    implementedBy: 'mandate.ts#holdsValidMandate',
+  },
+  {
+    id: 'casemanager-zorg-of-cooperation',
+    title: {
+      nl: 'De casemanager Zorg werkt voor een lid van het samenwerkingsverband Zorg van het werkingsgebied',
+      en: 'The casemanager Zorg works for a member of the werkingsgebied’s samenwerkingsverband Zorg',
+    },
+    kind: 'law',
+    source: `Decreet van 8 juli 2022, art. 2, 4° en 6°, art. 12 §1 (${PAGE_CMZ})`,
+    validFrom: REGIME_2022_FROM,
+    implementedBy: 'cooperation.ts#casemanagerZorgViolations',
+  },
+  {
+    id: 'cooperation-mandate-period',
+    title: {
+      nl: 'Een samenwerkingsverband Zorg wordt voor vijf jaar gemandateerd',
+      en: 'A samenwerkingsverband Zorg is mandated for five years',
+    },
+    kind: 'law',
+    source: `${DECREE_2022} (${PAGE_NEW}: "gemandateerd voor de volledige periode van vijf jaar")`,
+    validFrom: REGIME_2022_FROM,
+    parameters: { years: COOPERATION_MANDATE_YEARS },
+    implementedBy: 'cooperation.ts#cooperationMandatePeriod',
+  },
+  {
+    id: 'cooperation-composition',
+    title: {
+      nl: 'Een samenwerkingsverband Zorg telt minstens drie welzijns- en zorgvoorzieningen, de penhouder inbegrepen',
+      en: 'A samenwerkingsverband Zorg has at least three care facilities, its lead among them',
+    },
+    kind: 'law',
+    source: `${DECREE_2022} (${PAGE_NEW}: "een samenwerkingsverband Zorg met drie welzijns- en zorgvoorzieningen")`,
+    validFrom: REGIME_2022_FROM,
+    parameters: { minimumMembers: COOPERATION_MINIMUM_MEMBERS },
+    implementedBy: 'cooperation.ts#cooperationCompositionViolations',
+  },
+  {
+    id: 'mandate-conditions',
+    title: {
+      nl: 'Mandaat casemanager Zorg: personeel met ICF-kennis en een erkenning als welzijns- of zorgvoorziening',
+      en: 'Casemanager Zorg mandate: staff trained in ICF and a recognition as a care facility',
+    },
+    kind: 'law',
+    source: `${DECREE_2014}; ${DECREE_2022} (${PAGE_CMZ}); which recognitions qualify: the department's reading`,
+    validFrom: REGIME_2014_FROM,
+    parameters: { minimumIcfTrainedStaff: MANDATE_MINIMUM_ICF_STAFF, qualifyingRecognitions: MANDATE_QUALIFYING_RECOGNITIONS },
+    implementedBy: 'trajectory-rules.ts#mandateConditionViolations',
+  },
+  {
+    id: 'trajectory-extension',
+    title: {
+      nl: 'Verlenging na 18 maanden: uitzonderlijk, gemotiveerd, later dan het huidige maximum en hoogstens 6 maanden per aanvraag',
+      en: 'Extension beyond 18 months: exceptional, with a reason, later than the current maximum, at most 6 months a request',
+    },
+    kind: 'department',
+    source: `${PAGE_NEW} ("in uitzonderlijke gevallen verlengbaar"); the 6 months: the department's decision`,
+    validFrom: REGIME_2014_FROM,
+    parameters: { maxMonthsPerRequest: EXTENSION_MAX_MONTHS },
+    implementedBy: 'trajectory-rules.ts#extensionViolations',
+  },
+  {
+    id: 'extension-superseded',
+    title: {
+      nl: 'Een verlenging verschuift het maximale einde enkel naar later',
+      en: 'An extension only moves the maximum end later',
+    },
+    kind: 'system',
+    source: 'Consistency: a later request granted first is not undone by an older, shorter one',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'trajectory-dates.ts#extensionStillExtends',
+  },
+  {
+    id: 'client-minimum-age',
+    title: { nl: 'De cliënt is minstens 18 jaar op de startdatum', en: 'The client is at least 18 on the start date' },
+    kind: 'department',
+    source: "The department's decision (no article known to us sets a minimum age for activation trajectories)",
+    validFrom: REGIME_2014_FROM,
+    parameters: { minimumAge: CLIENT_MINIMUM_AGE },
+    implementedBy: 'trajectory-rules.ts#clientAgeViolations',
+  },
+  {
+    id: 'start-after-network-appointment',
+    title: {
+      nl: 'Een traject start niet vóór de aanstelling van zijn netwerk',
+      en: 'A trajectory does not start before its network was appointed',
+    },
+    kind: 'system',
+    source: 'Consistency: a network carries out trajectories from its appointment',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'trajectory-rules.ts#startAfterAppointmentViolations',
+  },
+  {
+    id: 'trajectory-end-date',
+    title: {
+      nl: 'De einddatum ligt tussen de start en het maximale einde, en niet in de toekomst',
+      en: 'The end date lies between the start and the maximum end, and not in the future',
+    },
+    kind: 'system',
+    source: 'Consistency: a closing records what happened',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'trajectory-rules.ts#endDateViolations',
+  },
+  {
+    id: 'trajectory-closed',
+    title: { nl: 'Een afgesloten traject wijzigt niet meer', en: 'A closed trajectory does not change' },
+    kind: 'system',
+    source: 'Consistency: only the department reopens one, with a reason',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'trajectory-status.ts#isTrajectoryClosed',
+  },
+  {
+    id: 'call-open',
+    title: {
+      nl: 'Een oproep aanvaardt aanvragen zolang ze gepubliceerd is en de indiendatum niet verstreken',
+      en: 'A call takes applications while published and before its deadline',
+    },
+    kind: 'law',
+    source: "The call's own terms as the department publishes them",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'call-rules.ts#isCallOpen',
+  },
+  {
+    id: 'objection-period',
+    title: { nl: 'Bezwaar binnen 30 dagen na de kennisgeving', en: 'Objection within 30 days of the notification' },
+    kind: 'department',
+    source: "The call's terms; 30 days: the department's decision",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'objection.ts#isWithinObjectionPeriod',
+  },
+  {
+    id: 'expiry-notices',
+    title: {
+      nl: 'Herinnering 60, 30 en 7 dagen vóór het geplande einde',
+      en: 'Notices 60, 30 and 7 days before the planned end',
+    },
+    kind: 'department',
+    source: "The department's decision",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'notices.ts#dueMilestone',
+  },
+] as const satisfies readonly RuleDefinition[];
+
+export type RuleId = (typeof RULES)[number]['id'];
+
+export function ruleById(id: string): RuleDefinition | undefined {
+  return RULES.find((rule) => rule.id === id);
+}
+
+/** Is the rule in force on calendar date `on`? */
+export function isRuleInForce(rule: RuleDefinition, on: string): boolean {
+  return rule.validFrom <= on && (rule.validUntil === undefined || on <= rule.validUntil);
+}
+
+export interface RuleInForce {
+  id: string;
+  title: { nl: string; en: string };
+  kind: RuleKind;
+  source: string;
+  validFrom: string;
+  validUntil?: string;
+  /** Each parameter's value on the date asked for, with what it is. */
+  parameters: Record<string, { description: string; value: unknown }>;
+  implementedBy: string;
+}
+
+/** The rules in force on `on`, each with its parameters' values on that date. */
+export function rulesInForce(on: string): RuleInForce[] {
+  return (RULES as readonly RuleDefinition[])
+    .filter((rule) => isRuleInForce(rule, on))
+    .map((rule) => ({
+      id: rule.id,
+      title: rule.title,
+      kind: rule.kind,
+      source: rule.source,
+      validFrom: rule.validFrom,
+      ...(rule.validUntil ? { validUntil: rule.validUntil } : {}),
+      parameters: Object.fromEntries(
+        Object.entries(rule.parameters ?? {}).map(([name, p]) => [name, { description: p.description, value: valueOn(p, on) }]),
+      ),
+      implementedBy: `shared/domain/${rule.implementedBy}`,
+    }));
+}

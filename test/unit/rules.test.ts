@@ -1,0 +1,210 @@
+import { readFile } from 'node:fs/promises';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { RULES, rulesInForce, ruleById } from '../../shared/domain/rules/registry.ts';
+import { dated, valueOn } from '../../shared/domain/rules/dated.ts';
+import { trajectoryRegimeOn } from '../../shared/domain/rules/parameters.ts';
+import {
+  clientAgeViolations,
+  endDateViolations,
+  extensionViolations,
+  mandateConditionViolations,
+  startAfterAppointmentViolations,
+  whoStartsTrajectory,
+} from '../../shared/domain/trajectory-rules.ts';
+import {
+  casemanagerZorgViolations,
+  cooperationCompositionViolations,
+  cooperationMandatePeriod,
+  isCooperationMandatedOn,
+  renewalPeriod,
+} from '../../shared/domain/cooperation.ts';
+import { addDays } from '../../shared/domain/trajectory-dates.ts';
+import { RULES_TABLE_END, RULES_TABLE_START, rulesTableMarkdown } from '../../infra/rules-table.ts';
+
+const day = fc
+  .integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2032, 11, 31) })
+  .map((t) => new Date(t).toISOString().slice(0, 10));
+
+describe('the rules registry', () => {
+  it('has unique ids, each with a source, a period and a pure function that exists in shared/domain', async () => {
+    const ids = RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of RULES) {
+      expect(rule.source.length, rule.id).toBeGreaterThan(10);
+      expect(rule.title.nl && rule.title.en, rule.id).toBeTruthy();
+      if ('validUntil' in rule) expect(rule.validUntil > rule.validFrom, rule.id).toBe(true);
+      const [file, name] = rule.implementedBy.split('#') as [string, string];
+      const module = (await import(`../../shared/domain/${file}`)) as Record<string, unknown>;
+      expect(typeof module[name], rule.implementedBy).toBe('function');
+    }
+  });
+
+  it('lists on each side of 1 July 2023 the start rule of its regime, with the parameters of the day', () => {
+    const before = rulesInForce('2023-06-30').map((r) => r.id);
+    const after = rulesInForce('2023-07-01').map((r) => r.id);
+    expect(before).toContain('trajectory-start-by-casemanager-zorg');
+    expect(before).toContain('casemanager-zorg-facility-mandate');
+    expect(before).not.toContain('trajectory-start-decided-by-vdab');
+    expect(before).not.toContain('cooperation-mandate-period');
+    expect(after).toContain('trajectory-start-decided-by-vdab');
+    expect(after).toContain('casemanager-zorg-of-cooperation');
+    expect(after).not.toContain('trajectory-start-by-casemanager-zorg');
+    expect(rulesInForce('2023-07-01').find((r) => r.id === 'cooperation-mandate-period')?.parameters).toEqual({
+      years: { description: expect.any(String), value: 5 },
+    });
+    expect(rulesInForce('2018-03-18')).toEqual([]);
+    expect(ruleById('trajectory-duration')?.kind).toBe('law');
+  });
+
+  it('the README holds the table generated from the registry (npm run readme:rules)', async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const start = readme.indexOf(RULES_TABLE_START) + RULES_TABLE_START.length;
+    const end = readme.indexOf(RULES_TABLE_END);
+    expect(readme.slice(start, end).trim()).toBe(rulesTableMarkdown());
+  });
+});
+
+describe('dated values', () => {
+  const pensionAge = dated('pension age', [
+    { from: '1900-01-01', value: 65 },
+    { from: '2025-02-01', value: 66 },
+    { from: '2030-02-01', value: 67 },
+  ]);
+  it('take the value in force on the day, changing on the day of the change', () => {
+    expect(valueOn(pensionAge, '1899-12-31')).toBeUndefined();
+    expect(valueOn(pensionAge, '2025-01-31')).toBe(65);
+    expect(valueOn(pensionAge, '2025-02-01')).toBe(66);
+    expect(valueOn(pensionAge, '2030-01-31')).toBe(66);
+    expect(valueOn(pensionAge, '2030-02-01')).toBe(67);
+  });
+  it('refuse values out of date order', () => {
+    expect(() => dated('x', [{ from: '2025-01-01', value: 1 }, { from: '2024-01-01', value: 2 }])).toThrow(/date order/);
+  });
+});
+
+describe('who starts a trajectory (trajectory-start-*)', () => {
+  it('the casemanager Zorg for a request up to 30 June 2023, VDAB’s casemanager Werk from 1 July 2023', () => {
+    expect(whoStartsTrajectory('2023-06-30')).toEqual({ role: 'casemanager-zorg', rule: 'trajectory-start-by-casemanager-zorg' });
+    expect(whoStartsTrajectory('2023-07-01')).toEqual({ role: 'casemanager-werk', rule: 'trajectory-start-decided-by-vdab' });
+    expect(trajectoryRegimeOn('2023-06-30')).toBe('DECREE_2014');
+    expect(trajectoryRegimeOn('2023-07-01')).toBe('DECREE_2022');
+  });
+});
+
+describe('client-minimum-age', () => {
+  it('accepts from the 18th birthday on, not the day before', () => {
+    expect(clientAgeViolations('2008-03-10', '2026-03-10')).toEqual([]);
+    expect(clientAgeViolations('2008-03-10', '2026-03-09')).toEqual([
+      expect.objectContaining({ path: 'client.birthDate', rule: 'client-minimum-age' }),
+    ]);
+    expect(clientAgeViolations('2020-01-01', '2026-01-15')).toHaveLength(1);
+  });
+});
+
+describe('start-after-network-appointment', () => {
+  it('accepts the day of the appointment, not the day before', () => {
+    expect(startAfterAppointmentViolations('2025-07-01', '2025-07-01')).toEqual([]);
+    expect(startAfterAppointmentViolations('2025-06-30', '2025-07-01')).toEqual([
+      expect.objectContaining({ path: 'startDate', rule: 'start-after-network-appointment' }),
+    ]);
+  });
+});
+
+describe('trajectory-end-date', () => {
+  const base = { startDate: '2026-01-15', maxEndDate: '2027-07-14', today: '2026-11-25' };
+  it('between the start and the earlier of the maximum end and today, both included', () => {
+    expect(endDateViolations({ ...base, endDate: '2026-01-15' })).toEqual([]);
+    expect(endDateViolations({ ...base, endDate: '2026-11-25' })).toEqual([]);
+    expect(endDateViolations({ ...base, endDate: '2026-01-14' })[0]?.message).toMatch(/before the start/);
+    expect(endDateViolations({ ...base, endDate: '2026-11-26' })[0]?.message).toMatch(/future/);
+    expect(endDateViolations({ ...base, today: '2028-01-01', endDate: '2027-07-15' })[0]?.message).toMatch(/maximum end/);
+    expect(endDateViolations({ ...base, today: '2028-01-01', endDate: '2027-07-14' })).toEqual([]);
+    expect(endDateViolations({ ...base, endDate: '9999-12-31' })).toHaveLength(1);
+  });
+  it('for any dates: accepted exactly when start ≤ end ≤ min(maxEnd, today)', () => {
+    fc.assert(
+      fc.property(day, day, day, day, (startDate, maxEndDate, today, endDate) => {
+        const ok = startDate <= endDate && endDate <= maxEndDate && endDate <= today;
+        const violations = endDateViolations({ startDate, maxEndDate, today, endDate });
+        expect(violations.length === 0).toBe(ok);
+        for (const v of violations) expect(v).toMatchObject({ path: 'endDate', rule: 'trajectory-end-date' });
+      }),
+    );
+  });
+});
+
+describe('trajectory-extension', () => {
+  it('later than the current maximum end, by at most 6 months a request', () => {
+    const at = { currentMaxEnd: '2027-07-14', requestDate: '2027-05-01' };
+    expect(extensionViolations({ ...at, requestedEnd: '2027-07-14' })[0]?.message).toMatch(/beyond maxEndDate/);
+    expect(extensionViolations({ ...at, requestedEnd: '2027-07-15' })).toEqual([]);
+    expect(extensionViolations({ ...at, requestedEnd: '2028-01-14' })).toEqual([]);
+    expect(extensionViolations({ ...at, requestedEnd: '2028-01-15' })[0]).toMatchObject({
+      path: 'plannedEndDate',
+      rule: 'trajectory-extension',
+      message: expect.stringContaining('up to 2028-01-14'),
+    });
+    expect(extensionViolations({ ...at, requestedEnd: '2040-12-31' })).toHaveLength(1);
+  });
+  it('for any maximum end: the day after it is allowed, and nothing more than about 6 months on', () => {
+    fc.assert(
+      fc.property(day, (currentMaxEnd) => {
+        expect(extensionViolations({ currentMaxEnd, requestDate: currentMaxEnd, requestedEnd: addDays(currentMaxEnd, 1) })).toEqual([]);
+        expect(extensionViolations({ currentMaxEnd, requestDate: currentMaxEnd, requestedEnd: addDays(currentMaxEnd, 185) })).toHaveLength(1);
+      }),
+    );
+  });
+});
+
+describe('mandate-conditions', () => {
+  const vaph = { recognitionId: 'r', authority: 'VAPH' as const, reference: 'V', validFrom: '2018-01-01' };
+  it('needs at least one ICF-trained staff member and a qualifying recognition valid on the date', () => {
+    expect(mandateConditionViolations({ icfTrainedStaff: 1, recognitions: [vaph], date: '2026-01-01' })).toEqual([]);
+    expect(mandateConditionViolations({ icfTrainedStaff: 0, recognitions: [vaph], date: '2026-01-01' })).toEqual([
+      expect.objectContaining({ path: 'icfTrainedStaff', rule: 'mandate-conditions' }),
+    ]);
+    const other = { ...vaph, authority: 'OTHER' as const };
+    expect(mandateConditionViolations({ icfTrainedStaff: 2, recognitions: [other], date: '2026-01-01' })).toEqual([
+      expect.objectContaining({ path: 'recognitions', rule: 'mandate-conditions' }),
+    ]);
+    const withdrawn = { ...vaph, withdrawnOn: '2026-01-01' };
+    expect(mandateConditionViolations({ icfTrainedStaff: 2, recognitions: [withdrawn], date: '2025-12-31' })).toEqual([]);
+    expect(mandateConditionViolations({ icfTrainedStaff: 2, recognitions: [withdrawn], date: '2026-01-01' })).toHaveLength(1);
+  });
+});
+
+describe('the samenwerkingsverband Zorg', () => {
+  it('is mandated for five years: up to the day before the fifth anniversary; a renewal follows without gap', () => {
+    const first = cooperationMandatePeriod('2023-07-01');
+    expect(first).toEqual({ validFrom: '2023-07-01', validUntil: '2028-06-30' });
+    expect(renewalPeriod([first])).toEqual({ validFrom: '2028-07-01', validUntil: '2033-06-30' });
+    expect(isCooperationMandatedOn([first], '2023-06-30')).toBe(false);
+    expect(isCooperationMandatedOn([first], '2023-07-01')).toBe(true);
+    expect(isCooperationMandatedOn([first], '2028-06-30')).toBe(true);
+    expect(isCooperationMandatedOn([first], '2028-07-01')).toBe(false);
+    expect(isCooperationMandatedOn([{ ...first, withdrawnOn: '2025-01-01' }], '2025-01-01')).toBe(false);
+    expect(isCooperationMandatedOn([{ ...first, withdrawnOn: '2025-01-01' }], '2024-12-31')).toBe(true);
+  });
+  it('has at least three distinct care facilities, its lead among them', () => {
+    const ok = { members: ['a', 'b', 'c'], lead: 'a', date: '2026-01-01' };
+    expect(cooperationCompositionViolations(ok)).toEqual([]);
+    expect(cooperationCompositionViolations({ ...ok, members: ['a', 'b'] })).toEqual([
+      expect.objectContaining({ path: 'members', rule: 'cooperation-composition' }),
+    ]);
+    expect(cooperationCompositionViolations({ ...ok, members: ['a', 'b', 'b'] }).map((v) => v.path)).toEqual(['members', 'members']);
+    expect(cooperationCompositionViolations({ ...ok, lead: 'z' })).toEqual([
+      expect.objectContaining({ path: 'leadEnterpriseNumber' }),
+    ]);
+  });
+  it('provides the casemanager Zorg: a member facility, while its mandate runs', () => {
+    const cooperation = { members: ['a', 'b', 'c'], mandates: [cooperationMandatePeriod('2024-01-01')] };
+    const at = { cooperation, date: '2026-01-01', path: 'casemanagerZorg' };
+    expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'b' })).toEqual([]);
+    expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'x' })).toEqual([
+      expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-of-cooperation' }),
+    ]);
+    expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'b', date: '2023-12-31' })[0]?.message).toMatch(/No samenwerkingsverband/);
+    expect(casemanagerZorgViolations({ ...at, cooperation: undefined, enterpriseNumber: 'b' })).toHaveLength(1);
+  });
+});
