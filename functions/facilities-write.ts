@@ -1,4 +1,4 @@
-/** Facilities, recognitions and mandates: changes. Routes and access: shared/functions.ts (FacilitiesWrite). */
+/** Facilities, recognitions, mandates and samenwerkingsverbanden Zorg: changes. Routes and access: shared/functions.ts (FacilitiesWrite). */
 import { dispatch } from '../shared/http/dispatch.ts';
 import { handler as createFacility } from './facilities/create.ts';
 import { handler as updateFacility } from './facilities/update.ts';
@@ -6,6 +6,8 @@ import { handler as addRecognition } from './facilities/recognitions/add.ts';
 import { handler as withdrawRecognition } from './facilities/recognitions/withdraw.ts';
 import { handler as requestMandate } from './mandates/request.ts';
 import { handler as decideMandate } from './mandates/decide.ts';
+import { handler as registerCooperation } from './cooperations/register.ts';
+import { handler as renewCooperation } from './cooperations/renew.ts';
 
 export const handler = dispatch(
   createFacility,
@@ -14,4 +16,6 @@ export const handler = dispatch(
   withdrawRecognition,
   requestMandate,
   decideMandate,
+  registerCooperation,
+  renewCooperation,
 );

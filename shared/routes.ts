@@ -9,6 +9,7 @@ import { mandateRoutes } from './routes/mandates.ts';
 import { trajectoryRoutes } from './routes/trajectories.ts';
 import { amaRoutes } from './routes/ama.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { cooperationRoutes } from './routes/cooperations.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -22,6 +23,7 @@ export const routes = {
   ...reviewRoutes,
   ...selectionRoutes,
   ...mandateRoutes,
+  ...cooperationRoutes,
   ...trajectoryRoutes,
   ...amaRoutes,
   ...ruleRoutes,

@@ -5,6 +5,7 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { RECOGNITION_AUTHORITIES } from '../../shared/domain/reference-data.ts';
 import { authoritiesRecognisingOn } from '../../shared/domain/recognition.ts';
 import { mandateDecidedEmail } from '../../shared/email/templates.ts';
+import { mandateConditionViolations } from '../../shared/domain/trajectory-rules.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
@@ -25,6 +26,15 @@ export const handler = defineHandler(mandateRoutes.decideMandate, async ({ param
       'no-valid-recognition',
       `The facility holds no recognition valid on the decision date ${today}; a mandate can only be granted to a recognised facility.`,
     );
+  }
+  if (body.granted && request.kind === 'CASEMANAGER_ZORG') {
+    // A request made under the 2014 rules, decided now: the conditions of the mandate, on its first day.
+    const violations = mandateConditionViolations({
+      icfTrainedStaff: request.icfTrainedStaff,
+      recognitions: Object.values(facility.recognitions ?? {}),
+      date: body.validFrom,
+    });
+    if (violations.length > 0) throw problems.validation(violations, 'The facility does not meet the conditions of the mandate.');
   }
   const decision = body.granted
     ? { status: 'GRANTED' as const, validFrom: body.validFrom, ...(body.validUntil ? { validUntil: body.validUntil } : {}) }

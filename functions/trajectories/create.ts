@@ -1,40 +1,56 @@
 import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
-import { problems } from '../../shared/http/problem.ts';
+import { problems, type FieldError } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
-import { holdsValidMandate } from '../../shared/domain/mandate.ts';
 import { maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
+import {
+  clientAgeViolations,
+  networkWerkingsgebiedViolations,
+  providerViolations,
+  startAfterAppointmentViolations,
+} from '../../shared/domain/trajectory-rules.ts';
+import { casemanagerZorgViolations } from '../../shared/domain/cooperation.ts';
+import { trajectoryRegimeOn } from '../../shared/domain/rules/parameters.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
-import { listMandateRequests } from '../../shared/store/mandates.ts';
+import { trajectoryAssignedEmail } from '../../shared/email/templates.ts';
+import { cooperationOfWerkingsgebied } from '../../shared/store/cooperations.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { clientKeyOf, insertTrajectory, trajectoryKey, trajectoryView, withIndexKeys } from '../../shared/store/trajectories.ts';
-import { actionPaths, networkWithMembers, providerViolations } from '../../shared/handlers/network-members.ts';
+import { actionPaths, networkWithMembers } from '../../shared/handlers/network-members.ts';
 import '../../shared/runtime/secrets-client.ts';
 
+/**
+ * VDAB's decision that a trajectory starts (rule `trajectory-start-decided-by-vdab`), recorded by its
+ * casemanager Werk, the caller: the werkingsgebied, the network, the casemanager Zorg assigned from the
+ * werkingsgebied's samenwerkingsverband Zorg, the client's pseudonymous reference and birth date, the start
+ * and the planned end. The plan may follow; both case managers confirm it.
+ */
 export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({ body, principal, deps }) => {
-  const facility = principal.facility;
-  if (!facility) throw problems.forbidden();
+  const now = deps.clock();
+  const requestedOn = brusselsDateOf(now);
   const lists = { workActions: body.workActions, careActions: body.careActions };
-  const dateErrors = trajectoryDateViolations({
-    startDate: body.startDate,
-    plannedEndDate: body.plannedEndDate,
-    actions: actionPaths(lists),
-  });
   const { network, members } = await networkWithMembers(deps, body.networkId);
-  const errors = [...dateErrors, ...providerViolations(members, lists)];
+  const cooperation = await cooperationOfWerkingsgebied(deps, body.werkingsgebied);
+  const errors: FieldError[] = [
+    ...trajectoryDateViolations({ startDate: body.startDate, plannedEndDate: body.plannedEndDate, actions: actionPaths(lists) }),
+    ...clientAgeViolations(body.client.birthDate, body.startDate),
+    ...startAfterAppointmentViolations(body.startDate, brusselsDateOf(new Date(network.appointedAt))),
+    ...networkWerkingsgebiedViolations(network.region, body.werkingsgebied),
+    ...casemanagerZorgViolations({
+      cooperation: cooperation && { members: cooperation.members.map((m) => m.enterpriseNumber), mandates: cooperation.mandates },
+      enterpriseNumber: body.casemanagerZorg.enterpriseNumber,
+      date: body.startDate,
+      path: 'casemanagerZorg',
+    }),
+    ...providerViolations(members, lists),
+  ];
   if (errors.length > 0) {
     throw problems.validation(
       errors,
-      `The plan breaks a rule; minEndDate ${minEndDate(body.startDate)}, maxEndDate ${maxEndDate(body.startDate)}.`,
+      `The start breaks a rule; minEndDate ${minEndDate(body.startDate, requestedOn)}, maxEndDate ${maxEndDate(body.startDate, requestedOn)}.`,
     );
   }
-  if (!members.has(facility)) {
-    throw problems.conflict('not-a-network-member', 'Your facility is not a member of this network.');
-  }
-  if (!holdsValidMandate(await listMandateRequests(deps, facility), 'CASEMANAGER_ZORG', body.startDate)) {
-    throw problems.conflict('no-mandate', `Your facility holds no mandate as casemanager Zorg valid on ${body.startDate}.`);
-  }
-  const now = deps.clock();
   const at = now.toISOString();
   const trajectoryId = randomUUID();
   const record = withIndexKeys({
@@ -42,18 +58,23 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     entity: 'Trajectory',
     trajectoryId,
     networkId: network.networkId,
-    casemanagerZorg: { id: principal.userId, email: principal.email ?? '', enterpriseNumber: facility },
-    casemanagerWerk: body.casemanagerWerk,
+    casemanagerZorg: body.casemanagerZorg,
+    casemanagerWerk: { id: principal.userId, email: principal.email ?? '' },
     client: body.client,
     clientKey: await clientKeyOf(deps, body.client.reference),
     startDate: body.startDate,
     plannedEndDate: body.plannedEndDate,
-    minEndDate: minEndDate(body.startDate),
-    maxEndDate: maxEndDate(body.startDate),
+    minEndDate: minEndDate(body.startDate, requestedOn),
+    maxEndDate: maxEndDate(body.startDate, requestedOn),
     workActions: body.workActions,
     careActions: body.careActions,
     status: 'ACTIVE',
-    noticesArmedFrom: brusselsDateOf(now),
+    regime: trajectoryRegimeOn(requestedOn),
+    requestedOn,
+    werkingsgebied: body.werkingsgebied,
+    ...(cooperation ? { cooperationId: cooperation.cooperationId } : {}),
+    planConfirmations: {},
+    noticesArmedFrom: requestedOn,
     sentMilestones: [],
     version: 1,
     createdAt: at,
@@ -61,7 +82,11 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     updatedAt: at,
     updatedBy: principal.userId,
   });
-  const outcome = await insertTrajectory(deps, record, principal);
+  const email = {
+    to: body.casemanagerZorg.email,
+    ...trajectoryAssignedEmail({ trajectoryId, startDate: body.startDate, werkingsgebied: body.werkingsgebied }),
+  };
+  const outcome = await insertTrajectory(deps, record, principal, [outboxPut(deps, 'trajectory-assigned', [email], now)]);
   if (!outcome.ok) {
     // Never echo the client reference: the conflict is described without it.
     throw problems.conflict('client-has-active-trajectory', 'This client already has an active trajectory.');

@@ -4,9 +4,10 @@ import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { trajectoryDateViolations } from '../../shared/domain/trajectory-dates.ts';
+import { providerViolations } from '../../shared/domain/trajectory-rules.ts';
 import { nextVersion, saveTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
 import { loadForChange } from '../../shared/access/trajectories.ts';
-import { actionPaths, networkWithMembers, providerViolations } from '../../shared/handlers/network-members.ts';
+import { actionPaths, networkWithMembers } from '../../shared/handlers/network-members.ts';
 
 export const handler = defineHandler(trajectoryRoutes.patchTrajectory, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadForChange(deps, principal, params.trajectoryId);
@@ -37,6 +38,8 @@ export const handler = defineHandler(trajectoryRoutes.patchTrajectory, async ({ 
       careActions,
       // A planned end that moves re-arms the notices not yet due.
       ...(moved ? { noticesArmedFrom: brusselsDateOf(now), sentMilestones: [] } : {}),
+      // A changed plan is a new plan: both case managers confirm it again.
+      planConfirmations: {},
     },
     { actor: principal.userId, now },
   );

@@ -1,21 +1,34 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { extensionViolations } from '../../shared/domain/trajectory-rules.ts';
+import { extensionRequestedEmail } from '../../shared/email/templates.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
 import { extensionView, insertExtensionRequest, newExtensionRecord } from '../../shared/store/trajectories.ts';
 import { isCaseManagerOf, loadForChange } from '../../shared/access/trajectories.ts';
 
+/** An exceptional extension (`trajectory-extension`); the department is emailed that it waits for a decision. */
 export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({ params, body, principal, deps }) => {
   const trajectory = await loadForChange(deps, principal, params.trajectoryId);
   if (!isCaseManagerOf(principal, trajectory)) throw problems.notFound('The trajectory');
-  if (body.plannedEndDate <= trajectory.maxEndDate) {
-    throw problems.validation([
-      {
-        path: 'plannedEndDate',
-        message: `An extension goes beyond maxEndDate (${trajectory.maxEndDate}); within it, change the plan instead.`,
-      },
-    ]);
-  }
-  const record = newExtensionRecord(trajectory.trajectoryId, body, { actor: principal.userId, now: deps.clock() });
-  await insertExtensionRequest(deps, record, principal);
+  const now = deps.clock();
+  const errors = extensionViolations({
+    requestedEnd: body.plannedEndDate,
+    currentMaxEnd: trajectory.maxEndDate,
+    requestDate: brusselsDateOf(now),
+  });
+  if (errors.length > 0) throw problems.validation(errors);
+  const record = newExtensionRecord(trajectory.trajectoryId, body, { actor: principal.userId, now });
+  const email = {
+    to: deps.departmentEmail,
+    ...extensionRequestedEmail({
+      requestId: record.requestId,
+      trajectoryId: trajectory.trajectoryId,
+      currentMaxEndDate: trajectory.maxEndDate,
+      plannedEndDate: body.plannedEndDate,
+    }),
+  };
+  await insertExtensionRequest(deps, record, principal, [outboxPut(deps, 'extension-requested', [email], now)]);
   return { status: 201, body: extensionView(record) };
 });

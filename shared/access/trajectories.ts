@@ -36,6 +36,6 @@ export async function loadForChange(deps: Deps, principal: Principal, trajectory
   const trajectory = await getTrajectory(deps, trajectoryId);
   if (!trajectory || !maySeeTrajectory(principal, trajectory)) throw problems.notFound('The trajectory');
   if (!isCaseManagerOf(principal, trajectory) && !hasRole(principal, 'department')) throw problems.notFound('The trajectory');
-  if (isTrajectoryClosed(trajectory)) throw problems.conflict('trajectory-closed', 'The trajectory is closed; it is read-only.');
+  if (isTrajectoryClosed(trajectory)) throw problems.refusedBy('trajectory-closed', 409, 'The trajectory is closed; it is read-only.');
   return trajectory;
 }

@@ -1,3 +1,6 @@
+import { TRAJECTORY_MAX_MONTHS, TRAJECTORY_MIN_MONTHS } from './rules/parameters.ts';
+import { requireValueOn } from './rules/dated.ts';
+
 /**
  * The duration rules of an activation trajectory, on Europe/Brussels calendar dates (YYYY-MM-DD).
  *
@@ -7,8 +10,6 @@
  * It runs at least 3 months: its planned end is on or after the day before the 3-month anniversary, by the
  * same reading.
  */
-export const MAX_MONTHS = 18;
-export const MIN_MONTHS = 3;
 
 interface Ymd {
   y: number;
@@ -53,19 +54,24 @@ export function lastDayOfMonths(start: string, months: number): string {
   return d <= dim ? addDays(format({ y: year, m: month, d }), -1) : format({ y: year, m: month, d: dim });
 }
 
-/** The last day a trajectory starting on `start` may run (without an extension). */
-export function maxEndDate(start: string): string {
-  return lastDayOfMonths(start, MAX_MONTHS);
+/**
+ * The last day a trajectory starting on `start` may run (without an extension): rule `trajectory-duration`,
+ * with the months in force on `requestedOn` (the date its start was requested; the start date by default).
+ */
+export function maxEndDate(start: string, requestedOn = start): string {
+  return lastDayOfMonths(start, requireValueOn(TRAJECTORY_MAX_MONTHS, requestedOn));
 }
 
-/** The earliest planned end date: a trajectory runs at least three months. */
-export function minEndDate(start: string): string {
-  return lastDayOfMonths(start, MIN_MONTHS);
+/** The earliest planned end date: a trajectory runs at least three months (rule `trajectory-duration`). */
+export function minEndDate(start: string, requestedOn = start): string {
+  return lastDayOfMonths(start, requireValueOn(TRAJECTORY_MIN_MONTHS, requestedOn));
 }
 
 export interface PlanViolation {
   path: string;
   message: string;
+  /** `trajectory-duration` for the planned end, `plan-within-trajectory` for the actions' dates. */
+  rule: 'trajectory-duration' | 'plan-within-trajectory';
 }
 
 /** plannedEndDate within [minEndDate, maxEndDate] (the max moved by a granted extension), actions within the trajectory. */
@@ -81,28 +87,32 @@ export function trajectoryDateViolations(input: {
   if (input.plannedEndDate > max) {
     violations.push({
       path: 'plannedEndDate',
+      rule: 'trajectory-duration',
       message: `A trajectory starting on ${input.startDate} may run up to ${max} (maxEndDate).`,
     });
   }
   if (input.plannedEndDate < min) {
     violations.push({
       path: 'plannedEndDate',
+      rule: 'trajectory-duration',
       message: `A trajectory runs at least 3 months: plan its end on or after ${min} (minEndDate).`,
     });
   }
   for (const action of input.actions ?? []) {
     if (action.plannedEnd < action.plannedStart) {
-      violations.push({ path: `${action.path}.plannedEnd`, message: 'An action cannot end before it starts.' });
+      violations.push({ path: `${action.path}.plannedEnd`, rule: 'plan-within-trajectory', message: 'An action cannot end before it starts.' });
     }
     if (action.plannedStart < input.startDate) {
       violations.push({
         path: `${action.path}.plannedStart`,
+        rule: 'plan-within-trajectory',
         message: `Actions start on or after the trajectory's start (${input.startDate}).`,
       });
     }
     if (action.plannedEnd > input.plannedEndDate) {
       violations.push({
         path: `${action.path}.plannedEnd`,
+        rule: 'plan-within-trajectory',
         message: `Actions end on or before the trajectory's planned end (${input.plannedEndDate}).`,
       });
     }

@@ -130,3 +130,40 @@ export function mandateConditionViolations(input: {
   }
   return violations;
 }
+
+/** Rule `network-in-werkingsgebied`: the trajectory's network works in the trajectory's werkingsgebied. */
+export function networkWerkingsgebiedViolations(networkRegion: string, werkingsgebied: string): RuleFieldViolation[] {
+  if (networkRegion === werkingsgebied) return [];
+  return [
+    {
+      path: 'networkId',
+      rule: 'network-in-werkingsgebied',
+      message: `The network works in ${networkRegion}, not in ${werkingsgebied}.`,
+    },
+  ];
+}
+
+/** Rule `plan-providers-in-network`: every action of the plan is carried out by a member of the network. */
+export function providerViolations(
+  members: ReadonlySet<string>,
+  lists: Readonly<Record<string, ReadonlyArray<{ providerEnterpriseNumber: string }> | undefined>>,
+): RuleFieldViolation[] {
+  const violations: RuleFieldViolation[] = [];
+  for (const [name, actions] of Object.entries(lists)) {
+    (actions ?? []).forEach((action, i) => {
+      if (!members.has(action.providerEnterpriseNumber)) {
+        violations.push({
+          path: `${name}[${i}].providerEnterpriseNumber`,
+          rule: 'plan-providers-in-network',
+          message: 'The provider must be a member of the network.',
+        });
+      }
+    });
+  }
+  return violations;
+}
+
+/** Rule `casemanager-werk-known`: a casemanager Werk is known once the system holds a start they recorded. */
+export function isKnownCasemanagerWerk(record: { userId: string } | undefined): boolean {
+  return record !== undefined;
+}

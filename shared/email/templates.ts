@@ -177,6 +177,78 @@ export function extensionDecidedEmail(input: {
   };
 }
 
+/** To the casemanager Zorg VDAB assigned to a new trajectory. No client data: the trajectory id, dates, werkingsgebied. */
+export function trajectoryAssignedEmail(input: { trajectoryId: string; startDate: string; werkingsgebied: string }): EmailContent {
+  return {
+    subject: `Nieuw activeringstraject ${input.trajectoryId.slice(0, 8)} aan u toegewezen`,
+    text:
+      `Beste casemanager Zorg,
+
+VDAB heeft beslist dat activeringstraject ${input.trajectoryId} start op ${input.startDate} ` +
+      `in werkingsgebied ${input.werkingsgebied}, en heeft u als casemanager Zorg toegewezen.
+
+` +
+      'Stel samen met de casemanager Werk en de cliënt het trajectplan op; het plan geldt zodra u het allebei bevestigd hebt.' +
+      SIGNATURE,
+  };
+}
+
+/** To the case managers of a trajectory after a reassignment: who follows it now. No client data. */
+export function trajectoryReassignedEmail(input: {
+  trajectoryId: string;
+  casemanagerZorg: string;
+  casemanagerWerk: string;
+  stillInvolved: boolean;
+}): EmailContent {
+  return {
+    subject: `Traject ${input.trajectoryId.slice(0, 8)}: andere casemanager`,
+    text:
+      `Beste casemanager,
+
+De opvolging van activeringstraject ${input.trajectoryId} is gewijzigd. ` +
+      `Casemanager Zorg: ${input.casemanagerZorg}. Casemanager Werk: ${input.casemanagerWerk}.
+
+` +
+      (input.stillInvolved
+        ? 'U volgt het traject verder op.'
+        : 'U volgt dit traject niet langer op en hebt er geen toegang meer toe.') +
+      SIGNATURE,
+  };
+}
+
+/** To the department: a mandate or recognition request arrived. */
+export function mandateRequestedEmail(input: { requestId: string; kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA'; facilityName: string; enterpriseNumber: string }): EmailContent {
+  const what = MANDATE_NAMES[input.kind];
+  return {
+    subject: `Nieuwe aanvraag voor een ${what}: ${input.facilityName}`,
+    text:
+      `Beste,
+
+${input.facilityName} (${formatEnterpriseNumber(input.enterpriseNumber)}) vraagt een ${what} aan ` +
+      `(aanvraag ${input.requestId}). De aanvraag wacht op uw beslissing.` +
+      SIGNATURE,
+  };
+}
+
+/** To the department: an extension request arrived. No client data: the trajectory id and the dates. */
+export function extensionRequestedEmail(input: {
+  requestId: string;
+  trajectoryId: string;
+  currentMaxEndDate: string;
+  plannedEndDate: string;
+}): EmailContent {
+  return {
+    subject: `Verlenging gevraagd voor traject ${input.trajectoryId.slice(0, 8)}`,
+    text:
+      `Beste,
+
+De casemanagers van activeringstraject ${input.trajectoryId} vragen uitzonderlijk een verlenging ` +
+      `tot en met ${input.plannedEndDate} (nu uiterlijk ${input.currentMaxEndDate}); aanvraag ${input.requestId}. ` +
+      'De aanvraag en haar motivering wachten op uw beslissing.' +
+      SIGNATURE,
+  };
+}
+
 const MILESTONE_TEXT = {
   D60: 'loopt over 60 dagen af',
   D30: 'loopt over 30 dagen af',
@@ -193,7 +265,7 @@ export function trajectoryNoticeEmail(input: {
 }): EmailContent {
   const todo =
     input.milestone === 'OVERDUE'
-      ? 'Sluit het traject af met de einddatum en de uitkomst (POST /trajectories/{id}/close), of vraag een verlenging aan.'
+      ? 'Sluit het traject af met de einddatum en de uitkomst, of vraag uitzonderlijk een verlenging aan.'
       : 'Bereid samen met de cliënt de afronding voor: sluit het traject tijdig af, of vraag uitzonderlijk een verlenging aan.';
   return {
     subject: `Traject ${input.trajectoryId.slice(0, 8)} ${MILESTONE_TEXT[input.milestone]} (${input.plannedEndDate})`,

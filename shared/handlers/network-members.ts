@@ -1,4 +1,4 @@
-import { problems, type FieldError } from '../http/problem.ts';
+import { problems } from '../http/problem.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { getNetwork } from '../store/networks.ts';
 import type { TrajectoryAction } from '../store/trajectories.ts';
@@ -9,21 +9,6 @@ export async function networkWithMembers(deps: Deps, networkId: string) {
   if (!network) throw problems.notFound('The network');
   const members = new Set([network.leadEnterpriseNumber, ...network.partners.map((p) => p.enterpriseNumber)]);
   return { network, members };
-}
-
-export function providerViolations(
-  members: ReadonlySet<string>,
-  lists: Record<string, readonly TrajectoryAction[] | undefined>,
-): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const [name, actions] of Object.entries(lists)) {
-    (actions ?? []).forEach((action, i) => {
-      if (!members.has(action.providerEnterpriseNumber)) {
-        errors.push({ path: `${name}[${i}].providerEnterpriseNumber`, message: 'The provider must be a member of the network.' });
-      }
-    });
-  }
-  return errors;
 }
 
 export function actionPaths(lists: Record<string, readonly TrajectoryAction[] | undefined>) {

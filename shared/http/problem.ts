@@ -5,6 +5,8 @@
 export interface FieldError {
   path: string;
   message: string;
+  /** The rule (shared/domain/rules/registry.ts) that refused the field, when one did. */
+  rule?: string;
 }
 
 export interface ProblemBody {
@@ -111,7 +113,18 @@ export const problems = {
       detail: 'Send the request body as application/json.',
     }),
   validation: (errors: FieldError[], detail = 'The request breaks one or more rules; see errors.') =>
-    new HttpProblem({ status: 422, slug: 'validation-error', title: 'Validation error', detail, errors }),
+    new HttpProblem({
+      status: 422,
+      slug: 'validation-error',
+      title: 'Validation error',
+      detail,
+      errors,
+      // A refusal by rules names them: the first as `rule`, each on its field.
+      extensions: errors.some((e) => e.rule) ? { rule: errors.find((e) => e.rule)!.rule } : {},
+    }),
+  /** A 409 or 422 that one rule of the registry causes: its id is the problem's slug and its `rule`. */
+  refusedBy: (rule: string, status: 409 | 422, detail: string, errors: FieldError[] = []) =>
+    new HttpProblem({ status, slug: rule, title: 'Refused by a rule', detail, errors, extensions: { rule } }),
   preconditionRequired: () =>
     new HttpProblem({
       status: 428,

@@ -96,6 +96,16 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        rule: z.string().optional().meta({ description: 'The rule that refused this field (GET /rules).' }),
+      }),
+    ),
+    rule: z
+      .string()
+      .optional()
+      .meta({ description: 'The id of the rule that refused the request (GET /rules lists them with their sources).' }),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });

@@ -6,7 +6,10 @@ export const MandateKind = z.enum(MANDATE_KINDS).meta({ id: 'MandateKind' });
 
 export const MandateRequestBody = z
   .strictObject({
-    kind: MandateKind.default('CASEMANAGER_ZORG'),
+    kind: MandateKind.meta({
+      description:
+        '`BEGELEIDER_AMA`: recognition as begeleider AMA. `CASEMANAGER_ZORG`: only for requests under the 2014 rules; since 1 July 2023 the department mandates a samenwerkingsverband Zorg (`POST /cooperations`).',
+    }),
     icfTrainedStaff: z.number().int().min(0).max(1000).meta({ description: 'Staff with ICF training.' }),
     icfTrainingDate: CalendarDate.optional(),
     motivation: z.string().trim().min(1).max(10_000),

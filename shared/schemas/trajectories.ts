@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
+import { TRAJECTORY_REGIMES } from '../domain/rules/parameters.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 export const TRAJECTORY_OUTCOMES = ['PAID_WORK', 'AMA', 'CARE', 'EDUCATION', 'DROPPED_OUT', 'OTHER'] as const;
@@ -26,17 +27,29 @@ const Client = z.strictObject({
   birthDate: CalendarDate,
 });
 
+const CaseManagerZorg = z.strictObject({
+  id: oneLine(200).meta({ description: 'The casemanager Zorg’s user id (`sub`).' }),
+  email: z.email().max(254),
+  enterpriseNumber: EnterpriseNumber.meta({ description: 'The member facility of the samenwerkingsverband Zorg they work for.' }),
+});
+
 export const CreateTrajectoryBody = z
   .strictObject({
+    werkingsgebied: z.enum(REGIONS).meta({ description: 'The werkingsgebied whose casemanagementteam follows the client.' }),
     networkId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a network id.'),
-    casemanagerWerk: CaseManagerWerk,
+    casemanagerZorg: CaseManagerZorg.meta({
+      description: 'The casemanager Zorg VDAB assigns, of a member of the werkingsgebied’s samenwerkingsverband Zorg.',
+    }),
     client: Client,
     startDate: CalendarDate,
     plannedEndDate: CalendarDate,
-    workActions: z.array(Action).max(50),
-    careActions: z.array(Action).max(50),
+    workActions: z.array(Action).max(50).default([]).meta({ description: 'Drawn up later with the casemanager Zorg, or now.' }),
+    careActions: z.array(Action).max(50).default([]),
   })
-  .meta({ id: 'TrajectoryInput' });
+  .meta({
+    id: 'TrajectoryStart',
+    description: 'VDAB’s decision that a trajectory starts, recorded by its casemanager Werk (the caller).',
+  });
 
 export const PatchTrajectoryBody = z
   .strictObject({
@@ -53,9 +66,7 @@ export const CloseTrajectoryBody = z
 
 export const ReassignBody = z
   .strictObject({
-    casemanagerZorg: z
-      .strictObject({ id: oneLine(200), email: z.email().max(254), enterpriseNumber: EnterpriseNumber })
-      .optional()
+    casemanagerZorg: CaseManagerZorg.optional()
       .meta({
         description: 'The department only; a casemanager Zorg of the same facility takes over by sending `takeOver: true`.',
       }),
@@ -68,6 +79,17 @@ export const ReassignBody = z
 export const ExtensionRequestBody = z
   .strictObject({ plannedEndDate: CalendarDate, reason: z.string().trim().min(1).max(5000) })
   .meta({ id: 'ExtensionRequestInput' });
+
+export const ReopenTrajectoryBody = z
+  .strictObject({
+    reason: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .meta({ description: 'Why the closing was wrong; kept with the trajectory. Never client data.' }),
+  })
+  .meta({ id: 'TrajectoryReopening' });
 
 export const ExtensionDecisionBody = z
   .strictObject({ granted: z.boolean(), motivation: z.string().trim().min(1).max(5000) })
@@ -110,6 +132,23 @@ export const Trajectory = z
     status: z.enum(['ACTIVE', 'CLOSED']),
     endDate: z.string().optional(),
     outcome: z.enum(TRAJECTORY_OUTCOMES).optional(),
+    regime: z.enum(TRAJECTORY_REGIMES).meta({
+      description: 'The rules it follows, by the date its start was requested: DECREE_2014 (before 1 July 2023) or DECREE_2022.',
+    }),
+    requestedOn: z.string().optional().meta({ description: 'The date its start was recorded.' }),
+    werkingsgebied: z.enum(REGIONS).optional(),
+    cooperationId: z.string().optional().meta({ description: 'The samenwerkingsverband Zorg of its casemanager Zorg.' }),
+    plan: z
+      .object({
+        confirmed: z.boolean().meta({ description: 'Both case managers confirmed the plan as it is now.' }),
+        confirmedByCasemanagerZorg: Instant.optional(),
+        confirmedByCasemanagerWerk: Instant.optional(),
+      })
+      .meta({ description: 'The integrated plan, drawn up with the client; a change to it asks both confirmations again.' }),
+    corrections: z
+      .array(z.object({ action: z.literal('reopened'), at: Instant, by: z.string(), reason: z.string(), endDate: z.string(), outcome: z.string() }))
+      .optional()
+      .meta({ description: 'Closings the department undid, with their reason and what had been recorded.' }),
     ...AuditFields,
   })
   .meta({ id: 'Trajectory' });

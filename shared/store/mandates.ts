@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { Audit } from './history.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
-import { updateTogether, type TransactItem } from './transaction.ts';
+import { transact, updateTogether, type TransactItem } from './transaction.ts';
 
 /** A mandate request lives with its facility (PK FACILITY#<en>, SK MANDATE#<id>); GSI1 finds it by id. */
 export interface MandateRecord {
@@ -37,6 +37,8 @@ export async function insertMandateRequest(
   enterpriseNumber: string,
   input: { kind: MandateKind; icfTrainedStaff: number; icfTrainingDate?: string; motivation: string },
   audit: Audit,
+  /** Items written in the same transaction (the department's email in the outbox), built from the record. */
+  also: (record: MandateRecord) => ReadonlyArray<TransactItem | undefined> = () => [],
 ): Promise<MandateRecord> {
   const requestId = randomUUID();
   const at = audit.now.toISOString();
@@ -56,9 +58,12 @@ export async function insertMandateRequest(
     updatedAt: at,
     updatedBy: audit.actor,
   };
-  await deps.ddb.send(
-    new PutCommand({ TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' }),
-  );
+  const outcome = await transact(deps, [
+    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+    ...also(record).filter((item) => item !== undefined),
+  ]);
+  // The request id is a fresh UUID: a failed condition means a broken invariant, not a caller's mistake.
+  if (!outcome.ok) throw new Error('mandate request id already in use');
   return record;
 }
 

@@ -16,7 +16,15 @@ import { queryAll } from './query-all.ts';
  * data); a SENT entry expires (TTL) after `SENT_ENTRY_DAYS`.
  */
 export type OutboxOrigin =
-  'mandate-decided' | 'extension-decided' | 'application-submitted' | 'objection-decided' | 'deadline-extended';
+  | 'mandate-decided'
+  | 'mandate-requested'
+  | 'extension-decided'
+  | 'extension-requested'
+  | 'application-submitted'
+  | 'objection-decided'
+  | 'deadline-extended'
+  | 'trajectory-assigned'
+  | 'trajectory-reassigned';
 
 export interface OutboxEntry {
   PK: string;

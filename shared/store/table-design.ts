@@ -28,6 +28,9 @@
  * |20 | Trajectories with a notice due on or before D    | GSI4 (sparse) | GSI4PK = NOTICES, GSI4SK <= <D>#~ (only those due are read) |
  * |21 | One active trajectory per client                 | table | PK = CLIENT#<HMAC of the client reference>, SK = ACTIVE      |
  * |22 | Outbox entries pending delivery, oldest first    | GSI4 (sparse) | GSI4PK = OUTBOX, GSI4SK < <instant> (delivered ones leave it) |
+ * |23 | Samenwerkingsverbanden Zorg: one / all / of a werkingsgebied | table / GSI1 / GSI2 | COOPERATION#<id> · COOPERATIONS, <werkingsgebied>#… · COOPERATIONS#<werkingsgebied> |
+ * |24 | The samenwerkingsverband mandated for a werkingsgebied | table | PK = WERKINGSGEBIED#<werkingsgebied>, SK = COOPERATION (marker: its id, the end of its mandate) |
+ * |25 | Casemanagers Werk known to the system            | table | PK = CASEMANAGER_WERK#<sub>, SK = PROFILE (written with each start they record) |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.

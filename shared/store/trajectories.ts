@@ -1,11 +1,13 @@
 import type { TrajectoryStatus } from '../domain/trajectory-status.ts';
+import type { Region } from '../domain/reference-data.ts';
+import type { TrajectoryRegime } from '../domain/rules/parameters.ts';
 import { createHmac, randomUUID } from 'node:crypto';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { transact, transactNamed, type TransactItem, type TransactionOutcome, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 
@@ -50,6 +52,15 @@ export interface TrajectoryRecord {
   status: TrajectoryStatus;
   endDate?: string;
   outcome?: string;
+  /** The rules it follows (by the date its start was requested); absent on records made before it was kept: DECREE_2014. */
+  regime?: TrajectoryRegime;
+  requestedOn?: string;
+  werkingsgebied?: Region;
+  cooperationId?: string;
+  /** Who confirmed the plan as it is now (a change to the plan clears both). */
+  planConfirmations?: { zorg?: PlanConfirmation; werk?: PlanConfirmation };
+  /** Closings the department undid. */
+  corrections?: TrajectoryCorrection[];
   /** Notices: milestones before this date are not sent; those sent for the current planned end. */
   noticesArmedFrom: string;
   sentMilestones: Milestone[];
@@ -58,6 +69,20 @@ export interface TrajectoryRecord {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+}
+
+export interface PlanConfirmation {
+  by: string;
+  at: string;
+}
+
+export interface TrajectoryCorrection {
+  action: 'reopened';
+  at: string;
+  by: string;
+  reason: string;
+  endDate: string;
+  outcome: string;
 }
 
 export const trajectoryKey = (trajectoryId: string) => ({ PK: `TRAJECTORY#${trajectoryId}`, SK: 'TRAJECTORY' });
@@ -112,19 +137,98 @@ export async function recordAuditOfMany(
   await Promise.all(trajectoryIds.map((id) => recordAuditEntry(deps, trajectoryPk(id), actor, action)));
 }
 
-/** Index 0: the one-active-trajectory marker; 1: the trajectory; 2: its audit entry. */
-export async function insertTrajectory(deps: Deps, record: TrajectoryRecord, actor: AuditActor): Promise<TransactionOutcome> {
-  return transact(deps, [
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: { ...clientMarkerKey(record.clientKey), entity: 'ActiveTrajectoryMarker', trajectoryId: record.trajectoryId },
-        ConditionExpression: 'attribute_not_exists(PK)',
+const casemanagerWerkKey = (userId: string) => ({ PK: `CASEMANAGER_WERK#${userId}`, SK: 'PROFILE' });
+
+/**
+ * A new trajectory with its audit entry and the client's one-active-trajectory marker, in one transaction;
+ * `client-has-active-trajectory` when the marker exists. The casemanager Werk who recorded it is kept
+ * (or refreshed) as known to the system; `also` carries its outbox entry.
+ */
+export async function insertTrajectory(
+  deps: Deps,
+  record: TrajectoryRecord,
+  actor: AuditActor,
+  also: ReadonlyArray<TransactItem | undefined> = [],
+): Promise<WriteOutcome<'client-has-active-trajectory' | 'exists'>> {
+  return transactNamed(
+    deps,
+    [
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...clientMarkerKey(record.clientKey), entity: 'ActiveTrajectoryMarker', trajectoryId: record.trajectoryId },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        'client-has-active-trajectory',
+      ],
+      [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
+    ],
+    [
+      auditPut(deps, trajectoryPk(record.trajectoryId), actor, 'created'),
+      {
+        Put: {
+          TableName: deps.tableName,
+          Item: {
+            ...casemanagerWerkKey(record.casemanagerWerk.id),
+            entity: 'CasemanagerWerk',
+            userId: record.casemanagerWerk.id,
+            email: record.casemanagerWerk.email,
+            lastStartAt: record.createdAt,
+          },
+        },
       },
-    },
-    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    auditPut(deps, trajectoryPk(record.trajectoryId), actor, 'created'),
-  ]);
+      ...also,
+    ],
+  );
+}
+
+/** A casemanager Werk known to the system: one who recorded a trajectory's start (their email as then). */
+export async function getKnownCasemanagerWerk(deps: Deps, userId: string): Promise<{ userId: string; email: string } | undefined> {
+  const result = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: casemanagerWerkKey(userId) }));
+  return result.Item as { userId: string; email: string } | undefined;
+}
+
+/**
+ * Reopens a closed trajectory (`next`, ACTIVE again) if it is still the closed version `expectedVersion`:
+ * the client's marker is taken again (`client-has-active-trajectory` when the client has since started
+ * another), with an audit entry.
+ */
+export async function reopenTrajectory(
+  deps: Deps,
+  next: TrajectoryRecord,
+  expectedVersion: number,
+  actor: AuditActor,
+): Promise<WriteOutcome<'stale' | 'client-has-active-trajectory'>> {
+  return transactNamed(
+    deps,
+    [
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: next,
+            ConditionExpression: '#version = :expected AND #status = :closed',
+            ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+            ExpressionAttributeValues: { ':expected': expectedVersion, ':closed': 'CLOSED' },
+          },
+        },
+        'stale',
+      ],
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: { ...clientMarkerKey(next.clientKey), entity: 'ActiveTrajectoryMarker', trajectoryId: next.trajectoryId },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        'client-has-active-trajectory',
+      ],
+    ],
+    [auditPut(deps, trajectoryPk(next.trajectoryId), actor, 'reopened')],
+  );
 }
 
 export async function getTrajectory(deps: Deps, trajectoryId: string): Promise<TrajectoryRecord | undefined> {
@@ -222,6 +326,16 @@ export function trajectoryView(record: TrajectoryRecord) {
     status: record.status,
     ...(record.endDate ? { endDate: record.endDate } : {}),
     ...(record.outcome ? { outcome: record.outcome } : {}),
+    regime: record.regime ?? 'DECREE_2014',
+    ...(record.requestedOn ? { requestedOn: record.requestedOn } : {}),
+    ...(record.werkingsgebied ? { werkingsgebied: record.werkingsgebied } : {}),
+    ...(record.cooperationId ? { cooperationId: record.cooperationId } : {}),
+    plan: {
+      confirmed: Boolean(record.planConfirmations?.zorg && record.planConfirmations.werk),
+      ...(record.planConfirmations?.zorg ? { confirmedByCasemanagerZorg: record.planConfirmations.zorg.at } : {}),
+      ...(record.planConfirmations?.werk ? { confirmedByCasemanagerWerk: record.planConfirmations.werk.at } : {}),
+    },
+    ...(record.corrections?.length ? { corrections: record.corrections } : {}),
     version: record.version,
     createdAt: record.createdAt,
     createdBy: record.createdBy,
@@ -269,11 +383,17 @@ export function newExtensionRecord(
   };
 }
 
-/** A new extension request with its audit entry, in one transaction (never one without the other). */
-export async function insertExtensionRequest(deps: Deps, record: ExtensionRecord, actor: AuditActor): Promise<void> {
+/** A new extension request with its audit entry (and `also`: its outbox entry), in one transaction. */
+export async function insertExtensionRequest(
+  deps: Deps,
+  record: ExtensionRecord,
+  actor: AuditActor,
+  also: ReadonlyArray<TransactItem | undefined> = [],
+): Promise<void> {
   const outcome = await transact(deps, [
     { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
     auditPut(deps, trajectoryPk(record.trajectoryId), actor, 'extension-requested'),
+    ...also.filter((item) => item !== undefined),
   ]);
   // The request id is a fresh UUID: a failed condition means a broken invariant, not a caller's mistake.
   if (!outcome.ok) throw new Error('extension request id already in use');

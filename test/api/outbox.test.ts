@@ -28,13 +28,15 @@ beforeAll(async () => {
   api.setNow(T0);
   department = await api.token({ role: 'department', sub: 'dept-outbox' });
   for (const en of FACILITIES) requestIds.push(await facilityWithMandateRequest(en));
+  // Each request told the department (its own outbox entry): delivered now, while SES is up.
+  await api.drainOutbox();
 });
 afterAll(async () => {
   await api.close();
   await ses.stop();
 });
 
-/** A recognised facility with its mailbox in `inbox`, and its request for a casemanager Zorg mandate: the request id. */
+/** A recognised facility with its mailbox in `inbox`, and its request for recognition as begeleider AMA: the request id. */
 async function facilityWithMandateRequest(en: string): Promise<string> {
   await registerFacility(api, department, en, {
     email: inbox.get(en)!,
@@ -43,7 +45,7 @@ async function facilityWithMandateRequest(en: string): Promise<string> {
   const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
   const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
     token: facility,
-    body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'Team met ICF-opleiding.' },
+    body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 2, motivation: 'Arbeidszorg met ervaren begeleiders.' },
   });
   expect(request.status, request.text).toBe(201);
   return request.body.requestId as string;
@@ -97,7 +99,7 @@ describe('the outbox', () => {
     for (const en of FACILITIES) {
       const mails = await api.emails(inbox.get(en)!);
       expect(mails, en).toHaveLength(1);
-      expect(mails[0]!.subject).toMatch(/mandaat/i);
+      expect(mails[0]!.subject).toMatch(/erkenning als begeleider AMA/);
     }
     // Each entry is delivered: its SES message id recorded, out of the pending index, expiring later.
     expect(await pendingOutboxEntries(api.deps(), new Date(T0.getTime() + 3 * 60 * 1000))).toEqual([]);

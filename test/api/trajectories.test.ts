@@ -3,16 +3,26 @@ import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Trajectory } from '../../shared/schemas/trajectories.ts';
 
+/**
+ * Activation trajectories under the rules in force since 1 July 2023: the department mandates a
+ * samenwerkingsverband Zorg per werkingsgebied, VDAB (its casemanager Werk) records the start and assigns
+ * a casemanager Zorg of that samenwerkingsverband, both confirm the plan.
+ */
 let api: TestApi;
 let department: string;
-const MANDATED = enterpriseNumber(9001);
+const MEMBER_A = enterpriseNumber(9001);
 const PARTNER = enterpriseNumber(9002);
 const UNMANDATED = enterpriseNumber(9003);
 const OUTSIDER = enterpriseNumber(9004);
+const MEMBER_B = enterpriseNumber(9005);
+const MEMBER_C = enterpriseNumber(9006);
+const OTHER_ONLY = enterpriseNumber(9007);
 const CLIENT = { reference: 'VDAB-77120934', birthDate: '1990-04-12' };
+const DEPARTMENT_EMAIL = 'werkenzorg@departement-wvg.example';
 const cmzEmail = mailbox('cmz');
 const cmwEmail = mailbox('cmw');
 let networkId: string;
+let cooperationId: string;
 let cmz: string;
 let cmw: string;
 const output: string[] = [];
@@ -38,38 +48,28 @@ beforeAll(async () => {
   api = await startTestApi();
   api.setNow('2026-01-10T09:00:00.000Z');
   department = await api.token({ role: 'department', sub: 'dept-1' });
-  await registerFacility(api, department, MANDATED, {
-    recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }],
-  });
+  await registerFacility(api, department, MEMBER_A, { recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }] });
+  await registerFacility(api, department, MEMBER_B, { recognitions: [{ authority: 'VAPH', validFrom: '2018-01-01' }] });
+  await registerFacility(api, department, MEMBER_C, { recognitions: [{ authority: 'ZORG_EN_GEZONDHEID', validFrom: '2018-01-01' }] });
   await registerFacility(api, department, PARTNER, { recognitions: [{ authority: 'VDAB', validFrom: '2018-01-01' }] });
   await registerFacility(api, department, UNMANDATED, { recognitions: [{ authority: 'WELZIJN', validFrom: '2018-01-01' }] });
+  await registerFacility(api, department, OTHER_ONLY, { recognitions: [{ authority: 'OTHER', validFrom: '2018-01-01' }] });
   await registerFacility(api, department, OUTSIDER);
   const network = await api.request('POST', '/networks', {
     token: department,
     body: {
       region: 'GENT',
-      leadEnterpriseNumber: MANDATED,
+      leadEnterpriseNumber: MEMBER_A,
       partners: [
         { enterpriseNumber: PARTNER, role: 'werkpartner' },
-        { enterpriseNumber: UNMANDATED, role: 'zorgpartner' },
+        { enterpriseNumber: MEMBER_B, role: 'zorgpartner' },
       ],
       appointedAt: '2025-07-01T00:00:00+02:00',
     },
   });
   expect(network.status, network.text).toBe(201);
   networkId = network.body.networkId;
-  const facilityUser = await api.token({ role: 'facility', facility: MANDATED });
-  const request = await api.request('POST', `/facilities/${MANDATED}/mandate-requests`, {
-    token: facilityUser,
-    body: { icfTrainedStaff: 2, icfTrainingDate: '2018-04-20', motivation: 'Wij begeleiden jongeren naar werk.' },
-  });
-  expect(request.status, request.text).toBe(201);
-  const granted = await api.request('POST', `/mandate-requests/${request.body.requestId}/decision`, {
-    token: department,
-    body: { granted: true, validFrom: '2026-01-01' },
-  });
-  expect(granted.status, granted.text).toBe(200);
-  cmz = await api.token({ role: 'casemanager-zorg', facility: MANDATED, sub: 'cmz-1', email: cmzEmail });
+  cmz = await api.token({ role: 'casemanager-zorg', facility: MEMBER_A, sub: 'cmz-1', email: cmzEmail });
   cmw = await api.token({ role: 'casemanager-werk', sub: 'cmw-1', email: cmwEmail });
 }, 120_000);
 
@@ -78,10 +78,24 @@ afterAll(async () => {
   await api.close();
 });
 
+const cooperationBody = (overrides: Record<string, unknown> = {}) => ({
+  name: 'Samenwerkingsverband Zorg Gent',
+  werkingsgebied: 'GENT',
+  leadEnterpriseNumber: MEMBER_A,
+  members: [
+    { enterpriseNumber: MEMBER_A, icfTrainedStaff: 3 },
+    { enterpriseNumber: MEMBER_B, icfTrainedStaff: 2 },
+    { enterpriseNumber: MEMBER_C, icfTrainedStaff: 1 },
+  ],
+  validFrom: '2025-01-01',
+  ...overrides,
+});
+
 function body(overrides: Record<string, unknown> = {}) {
   return {
+    werkingsgebied: 'GENT',
     networkId,
-    casemanagerWerk: { id: 'cmw-1', email: cmwEmail },
+    casemanagerZorg: { id: 'cmz-1', email: cmzEmail, enterpriseNumber: MEMBER_A },
     client: CLIENT,
     startDate: '2026-01-15',
     plannedEndDate: '2027-01-14',
@@ -98,7 +112,7 @@ function body(overrides: Record<string, unknown> = {}) {
       {
         type: 'BEGELEIDING',
         description: 'Wekelijks gesprek',
-        providerEnterpriseNumber: MANDATED,
+        providerEnterpriseNumber: MEMBER_A,
         plannedStart: '2026-01-15',
         plannedEnd: '2026-12-31',
       },
@@ -107,12 +121,119 @@ function body(overrides: Record<string, unknown> = {}) {
   };
 }
 
+const rulesOf = (response: { body: { errors: Array<{ rule?: string }> } }) => response.body.errors.map((e) => e.rule);
+
+describe('the samenwerkingsverband Zorg', () => {
+  it('the department mandates one per werkingsgebied for five years; members meet the mandate conditions', async () => {
+    const before = await api.scanTable();
+    const two = await api.request('POST', '/cooperations', {
+      token: department,
+      body: cooperationBody({ members: cooperationBody().members.slice(0, 2) }),
+    });
+    expect(two.status).toBe(422);
+    expect(two.body).toMatchObject({ rule: 'cooperation-composition' });
+    const unqualified = await api.request('POST', '/cooperations', {
+      token: department,
+      body: cooperationBody({
+        members: [
+          { enterpriseNumber: MEMBER_A, icfTrainedStaff: 0 },
+          { enterpriseNumber: OTHER_ONLY, icfTrainedStaff: 2 },
+          { enterpriseNumber: OUTSIDER, icfTrainedStaff: 2 },
+        ],
+      }),
+    });
+    expect(unqualified.status).toBe(422);
+    expect(unqualified.body.errors).toEqual([
+      expect.objectContaining({ path: 'members[0].icfTrainedStaff', rule: 'mandate-conditions' }),
+      expect.objectContaining({ path: 'members[1].recognitions', rule: 'mandate-conditions' }),
+      expect.objectContaining({ path: 'members[2].recognitions', rule: 'mandate-conditions' }),
+    ]);
+    const tooEarly = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2023-06-30' }) });
+    expect(tooEarly.status).toBe(422);
+    expect(rulesOf(tooEarly)).toContain('cooperation-mandate-period');
+    const facilityUser = await api.token({ role: 'facility', facility: MEMBER_A });
+    expect((await api.request('POST', '/cooperations', { token: facilityUser, body: cooperationBody() })).status).toBe(403);
+    expect((await api.request('POST', '/cooperations', { token: cmw, body: cooperationBody() })).status).toBe(403);
+    expect(await api.scanTable()).toEqual(before);
+
+    const created = await api.request('POST', '/cooperations', { token: department, body: cooperationBody() });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body).toMatchObject({
+      werkingsgebied: 'GENT',
+      leadEnterpriseNumber: MEMBER_A,
+      mandates: [{ validFrom: '2025-01-01', validUntil: '2029-12-31' }],
+    });
+    cooperationId = created.body.cooperationId;
+    const second = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2027-01-01' }) });
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ type: '/problems/one-cooperation-per-werkingsgebied', rule: 'one-cooperation-per-werkingsgebied' });
+    // Anyone signed in reads them; the list filters by werkingsgebied.
+    const listed = await api.request('GET', '/cooperations?werkingsgebied=GENT', { token: facilityUser });
+    expect(listed.body.items.map((c: { cooperationId: string }) => c.cooperationId)).toEqual([cooperationId]);
+    expect((await api.request('GET', '/cooperations?werkingsgebied=KEMPEN', { token: cmw })).body.items).toEqual([]);
+    expect((await api.request('GET', `/cooperations/${cooperationId}`, { token: cmz })).status).toBe(200);
+    expect((await api.request('GET', '/cooperations/00000000-0000-4000-8000-000000000000', { token: cmz })).status).toBe(404);
+  });
+
+  it('a renewal adds the next five years, from the day after the last period; If-Match', async () => {
+    const stale = await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: department, headers: { 'if-match': '"7"' } });
+    expect(stale.status).toBe(412);
+    expect((await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: cmw, headers: { 'if-match': '"1"' } })).status).toBe(403);
+    const renewed = await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: department, headers: { 'if-match': '"1"' } });
+    expect(renewed.status, renewed.text).toBe(200);
+    expect(renewed.body.mandates).toEqual([
+      { validFrom: '2025-01-01', validUntil: '2029-12-31' },
+      { validFrom: '2030-01-01', validUntil: '2034-12-31' },
+    ]);
+    expect(renewed.headers.get('etag')).toBe('"2"');
+  });
+});
+
 describe('mandates', () => {
-  it('refuses to grant a mandate to a facility without a valid recognition (409), and lets only that facility and the department read requests', async () => {
+  it('since 1 July 2023 a single facility no longer asks for a casemanager Zorg mandate (422 naming the rule)', async () => {
+    const facilityUser = await api.token({ role: 'facility', facility: UNMANDATED });
+    const refused = await api.request('POST', `/facilities/${UNMANDATED}/mandate-requests`, {
+      token: facilityUser,
+      body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'x' },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ rule: 'casemanager-zorg-of-cooperation', errors: [expect.objectContaining({ path: 'kind' })] });
+  });
+
+  it('a request made under the 2014 rules and decided now meets the conditions: ICF-trained staff and a qualifying recognition', async () => {
+    api.setNow('2023-06-01T09:00:00.000Z');
+    const ask = async (en: string, icfTrainedStaff: number) => {
+      const user = await api.token({ role: 'facility', facility: en });
+      const r = await api.request('POST', `/facilities/${en}/mandate-requests`, {
+        token: user,
+        body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff, motivation: 'Aanvraag van vóór 1 juli 2023.' },
+      });
+      expect(r.status, r.text).toBe(201);
+      return r.body.requestId as string;
+    };
+    const noStaff = await ask(UNMANDATED, 0);
+    const otherRecognition = await ask(OTHER_ONLY, 2);
+    const fine = await ask(MEMBER_C, 1);
+    api.setNow('2026-01-10T09:00:00.000Z');
+    // The department was told of each request as it arrived.
+    const told = (await api.emails(DEPARTMENT_EMAIL)).filter((m) => m.subject.startsWith('Nieuwe aanvraag'));
+    expect(told.map((m) => m.body.text).join('\n')).toContain(noStaff);
+    const decide = (requestId: string) =>
+      api.request('POST', `/mandate-requests/${requestId}/decision`, { token: department, body: { granted: true, validFrom: '2023-06-15' } });
+    const first = await decide(noStaff);
+    expect(first.status).toBe(422);
+    expect(first.body.errors).toEqual([expect.objectContaining({ path: 'icfTrainedStaff', rule: 'mandate-conditions' })]);
+    const second = await decide(otherRecognition);
+    expect(second.status).toBe(422);
+    expect(second.body.errors).toEqual([expect.objectContaining({ path: 'recognitions', rule: 'mandate-conditions' })]);
+    expect((await decide(fine)).status).toBe(200);
+  });
+
+  it('refuses to grant to a facility without a valid recognition (409), and lets only that facility and the department read requests', async () => {
     const outsiderUser = await api.token({ role: 'facility', facility: OUTSIDER });
     const request = await api.request('POST', `/facilities/${OUTSIDER}/mandate-requests`, {
       token: outsiderUser,
-      body: { icfTrainedStaff: 1, motivation: 'x' },
+      body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'x' },
     });
     expect(request.status).toBe(201);
     const refused = await api.request('POST', `/mandate-requests/${request.body.requestId}/decision`, {
@@ -121,93 +242,97 @@ describe('mandates', () => {
     });
     expect(refused.status).toBe(409);
     expect(refused.body.type).toBe('/problems/no-valid-recognition');
-    const other = await api.token({ role: 'facility', facility: MANDATED });
+    const other = await api.token({ role: 'facility', facility: MEMBER_A });
     expect((await api.request('GET', `/facilities/${OUTSIDER}/mandate-requests`, { token: other })).status).toBe(404);
     expect(
       (
         await api.request('POST', `/facilities/${OUTSIDER}/mandate-requests`, {
           token: other,
-          body: { icfTrainedStaff: 1, motivation: 'x' },
+          body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'x' },
         })
       ).status,
     ).toBe(404);
-    const list = await api.request('GET', `/facilities/${MANDATED}/mandate-requests`, { token: department });
-    expect(list.body.items).toEqual([
-      expect.objectContaining({ kind: 'CASEMANAGER_ZORG', status: 'GRANTED', validFrom: '2026-01-01' }),
-    ]);
   });
 });
 
 let trajectoryId: string;
 
 describe('trajectories', () => {
-  it('a casemanager Zorg of a mandated network member opens one, with minEndDate and maxEndDate', async () => {
-    const response = await api.request('POST', '/trajectories', { token: cmz, body: body() });
+  it('VDAB’s casemanager Werk records the start, assigning a casemanager Zorg of the samenwerkingsverband; the casemanager Zorg is emailed', async () => {
+    const response = await api.request('POST', '/trajectories', { token: cmw, body: body() });
     expect(response.status, response.text).toBe(201);
     const t = Trajectory.parse(response.body);
     expect(t).toMatchObject({
       status: 'ACTIVE',
+      regime: 'DECREE_2022',
+      requestedOn: '2026-01-10',
+      werkingsgebied: 'GENT',
+      cooperationId,
       minEndDate: '2026-04-14',
       maxEndDate: '2027-07-14',
-      casemanagerZorg: { id: 'cmz-1', email: cmzEmail, enterpriseNumber: MANDATED },
-      casemanagerWerk: { id: 'cmw-1' },
+      casemanagerZorg: { id: 'cmz-1', email: cmzEmail, enterpriseNumber: MEMBER_A },
+      casemanagerWerk: { id: 'cmw-1', email: cmwEmail },
+      plan: { confirmed: false },
       version: 1,
     });
     trajectoryId = t.trajectoryId;
+    const assigned = (await api.emails(cmzEmail)).filter((m) => m.subject.startsWith('Nieuw activeringstraject'));
+    expect(assigned).toHaveLength(1);
+    expect(assigned[0]!.body.text).toContain(trajectoryId);
+    expect(assigned[0]!.body.text).not.toMatch(/POST |\/trajectories/);
+  });
+
+  it('a casemanager Zorg can no longer start one alone, nor can a facility or the department (403)', async () => {
+    const before = await api.scanTable();
+    for (const token of [cmz, department, await api.token({ role: 'facility', facility: MEMBER_A })]) {
+      const refused = await api.request('POST', '/trajectories', { token, body: body({ client: { ...CLIENT, reference: 'VDAB-403' } }) });
+      expect(refused.status).toBe(403);
+    }
+    expect(await api.scanTable()).toEqual(before);
   });
 
   it('one active trajectory per client (409, the reference is not echoed)', async () => {
-    const response = await api.request('POST', '/trajectories', { token: cmz, body: body() });
+    const response = await api.request('POST', '/trajectories', { token: cmw, body: body() });
     expect(response.status).toBe(409);
     expect(response.text).not.toContain(CLIENT.reference);
   });
 
-  it('422 for an end beyond 18 months or under 3, and for a provider outside the network, naming the fields', async () => {
+  it('422 naming the field and the rule for every start that makes no sense, and nothing is stored', async () => {
     const before = await api.scanTable();
-    const late = await api.request('POST', '/trajectories', {
-      token: cmz,
-      body: body({ client: { ...CLIENT, reference: 'VDAB-1' }, plannedEndDate: '2027-07-15' }),
-    });
+    const start = (overrides: Record<string, unknown>, reference: string) =>
+      api.request('POST', '/trajectories', { token: cmw, body: body({ client: { ...CLIENT, reference }, ...overrides }) });
+    const late = await start({ plannedEndDate: '2027-07-15' }, 'VDAB-1');
     expect(late.status).toBe(422);
-    expect(late.body.errors).toEqual([{ path: 'plannedEndDate', message: expect.stringContaining('2027-07-14') }]);
-    const short = await api.request('POST', '/trajectories', {
-      token: cmz,
-      body: body({ client: { ...CLIENT, reference: 'VDAB-2' }, plannedEndDate: '2026-04-13' }),
-    });
-    expect(short.body.errors[0]).toEqual({ path: 'plannedEndDate', message: expect.stringContaining('2026-04-14') });
-    const provider = await api.request('POST', '/trajectories', {
-      token: cmz,
-      body: body({
-        client: { ...CLIENT, reference: 'VDAB-3' },
+    expect(late.body.errors).toEqual([{ path: 'plannedEndDate', rule: 'trajectory-duration', message: expect.stringContaining('2027-07-14') }]);
+    expect(late.body.rule).toBe('trajectory-duration');
+    const short = await start({ plannedEndDate: '2026-04-13' }, 'VDAB-2');
+    expect(short.body.errors[0]).toMatchObject({ path: 'plannedEndDate', rule: 'trajectory-duration' });
+    const provider = await start(
+      {
         workActions: [
-          {
-            type: 'X',
-            description: 'y',
-            providerEnterpriseNumber: OUTSIDER,
-            plannedStart: '2026-02-01',
-            plannedEnd: '2026-03-01',
-          },
+          { type: 'X', description: 'y', providerEnterpriseNumber: OUTSIDER, plannedStart: '2026-02-01', plannedEnd: '2026-03-01' },
         ],
-      }),
-    });
-    expect(provider.body.errors).toEqual([{ path: 'workActions[0].providerEnterpriseNumber', message: expect.any(String) }]);
-    const unknownField = await api.request('POST', '/trajectories', {
-      token: cmz,
-      body: body({ client: { ...CLIENT, name: 'Jan Janssens' } }),
-    });
+      },
+      'VDAB-3',
+    );
+    expect(provider.body.errors).toEqual([
+      expect.objectContaining({ path: 'workActions[0].providerEnterpriseNumber', rule: 'plan-providers-in-network' }),
+    ]);
+    const child = await start({ client: { reference: 'VDAB-4', birthDate: '2020-03-01' } }, 'VDAB-4');
+    expect(child.status).toBe(422);
+    expect(rulesOf(child)).toEqual(['client-minimum-age']);
+    const beforeNetwork = await start({ startDate: '2025-06-30', plannedEndDate: '2026-06-29', workActions: [], careActions: [] }, 'VDAB-5');
+    expect(rulesOf(beforeNetwork)).toEqual(['start-after-network-appointment']);
+    const notAMember = await start({ casemanagerZorg: { id: 'cmz-9', email: mailbox('cmz9'), enterpriseNumber: UNMANDATED } }, 'VDAB-6');
+    expect(notAMember.body.errors).toEqual([
+      expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-of-cooperation' }),
+    ]);
+    const elsewhere = await start({ werkingsgebied: 'KEMPEN' }, 'VDAB-7');
+    expect(rulesOf(elsewhere).sort()).toEqual(['casemanager-zorg-of-cooperation', 'network-in-werkingsgebied']);
+    const unknownField = await start({ client: { ...CLIENT, name: 'Jan Janssens' } }, 'VDAB-8');
     expect(unknownField.status).toBe(422);
     expect(unknownField.text).not.toContain('Jan Janssens');
     expect(await api.scanTable()).toEqual(before);
-  });
-
-  it('a casemanager Zorg of an unmandated facility is refused', async () => {
-    const unmandated = await api.token({ role: 'casemanager-zorg', facility: UNMANDATED, sub: 'cmz-2' });
-    const response = await api.request('POST', '/trajectories', {
-      token: unmandated,
-      body: body({ client: { ...CLIENT, reference: 'VDAB-9' } }),
-    });
-    expect(response.status).toBe(409);
-    expect(response.body.type).toBe('/problems/no-mandate');
   });
 
   it('only its two case managers and the department see it; everyone else gets 404', async () => {
@@ -215,14 +340,14 @@ describe('trajectories', () => {
       expect((await api.request('GET', `/trajectories/${trajectoryId}`, { token })).status).toBe(200);
     }
     const others = [
-      await api.token({ role: 'casemanager-zorg', facility: MANDATED, sub: 'cmz-other' }),
+      await api.token({ role: 'casemanager-zorg', facility: MEMBER_A, sub: 'cmz-other' }),
       await api.token({ role: 'casemanager-werk', sub: 'cmw-other' }),
     ];
     for (const token of others) {
       expect((await api.request('GET', `/trajectories/${trajectoryId}`, { token })).status).toBe(404);
       expect((await api.request('GET', '/trajectories', { token })).body.items).toEqual([]);
     }
-    const facilityUser = await api.token({ role: 'facility', facility: MANDATED });
+    const facilityUser = await api.token({ role: 'facility', facility: MEMBER_A });
     expect((await api.request('GET', `/trajectories/${trajectoryId}`, { token: facilityUser })).status).toBe(403);
     const mine = await api.request('GET', '/trajectories', { token: cmw });
     expect(mine.body.items.map((t: { trajectoryId: string }) => t.trajectoryId)).toEqual([trajectoryId]);
@@ -232,7 +357,29 @@ describe('trajectories', () => {
     expect(all.body.items).toHaveLength(1);
   });
 
+  it('both case managers confirm the plan (If-Match); a change to the plan asks both again', async () => {
+    const stale = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmz, headers: { 'if-match': '"0"' } });
+    expect(stale.status).toBe(412);
+    const outsider = await api.token({ role: 'casemanager-zorg', facility: MEMBER_B, sub: 'cmz-other' });
+    expect(
+      (await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: outsider, headers: { 'if-match': '"1"' } })).status,
+    ).toBe(404);
+    const byZorg = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmz, headers: { 'if-match': '"1"' } });
+    expect(byZorg.status, byZorg.text).toBe(200);
+    expect(byZorg.body.plan).toEqual({ confirmed: false, confirmedByCasemanagerZorg: expect.any(String) });
+    const byWerk = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmw, headers: { 'if-match': '"2"' } });
+    expect(byWerk.body.plan).toMatchObject({ confirmed: true, confirmedByCasemanagerWerk: expect.any(String) });
+    const changed = await api.request('PATCH', `/trajectories/${trajectoryId}`, {
+      token: cmw,
+      headers: { 'if-match': '"3"' },
+      body: { careActions: [] },
+    });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.plan).toEqual({ confirmed: false });
+  });
+
   it('PATCH by either case manager with If-Match, never past maxEndDate; concurrent patches: one wins', async () => {
+    const current = (await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmw })).body.version as number;
     const stale = await api.request('PATCH', `/trajectories/${trajectoryId}`, {
       token: cmw,
       headers: { 'if-match': '"0"' },
@@ -241,7 +388,7 @@ describe('trajectories', () => {
     expect(stale.status).toBe(412);
     const tooLate = await api.request('PATCH', `/trajectories/${trajectoryId}`, {
       token: cmw,
-      headers: { 'if-match': '"1"' },
+      headers: { 'if-match': `"${current}"` },
       body: { plannedEndDate: '2027-07-15' },
     });
     expect(tooLate.status).toBe(422);
@@ -249,7 +396,7 @@ describe('trajectories', () => {
       ['2027-03-31', '2027-04-30', '2027-05-31'].map((date) =>
         api.request('PATCH', `/trajectories/${trajectoryId}`, {
           token: cmw,
-          headers: { 'if-match': '"1"' },
+          headers: { 'if-match': `"${current}"` },
           body: { plannedEndDate: date },
         }),
       ),
@@ -257,13 +404,30 @@ describe('trajectories', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 412, 412]);
   });
 
-  it('an extension beyond 18 months: requested, granted by the department, maxEndDate moves, both case managers emailed', async () => {
+  it('an extension beyond 18 months: requested (the department is emailed), granted, maxEndDate moves, both case managers emailed', async () => {
     const current = await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmz });
+    const tooFar = await api.request('POST', `/trajectories/${trajectoryId}/extension-requests`, {
+      token: cmz,
+      body: { plannedEndDate: '2040-12-31', reason: 'Uitzonderlijke omstandigheden.' },
+    });
+    expect(tooFar.status).toBe(422);
+    expect(tooFar.body.errors).toEqual([
+      expect.objectContaining({ path: 'plannedEndDate', rule: 'trajectory-extension', message: expect.stringContaining('2028-01-14') }),
+    ]);
+    const within = await api.request('POST', `/trajectories/${trajectoryId}/extension-requests`, {
+      token: cmz,
+      body: { plannedEndDate: '2027-07-14', reason: 'x' },
+    });
+    expect(within.body.errors).toEqual([expect.objectContaining({ rule: 'trajectory-extension' })]);
     const requested = await api.request('POST', `/trajectories/${trajectoryId}/extension-requests`, {
       token: cmz,
       body: { plannedEndDate: '2027-09-30', reason: 'Uitzonderlijke omstandigheden.' },
     });
     expect(requested.status, requested.text).toBe(201);
+    const told = (await api.emails(DEPARTMENT_EMAIL)).filter((m) => m.subject.startsWith('Verlenging gevraagd'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain(requested.body.requestId);
+    expect(told[0]!.body.text).not.toContain('Uitzonderlijke omstandigheden');
     expect(
       (
         await api.request('POST', `/extension-requests/${requested.body.requestId}/decision`, {
@@ -319,17 +483,41 @@ describe('trajectories', () => {
     expect((await decide(shorter, false)).status).toBe(200);
   });
 
-  it('reassignment: the previous casemanager Werk loses access at once; a colleague Zorg of the same facility can take over', async () => {
-    const newCmwEmail = mailbox('cmw2');
+  it('reassignment: only to a casemanager Zorg of the samenwerkingsverband and a known casemanager Werk; everyone involved is emailed', async () => {
+    const cmw2Email = mailbox('cmw2');
+    const cmw2 = await api.token({ role: 'casemanager-werk', sub: 'cmw-2', email: cmw2Email });
+    const unknown = await api.request('POST', `/trajectories/${trajectoryId}/reassignment`, {
+      token: department,
+      body: { casemanagerWerk: { id: 'cmw-2', email: cmw2Email } },
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'casemanagerWerk.id', rule: 'casemanager-werk-known' })]);
+    // cmw-2 becomes known by recording a start of their own.
+    const own = await api.request('POST', '/trajectories', {
+      token: cmw2,
+      body: body({ client: { reference: 'VDAB-200', birthDate: '1980-01-01' } }),
+    });
+    expect(own.status, own.text).toBe(201);
+    const outsideCooperation = await api.request('POST', `/trajectories/${trajectoryId}/reassignment`, {
+      token: department,
+      body: { casemanagerZorg: { id: 'cmz-9', email: mailbox('cmz9'), enterpriseNumber: UNMANDATED } },
+    });
+    expect(outsideCooperation.status).toBe(422);
+    expect(outsideCooperation.body.rule).toBe('casemanager-zorg-of-cooperation');
     const reassigned = await api.request('POST', `/trajectories/${trajectoryId}/reassignment`, {
       token: department,
-      body: { casemanagerWerk: { id: 'cmw-2', email: newCmwEmail } },
+      body: { casemanagerWerk: { id: 'cmw-2', email: cmw2Email } },
     });
     expect(reassigned.status, reassigned.text).toBe(200);
     expect((await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmw })).status).toBe(404);
-    const cmw2 = await api.token({ role: 'casemanager-werk', sub: 'cmw-2' });
     expect((await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmw2 })).status).toBe(200);
-    const colleague = await api.token({ role: 'casemanager-zorg', facility: MANDATED, sub: 'cmz-3', email: mailbox('cmz3') });
+    const toOld = (await api.emails(cmwEmail)).filter((m) => m.subject.includes('andere casemanager'));
+    expect(toOld).toHaveLength(1);
+    expect(toOld[0]!.body.text).toContain('niet langer');
+    expect((await api.emails(cmw2Email)).filter((m) => m.subject.includes('andere casemanager'))).toHaveLength(1);
+    expect((await api.emails(cmzEmail)).filter((m) => m.subject.includes('andere casemanager'))).toHaveLength(1);
+
+    const colleague = await api.token({ role: 'casemanager-zorg', facility: MEMBER_A, sub: 'cmz-3', email: mailbox('cmz3') });
     const stranger = await api.token({ role: 'casemanager-zorg', facility: UNMANDATED, sub: 'cmz-4' });
     expect(
       (await api.request('POST', `/trajectories/${trajectoryId}/reassignment`, { token: stranger, body: { takeOver: true } }))
@@ -345,11 +533,16 @@ describe('trajectories', () => {
     cmw = cmw2;
   });
 
-  it('closing makes it read-only and frees the client for a new trajectory', async () => {
-    const closed = await api.request('POST', `/trajectories/${trajectoryId}/close`, {
-      token: cmw,
-      body: { endDate: '2026-09-30', outcome: 'PAID_WORK' },
-    });
+  it('closing: an end date between the start and maxEndDate and not in the future; then read-only, and the client is free', async () => {
+    const close = (endDate: string, outcome = 'PAID_WORK') =>
+      api.request('POST', `/trajectories/${trajectoryId}/close`, { token: cmw, body: { endDate, outcome } });
+    for (const endDate of ['2030-01-01', '9999-12-31', '2026-01-14', '2026-09-30']) {
+      const refused = await close(endDate);
+      expect(refused.status, endDate).toBe(422);
+      expect(refused.body.errors, endDate).toEqual([expect.objectContaining({ path: 'endDate', rule: 'trajectory-end-date' })]);
+    }
+    api.setNow('2026-10-01T09:00:00.000Z');
+    const closed = await close('2026-09-30');
     expect(closed.status, closed.text).toBe(200);
     expect(closed.body).toMatchObject({ status: 'CLOSED', outcome: 'PAID_WORK', endDate: '2026-09-30' });
     const patch = await api.request('PATCH', `/trajectories/${trajectoryId}`, {
@@ -358,11 +551,33 @@ describe('trajectories', () => {
       body: { plannedEndDate: '2027-01-31' },
     });
     expect(patch.status).toBe(409);
-    const again = await api.request('POST', '/trajectories', {
-      token: cmz,
-      body: body({ casemanagerWerk: { id: 'cmw-2', email: cmwEmail } }),
+    expect(patch.body.rule).toBe('trajectory-closed');
+  });
+
+  it('the department reopens a wrongly closed trajectory with a reason; the statistics follow', async () => {
+    const reason = 'Afgesloten in het verkeerde dossier.';
+    expect((await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: cmw, body: { reason } })).status).toBe(403);
+    const reopened = await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: department, body: { reason } });
+    expect(reopened.status, reopened.text).toBe(200);
+    expect(reopened.body).toMatchObject({
+      status: 'ACTIVE',
+      corrections: [{ action: 'reopened', by: 'dept-1', reason, endDate: '2026-09-30', outcome: 'PAID_WORK' }],
     });
-    expect(again.status, again.text).toBe(201);
+    expect(reopened.body.endDate).toBeUndefined();
+    expect(reopened.body.outcome).toBeUndefined();
+    const again = await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: department, body: { reason } });
+    expect(again.status).toBe(409);
+    const stats = await api.request('GET', '/statistics/trajectories', { token: department });
+    expect(stats.body.byOutcome).toEqual({});
+    // The client holds this trajectory again: a new start for them is refused.
+    expect((await api.request('POST', '/trajectories', { token: cmw, body: body({ startDate: '2026-10-01', plannedEndDate: '2027-03-31', workActions: [], careActions: [] }) })).status).toBe(409);
+    const closed = await api.request('POST', `/trajectories/${trajectoryId}/close`, { token: cmw, body: { endDate: '2026-09-30', outcome: 'CARE' } });
+    expect(closed.status, closed.text).toBe(200);
+    const next = await api.request('POST', '/trajectories', {
+      token: cmw,
+      body: body({ startDate: '2026-10-01', plannedEndDate: '2027-03-31', workActions: [], careActions: [] }),
+    });
+    expect(next.status, next.text).toBe(201);
   });
 
   it('the audit trail records every read and write, for the department only', async () => {
@@ -374,10 +589,14 @@ describe('trajectories', () => {
       expect.arrayContaining([
         'read',
         'listed',
+        'plan-confirmed-by-casemanager-zorg',
+        'plan-confirmed-by-casemanager-werk',
         'plan-changed-end-date',
         'extension-requested',
         'extension-granted',
         'closed-PAID_WORK',
+        'reopened',
+        'closed-CARE',
       ]),
     );
     expect(actions.some((a: string) => a.startsWith('reassigned: casemanager-werk cmw-1 → cmw-2'))).toBe(true);
@@ -388,10 +607,10 @@ describe('trajectories', () => {
   it('statistics count per network, status and outcome, without client data', async () => {
     const stats = await api.request('GET', '/statistics/trajectories', { token: department });
     expect(stats.body).toEqual({
-      total: 2,
-      byNetwork: [{ networkId, active: 1, closed: 1 }],
-      byStatus: { ACTIVE: 1, CLOSED: 1 },
-      byOutcome: { PAID_WORK: 1 },
+      total: 3,
+      byNetwork: [{ networkId, active: 2, closed: 1 }],
+      byStatus: { ACTIVE: 2, CLOSED: 1 },
+      byOutcome: { CARE: 1 },
     });
     expect(stats.text).not.toContain(CLIENT.reference);
   });

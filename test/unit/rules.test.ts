@@ -57,6 +57,19 @@ describe('the rules registry', () => {
     expect(ruleById('trajectory-duration')?.kind).toBe('law');
   });
 
+  it('every rule a refusal names in the code (`rule: …`, `refusedBy(…)`) is in the registry', async () => {
+    const { readdir } = await import('node:fs/promises');
+    const files = (await readdir(new URL('../../', import.meta.url), { recursive: true }))
+      .filter((f) => /^(functions|shared)\/.*\.ts$/.test(f) && !f.endsWith('.generated.ts'));
+    const named = new Set<string>();
+    for (const file of files) {
+      const text = await readFile(new URL(`../../${file}`, import.meta.url), 'utf8');
+      for (const m of text.matchAll(/\brule: '([a-z0-9-]+)'|refusedBy\(\s*'([a-z0-9-]+)'/g)) named.add((m[1] ?? m[2])!);
+    }
+    expect(named.size).toBeGreaterThan(10);
+    for (const id of named) expect(ruleById(id), id).toBeDefined();
+  });
+
   it('the README holds the table generated from the registry (npm run readme:rules)', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const start = readme.indexOf(RULES_TABLE_START) + RULES_TABLE_START.length;

@@ -1,0 +1,67 @@
+import * as z from 'zod';
+import { route, type RouteSpec } from '../http/route.ts';
+import { ROLES } from '../domain/reference-data.ts';
+import {
+  Cooperation,
+  CooperationPage,
+  CooperationParams,
+  ListCooperationsQuery,
+  RegisterCooperationBody,
+} from '../schemas/cooperations.ts';
+
+export const cooperationRoutes = {
+  registerCooperation: route({
+    operationId: 'registerCooperation',
+    method: 'POST',
+    path: '/cooperations',
+    handler: 'functions/cooperations/register.ts',
+    summary: 'Mandate a samenwerkingsverband Zorg for a werkingsgebied, for five years (department)',
+    tag: 'Cooperations',
+    auth: ['department'],
+    table: 'write',
+    body: RegisterCooperationBody,
+    responses: { 201: { description: 'Registered and mandated.', schema: Cooperation, etag: true } },
+    errors: [409],
+  }),
+  listCooperations: route({
+    operationId: 'listCooperations',
+    method: 'GET',
+    path: '/cooperations',
+    handler: 'functions/cooperations/list.ts',
+    summary: 'The samenwerkingsverbanden Zorg, all or of one werkingsgebied (anyone signed in)',
+    tag: 'Cooperations',
+    auth: ROLES,
+    table: 'read',
+    query: ListCooperationsQuery,
+    responses: { 200: { description: 'A page of samenwerkingsverbanden.', schema: CooperationPage } },
+  }),
+  getCooperation: route({
+    operationId: 'getCooperation',
+    method: 'GET',
+    path: '/cooperations/{cooperationId}',
+    handler: 'functions/cooperations/get.ts',
+    summary: 'One samenwerkingsverband Zorg, with its members and mandate periods (anyone signed in)',
+    tag: 'Cooperations',
+    auth: ROLES,
+    table: 'read',
+    params: CooperationParams,
+    responses: { 200: { description: 'The samenwerkingsverband.', schema: Cooperation, etag: true } },
+    errors: [404],
+  }),
+  renewCooperation: route({
+    operationId: 'renewCooperation',
+    method: 'POST',
+    path: '/cooperations/{cooperationId}/renewal',
+    handler: 'functions/cooperations/renew.ts',
+    summary: 'Renew the mandate for the next five years, from the day after the last period ends (department); If-Match',
+    tag: 'Cooperations',
+    auth: ['department'],
+    table: 'write',
+    params: CooperationParams,
+    body: z.strictObject({}),
+    bodyOptional: true,
+    ifMatch: true,
+    responses: { 200: { description: 'Renewed.', schema: Cooperation, etag: true } },
+    errors: [404, 409],
+  }),
+} satisfies Record<string, RouteSpec>;

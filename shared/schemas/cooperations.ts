@@ -1,0 +1,45 @@
+import * as z from 'zod';
+import { REGIONS } from '../domain/reference-data.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, oneLine, pageOf, PaginationQuery } from './common.ts';
+
+const Werkingsgebied = z.enum(REGIONS).meta({ description: 'The werkingsgebied (labour-market region) it serves.' });
+
+export const RegisterCooperationBody = z
+  .strictObject({
+    name: oneLine(200),
+    werkingsgebied: Werkingsgebied,
+    leadEnterpriseNumber: EnterpriseNumber.meta({ description: 'The penhouder: one of the members.' }),
+    members: z
+      .array(
+        z.strictObject({
+          enterpriseNumber: EnterpriseNumber,
+          icfTrainedStaff: z.number().int().min(0).max(10_000).meta({ description: 'Staff trained in ICF.' }),
+        }),
+      )
+      .min(1)
+      .max(30),
+    validFrom: CalendarDate.meta({ description: 'Start of the five-year mandate.' }),
+  })
+  .meta({ id: 'CooperationRegistration' });
+
+export const CooperationParams = z.strictObject({
+  cooperationId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a samenwerkingsverband id.'),
+});
+
+export const ListCooperationsQuery = z.strictObject({ ...PaginationQuery, werkingsgebied: Werkingsgebied.optional() });
+
+const MandatePeriod = z.object({ validFrom: CalendarDate, validUntil: CalendarDate });
+
+export const Cooperation = z
+  .object({
+    cooperationId: z.string(),
+    name: z.string(),
+    werkingsgebied: z.enum(REGIONS),
+    leadEnterpriseNumber: z.string(),
+    members: z.array(z.object({ enterpriseNumber: z.string(), icfTrainedStaff: z.number().int() })),
+    mandates: z.array(MandatePeriod).meta({ description: 'The first five-year period, then each renewal.' }),
+    ...AuditFields,
+  })
+  .meta({ id: 'Cooperation', description: 'A samenwerkingsverband Zorg: the care facilities that provide the casemanagers Zorg of a werkingsgebied.' });
+
+export const CooperationPage = pageOf(Cooperation, 'CooperationPage');
