@@ -138,7 +138,7 @@ export async function seedSubmitFixture(
   });
   await putAll(deps, [...partners, ...leads] as unknown as Record<string, unknown>[]);
 
-  const applications: ApplicationRecord[] = new Array(total);
+  const applications = new Array<ApplicationRecord>(total);
   await timedCalls(total, 10, async (i) => {
     const lead = leads[i] as FacilityRecord;
     const record = newApplicationRecord(

@@ -6,6 +6,6 @@ import type { RouteHandler } from '../../shared/http/handler.ts';
  * documents it; a test checks that the route below is that entry's.
  */
 export const handler: RouteHandler = Object.assign(
-  async () => ({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' }),
+  () => Promise.resolve({ statusCode: 200, headers: { 'content-type': 'application/json' }, body: '{"status":"ok"}' }),
   { route: { operationId: 'getHealth', method: 'GET', path: '/health' } as const },
 );

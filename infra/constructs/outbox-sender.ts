@@ -52,7 +52,8 @@ export class OutboxSender extends Construct {
         onFailure: new SqsDlq(this.deadLetterQueue),
         filters: [
           FilterCriteria.filter({
-            eventName: FilterRule.isEqual(OUTBOX_STREAM_FILTER.eventName[0]),
+            // CDK types isEqual's result `any`; for a string it is `[item]`.
+            eventName: FilterRule.isEqual(OUTBOX_STREAM_FILTER.eventName[0]) as string[],
             dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(OUTBOX_KEY_PREFIX) } } },
           }),
         ],

@@ -11,9 +11,16 @@ export function claimsAsApiGatewayPassesThem(payload: JWTPayload): Record<string
   const claims: Record<string, string> = {};
   for (const [name, value] of Object.entries(payload)) {
     if (value === undefined || value === null) continue;
-    claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : String(value);
+    claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : claimText(value);
   }
   return claims;
+}
+
+/** A scalar claim as its text; an object claim (no local token has one) as JSON. */
+function claimText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return JSON.stringify(value);
 }
 
 export interface IncomingRequestData {
@@ -75,7 +82,7 @@ export function toApiGatewayEvent(request: IncomingRequestData): APIGatewayProxy
     ...(request.body.length > 0
       ? { body: textual ? request.body.toString('utf8') : request.body.toString('base64'), isBase64Encoded: !textual }
       : { isBase64Encoded: false }),
-  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+  };
 }
 
 export function lambdaContext(functionName: string, timeoutMs = 29_000): Context {

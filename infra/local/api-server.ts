@@ -104,9 +104,8 @@ export function createLocalApi(options: LocalApiOptions): Server {
     const functionId = functionOf.get(spec.operationId)!;
     let loaded = handlers.get(functionId);
     if (!loaded) {
-      loaded = import(pathToFileURL(path.join(REPO_ROOT, apiFunctions[functionId].entry)).href).then(
-        (m) => m.handler as LambdaHandler,
-      );
+      const entry = pathToFileURL(path.join(REPO_ROOT, apiFunctions[functionId].entry)).href;
+      loaded = (import(entry) as Promise<{ handler: LambdaHandler }>).then((m) => m.handler);
       handlers.set(functionId, loaded);
     }
     return { functionId, handler: loaded };

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import type { Context } from 'aws-lambda';
 import { Cron } from 'croner';
 import { schedules as allSchedules, type ScheduleSpec } from '../../shared/schedules.ts';
 import { REPO_ROOT } from './paths.ts';
@@ -12,21 +13,24 @@ export function toCronExpression(spec: ScheduleSpec): string {
   return [minute, hour, any(day), any(month), any(weekDay)].join(' ');
 }
 
+/** A schedule's handler, as EventBridge Scheduler invokes it. */
+type ScheduledHandler = (event: { source: string; scheduleId: string }, context: Context) => Promise<unknown>;
+
 export interface LocalScheduler {
   stop(): void;
   describe(): string;
 }
 
 /** Runs each schedule's handler in-process at the times EventBridge Scheduler would, in its time zone. */
-export async function startLocalScheduler(options: {
+export function startLocalScheduler(options: {
   log: (line: string) => void;
   schedules?: readonly ScheduleSpec[];
-}): Promise<LocalScheduler> {
+}): LocalScheduler {
   const list = options.schedules ?? allSchedules;
   const jobs = list.map(
     (spec) =>
       new Cron(toCronExpression(spec), { timezone: spec.timeZone, protect: true }, async () => {
-        const module = await import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href);
+        const module = (await import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href)) as { handler: ScheduledHandler };
         try {
           await module.handler({ source: 'local-scheduler', scheduleId: spec.id }, lambdaContext(spec.id, 900_000));
           options.log(`schedule ${spec.id} ran`);

@@ -47,7 +47,8 @@ export async function startLocalSecrets(
       }
       let secretId = '';
       try {
-        secretId = String((JSON.parse(Buffer.concat(chunks).toString('utf8')) as { SecretId?: unknown }).SecretId ?? '');
+        const requested = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { SecretId?: unknown }).SecretId;
+        secretId = typeof requested === 'string' ? requested : '';
       } catch {
         return send(400, { __type: 'InvalidRequestException', message: 'malformed JSON' });
       }

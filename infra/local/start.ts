@@ -91,7 +91,7 @@ try {
 
   api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
   const port = await listen(api, apiPort);
-  scheduler = await startLocalScheduler({ log: (line) => console.log(line) });
+  scheduler = startLocalScheduler({ log: (line) => console.log(line) });
 
   console.log(`
 Local cloud is up (Ctrl-C stops everything).

@@ -8,7 +8,7 @@ import {
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { lambdaContext } from './api-event.ts';
-import { matchesOutboxStreamFilter, OUTBOX_STREAM_SENDER, type StreamRecordLike } from '../../shared/email/outbox.ts';
+import { matchesOutboxStreamFilter, OUTBOX_STREAM_SENDER } from '../../shared/email/outbox.ts';
 
 /**
  * What Lambda's event source mapping does for the outbox's stream sender in AWS, for DynamoDB Local: reads
@@ -122,7 +122,7 @@ export async function startOutboxStreamSender(options: {
   return startStreamPoller({
     tableName: options.tableName,
     handler,
-    filter: (record) => matchesOutboxStreamFilter(record as StreamRecordLike),
+    filter: (record) => matchesOutboxStreamFilter(record),
     retryAttempts: OUTBOX_STREAM_SENDER.retryAttempts,
     batchSize: OUTBOX_STREAM_SENDER.batchSize,
     log: options.log,

@@ -27,7 +27,7 @@ export interface TokenIssuer {
   verify(token: string): Promise<JWTPayload>;
 }
 
-async function issuerFromKeys(privateKey: CryptoKey, publicKey: CryptoKey): Promise<TokenIssuer> {
+function issuerFromKeys(privateKey: CryptoKey, publicKey: CryptoKey): TokenIssuer {
   return {
     async sign(request) {
       const now = Math.floor(Date.now() / 1000);
@@ -68,7 +68,7 @@ export async function localTokenIssuer(dir = LOCAL_DIR): Promise<TokenIssuer> {
   const file = path.join(dir, 'jwt-signing-key.json');
   let jwks: { privateKey: JWK; publicKey: JWK };
   if (existsSync(file)) {
-    jwks = JSON.parse(readFileSync(file, 'utf8'));
+    jwks = JSON.parse(readFileSync(file, 'utf8')) as typeof jwks;
   } else {
     const { privateKey, publicKey } = await generateKeyPair(ALGORITHM, { extractable: true });
     jwks = { privateKey: await exportJWK(privateKey), publicKey: await exportJWK(publicKey) };

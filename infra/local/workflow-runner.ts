@@ -179,7 +179,7 @@ export class LocalStepFunctions {
       startDate: new Date(),
       done: Promise.resolve(),
     };
-    const run = entry.runner.run(JSON.parse(input), {
+    const run = entry.runner.run(JSON.parse(input) as Parameters<StateMachine['run']>[0], {
       overrides: { taskResourceLocalHandlers: overrides as never, retryIntervalOverrides: retries },
     });
     execution.done = run.result.then(

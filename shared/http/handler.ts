@@ -34,7 +34,7 @@ export interface Reply {
   headers?: Record<string, string>;
   /** Sent as the ETag header. */
   etag?: string;
-  /** Non-JSON body (e.g. HTML), sent as is with this content type. */
+  /** Non-JSON body (a string, e.g. HTML), sent as is with this content type. */
   contentType?: string;
   /** A binary body (e.g. a PDF), sent base64-encoded as API Gateway expects; needs `contentType`. */
   binary?: Buffer;
@@ -110,7 +110,7 @@ export function toResult(reply: Reply): APIGatewayProxyStructuredResultV2 {
   if (reply.body === undefined) return { statusCode: reply.status, headers };
   if (reply.contentType) {
     headers['content-type'] = reply.contentType;
-    return { statusCode: reply.status, headers, body: String(reply.body) };
+    return { statusCode: reply.status, headers, body: typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body) };
   }
   headers['content-type'] = 'application/json';
   return { statusCode: reply.status, headers, body: JSON.stringify(reply.body) };

@@ -182,7 +182,7 @@ export async function listApplications(
     skPrefix: 'APP#',
     limit: request.limit,
     ...(request.cursor ? { cursor: request.cursor } : {}),
-    ...(request.where ? { where: request.where as (a: ApplicationRecord & Record<string, unknown>) => boolean } : {}),
+    ...(request.where ? { where: request.where } : {}),
   });
 }
 

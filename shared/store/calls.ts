@@ -100,7 +100,7 @@ export async function listCalls(
     partition: ALL_CALLS,
     limit: request.limit,
     ...(request.cursor ? { cursor: request.cursor } : {}),
-    ...(request.where ? { where: request.where as (c: CallRecord & Record<string, unknown>) => boolean } : {}),
+    ...(request.where ? { where: request.where } : {}),
   });
 }
 

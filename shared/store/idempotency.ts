@@ -1,5 +1,4 @@
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { tableDesign } from './table-design.ts';
 
@@ -26,7 +25,7 @@ export function idempotencyPersistence(deps: Deps): DynamoDBPersistenceLayer {
       expiryAttr: tableDesign.timeToLiveAttribute,
       // The document client is a DynamoDBClient with marshalling added to its own commands; Powertools sends
       // low-level commands, which pass through it unchanged.
-      awsSdkV3Client: deps.ddb as unknown as DynamoDBClient,
+      awsSdkV3Client: deps.ddb,
     });
     layers.set(deps.tableName, layer);
   }

@@ -16,16 +16,16 @@ const MARKER = 'DEELN-SECRET-4711';
 
 beforeAll(async () => {
   const original = process.stdout.write.bind(process.stdout);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     output.push(String(chunk));
     return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
+  };
   // Powertools writes warnings through console.warn: to stderr.
   const originalErr = process.stderr.write.bind(process.stderr);
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     output.push(String(chunk));
     return (originalErr as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  };
   restore = () => {
     process.stdout.write = original;
     process.stderr.write = originalErr;

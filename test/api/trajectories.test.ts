@@ -32,14 +32,14 @@ beforeAll(async () => {
   // Every log line written while this file runs is kept, to check that no client data is ever logged.
   const original = process.stdout.write.bind(process.stdout);
   const originalErr = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     output.push(String(chunk));
     return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  };
+  process.stderr.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
     output.push(String(chunk));
     return (originalErr as (...a: unknown[]) => boolean)(chunk, ...rest);
-  }) as typeof process.stderr.write;
+  };
   restoreStdout = () => {
     process.stdout.write = original;
     process.stderr.write = originalErr;

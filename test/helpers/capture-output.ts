@@ -16,10 +16,10 @@ export async function captureOutput<T>(run: () => Promise<T>): Promise<CapturedO
   const streams = [process.stdout, process.stderr];
   const originals = streams.map((stream) => stream.write.bind(stream));
   streams.forEach((stream, i) => {
-    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    stream.write = (chunk: string | Uint8Array, ...rest: unknown[]) => {
       written.push(String(chunk));
       return (originals[i] as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
+    };
   });
   let result: T;
   try {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { checkDigitsFor } from '../../shared/domain/enterprise-number.ts';
+import type { FacilityView } from '../../shared/schemas/facilities.ts';
 import type { TestApi } from './test-api.ts';
 
 /** A valid enterprise number from any eight digits. */
@@ -20,7 +21,7 @@ export async function registerFacility(
   en: string,
   options: { email?: string; recognitions?: Array<{ authority: string; validFrom: string; validUntil?: string }> } = {},
 ) {
-  const created = await api.request('POST', '/facilities', {
+  const created = await api.request<FacilityView>('POST', '/facilities', {
     token,
     body: { enterpriseNumber: en, name: `Voorziening ${en}`, province: 'ANTWERPEN', email: options.email ?? mailbox(en) },
   });

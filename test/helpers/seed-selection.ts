@@ -20,7 +20,7 @@ export async function seedSubmittedCall(
 ): Promise<{ callId: string; title: string }> {
   api.setNow(T0);
   const title = `Schaal ${randomUUID().slice(0, 8)}`;
-  const created = await api.request('POST', '/calls', {
+  const created = await api.request<{ callId: string }>('POST', '/calls', {
     token: options.token,
     body: {
       title,
@@ -35,7 +35,7 @@ export async function seedSubmittedCall(
     },
   });
   expect(created.status, created.text).toBe(201);
-  const callId = created.body.callId as string;
+  const callId = created.body.callId;
   expect((await api.request('POST', `/calls/${callId}/publish`, { token: options.token })).status).toBe(200);
 
   const deps = api.deps();

@@ -36,6 +36,9 @@ export interface SentEmail {
   at: number;
 }
 
+/** An item of the table: every one has its string keys. */
+type TableItem = Record<string, unknown> & { PK: string; SK: string };
+
 export interface TestApi {
   baseUrl: string;
   tableName: string;
@@ -124,7 +127,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       };
       return store.emails.filter((e) => to === undefined || e.destination.to.includes(to));
     },
-    async request(method, path, options = {}) {
+    async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
       let body: string | undefined = options.rawBody;
@@ -140,16 +143,16 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
       } catch {
         // not JSON (e.g. the docs page)
       }
-      return { status: response.status, headers: response.headers, body: parsed as any, text };
+      return { status: response.status, headers: response.headers, body: parsed as T, text };
     },
     async scanTable() {
-      const items: Record<string, unknown>[] = [];
+      const items: TableItem[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const page = await documents.send(
           new ScanCommand({ TableName: tableName, ExclusiveStartKey: start, ConsistentRead: true }),
         );
-        items.push(...((page.Items ?? []) as Record<string, unknown>[]));
+        items.push(...((page.Items ?? []) as TableItem[]));
         start = page.LastEvaluatedKey;
       } while (start);
       return items.sort((a, b) => `${a.PK}${a.SK}`.localeCompare(`${b.PK}${b.SK}`));

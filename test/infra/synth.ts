@@ -14,7 +14,7 @@ export interface Synthesized {
   stack: WerkEnZorgStack;
   outdir: string;
   /** The error synthesis threw, if any (with cdk-nag: unacknowledged errors make it throw under vitest). */
-  synthError?: unknown;
+  synthError?: Error;
   /** Remove the temporary cloud assembly. */
   cleanup(): void;
 }
@@ -24,11 +24,11 @@ export function synthesize(options: { nag?: boolean } = {}): Synthesized {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'werk-en-zorg-cdk-'));
   // Bundling is skipped: no assertion here depends on the bundles, and `npm run synth` (CI) bundles every function.
   const { app, stack } = buildApp({ outdir, nag: options.nag ?? false, context: { 'aws:cdk:bundling-stacks': [] } });
-  let synthError: unknown;
+  let synthError: Error | undefined;
   try {
     app.synth();
   } catch (error) {
-    synthError = error;
+    synthError = error instanceof Error ? error : new Error(String(error));
   }
   return {
     app,

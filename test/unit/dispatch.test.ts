@@ -15,7 +15,7 @@ async function entryOf(id: ApiFunctionId): Promise<DispatchHandler> {
 }
 
 function fakeRoute(operationId: string, method: 'GET' | 'POST', routePath: string, answer: number): RouteHandler {
-  return Object.assign(async () => ({ statusCode: answer, body: operationId }), {
+  return Object.assign(() => Promise.resolve({ statusCode: answer, body: operationId }), {
     route: { operationId, method, path: routePath },
   });
 }

@@ -1,4 +1,4 @@
-import type { MiddlewareObj } from '@middy/core';
+import type { MiddlewareObj, Request } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
@@ -33,8 +33,10 @@ export function idempotency(
       return { ...replayed, headers: { ...replayed.headers, 'idempotent-replayed': 'true' } };
     },
   });
-  const inner = makeHandlerIdempotent({ persistenceStore: idempotencyPersistence(deps), config }) as unknown as Required<
-    MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>
+  // Powertools declares the hooks optional, on a Middy-like request; all three exist and take this chain's requests.
+  const inner = makeHandlerIdempotent({ persistenceStore: idempotencyPersistence(deps), config }) as unknown as Record<
+    'before' | 'after' | 'onError',
+    (request: Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, RouteContext>) => unknown
   >;
   return {
     name: 'idempotency',
@@ -50,7 +52,7 @@ export function idempotency(
       }
     },
     after: inner.after,
-    onError: async (request) => {
+    onError: (request) => {
       if ((request.internal as Record<symbol, unknown>)[REFUSED_BEFORE]) return;
       return inner.onError(request);
     },
