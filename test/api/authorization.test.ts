@@ -15,6 +15,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   requestId: '00000000-0000-0000-0000-000000000006',
   werkpostId: '00000000-0000-0000-0000-000000000007',
   agreementId: '00000000-0000-0000-0000-000000000008',
+  cooperationId: '00000000-0000-0000-0000-000000000009',
 };
 
 function samplePath(path: string): string {
