@@ -12,6 +12,9 @@ import { historyEntry } from '../../shared/store/history.ts';
 import { insertAgreement, newAgreement, newWerkpost } from '../../shared/store/ama.ts';
 import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
+import { insertCooperation, newCooperationRecord } from '../../shared/store/cooperations.ts';
+import { networkItem } from '../../shared/store/selection.ts';
+import { cooperationMandatePeriod } from '../../shared/domain/cooperation.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
 import '../../shared/runtime/secrets-client.ts';
 
@@ -88,6 +91,10 @@ const DEMO_APPLICATIONS: ReadonlyArray<{ lead: string; region: Region; partners:
   { lead: '0207437468', region: 'KEMPEN', partners: ['0860271224'], submit: false },
 ];
 
+/** Fixed ids of the demo samenwerkingsverband and network, so the README's walk-through pastes as it is. */
+export const DEMO_COOPERATION_ID = '5a3c0b9e-6d1f-4c2a-9b7e-000000000001';
+export const DEMO_NETWORK_ID = '5a3c0b9e-6d1f-4c2a-9b7e-000000000002';
+
 /** Loads the demo data, but only into an empty table. Returns what was added. */
 export async function loadDemoDataIfEmpty(
   deps: Deps,
@@ -131,6 +138,43 @@ export async function loadDemoDataIfEmpty(
       await submitApplication(deps, application, receipt, audit);
     }
   }
+  // Activation trajectories under the 2022 rules: a samenwerkingsverband Zorg mandated for ANTWERPEN (De Brug
+  // the penhouder, CGG Kempen, Het Anker) and a network for ANTWERPEN registered by hand, so a casemanager
+  // Werk can record a start at once (README "A trajectory, from VDAB's start to its closing").
+  await insertCooperation(
+    deps,
+    newCooperationRecord(
+      {
+        cooperationId: DEMO_COOPERATION_ID,
+        name: 'Samenwerkingsverband Zorg Antwerpen',
+        werkingsgebied: 'ANTWERPEN',
+        leadEnterpriseNumber: '0123456749',
+        members: [
+          { enterpriseNumber: '0123456749', icfTrainedStaff: 3 },
+          { enterpriseNumber: '0207437468', icfTrainedStaff: 2 },
+          { enterpriseNumber: '0411905847', icfTrainedStaff: 1 },
+        ],
+        mandate: cooperationMandatePeriod('2023-07-01'),
+      },
+      audit,
+    ),
+  );
+  await putAll(deps, [
+    networkItem({
+      networkId: DEMO_NETWORK_ID,
+      callId: 'outside-the-system',
+      runId: 'manual',
+      applicationId: '',
+      region: 'ANTWERPEN',
+      leadEnterpriseNumber: '0123456749',
+      partners: [
+        { enterpriseNumber: '0207437468', role: 'zorgpartner' },
+        { enterpriseNumber: '0860271224', role: 'werkpartner' },
+      ],
+      appointedAt: '2024-01-01T00:00:00.000Z',
+      registeredManually: true,
+    }) as unknown as Record<string, unknown>,
+  ]);
   // AMA: CAW Limburg is a recognised begeleider AMA with two werkposten and one agreement (signed by two parties).
   const begeleider = '0860271224';
   const mandate = await insertMandateRequest(

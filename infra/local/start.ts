@@ -101,7 +101,7 @@ Local cloud is up (Ctrl-C stops everything).
   Scheduler      ${scheduler.describe()}
   Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
   Secrets        ${secrets.endpoint}   the receipt and client-pseudonym keys (from .local/), read by the handlers as in AWS
-  Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}
+  Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a samenwerkingsverband Zorg and a network for ANTWERPEN, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}
   Token          TOKEN=$(npm run -s token -- --role department)
 `);
 } catch (error) {

@@ -70,7 +70,7 @@ describe('npm start (the local cloud)', () => {
     expect(cloud.output()).toContain(`Step Functions http://127.0.0.1:${sfn}`);
     expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
     expect(cloud.output()).toContain(
-      '4 facilities, 1 published call with 4 applications, a begeleider AMA with werkposten and an agreement loaded',
+      '4 facilities, 1 published call with 4 applications, a samenwerkingsverband Zorg and a network for ANTWERPEN, a begeleider AMA with werkposten and an agreement loaded',
     );
     const health = await fetch(`http://127.0.0.1:${api}/health`);
     expect(health.status).toBe(200);
