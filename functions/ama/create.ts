@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
-import { ageViolation } from '../../shared/domain/ama.ts';
+import { ageViolation, followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
 import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
 import { isRecognisedBegeleider } from '../../shared/access/ama.ts';
@@ -11,7 +11,7 @@ export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, p
   const begeleider = principal.facility;
   if (!begeleider) throw problems.forbidden();
   const age = ageViolation(body.participant.birthDate, body.startDate);
-  if (age) throw problems.validation([{ path: 'participant.birthDate', message: age }]);
+  if (age) throw problems.validation([{ path: 'participant.birthDate', rule: 'ama-participant-age', message: age }]);
   const werkpost = await getWerkpost(deps, body.werkpostId);
   if (!werkpost || werkpost.begeleiderEnterpriseNumber !== begeleider) throw problems.notFound('The werkpost');
   if (!(await isRecognisedBegeleider(deps, begeleider, body.startDate))) {
@@ -22,13 +22,14 @@ export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, p
   }
   if (body.trajectoryId) {
     const trajectory = await getTrajectory(deps, body.trajectoryId);
-    if (!trajectory || trajectory.status !== 'CLOSED' || trajectory.outcome !== 'AMA') {
+    if (!followsFromAmaTrajectory(trajectory)) {
       throw problems.conflict('trajectory-not-ama', 'An agreement follows from a trajectory closed with outcome AMA.');
     }
   }
+  if (!hasFreePlace(werkpost)) throw werkpostFull();
   const record = newAgreement(begeleider, body, { actor: principal.userId, now: deps.clock() });
   const outcome = await insertAgreement(deps, record, principal.roles);
-  if (!outcome.ok) throw problems.conflict('werkpost-full', 'The werkpost has no free place (or is closed to new agreements).');
+  if (!outcome.ok) throw werkpostFull();
   return {
     status: 201,
     body: agreementView(record),
@@ -36,3 +37,5 @@ export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, p
     headers: { location: `/ama-agreements/${record.agreementId}` },
   };
 });
+
+const werkpostFull = () => problems.conflict('werkpost-full', 'The werkpost has no free place (or is closed to new agreements).');

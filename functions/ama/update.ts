@@ -18,7 +18,7 @@ export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params,
     ]);
   }
   const age = ageViolation(body.participant.birthDate, body.startDate);
-  if (age) throw problems.validation([{ path: 'participant.birthDate', message: age }]);
+  if (age) throw problems.validation([{ path: 'participant.birthDate', rule: 'ama-participant-age', message: age }]);
   const next = nextAgreementVersion(
     current,
     { ...body, signatures: change.signatures, sentEvaluationNotices: [] },

@@ -56,8 +56,8 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
         slug: 'not-eligible',
         title: 'Not eligible',
         detail: 'The application does not meet every eligibility rule; see report.',
-        errors: failed.map((r) => ({ path: r.rule, message: r.explanation })),
-        extensions: { report },
+        errors: failed.map((r) => ({ path: r.rule, rule: r.rule, message: r.explanation })),
+        extensions: { report, rule: failed[0]?.rule },
       }),
     );
   }

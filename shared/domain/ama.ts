@@ -80,3 +80,16 @@ export function isFlemishOrBrusselsPostcode(postcode: string): boolean {
   const n = Number(postcode);
   return (n >= 1000 && n <= 1299) || (n >= 1500 && n <= 3999) || (n >= 8000 && n <= 9999);
 }
+
+/**
+ * Rule `ama-werkpost-places`: a werkpost takes a new agreement while it is open and has a free place (the
+ * store checks the same inside the write, so two concurrent agreements never take the last place twice).
+ */
+export function hasFreePlace(werkpost: { places: number; takenPlaces: number; closed: boolean }): boolean {
+  return !werkpost.closed && werkpost.takenPlaces < werkpost.places;
+}
+
+/** Rule `ama-follows-trajectory`: an agreement that names a trajectory follows from one closed with outcome AMA. */
+export function followsFromAmaTrajectory(trajectory: { status: string; outcome?: string } | undefined): boolean {
+  return trajectory?.status === 'CLOSED' && trajectory.outcome === 'AMA';
+}

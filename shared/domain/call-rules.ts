@@ -30,6 +30,15 @@ export function isCallOpen(call: { status: CallStatus; submissionDeadline: strin
   return call.status === 'PUBLISHED' && isBeforeDeadline(now, call.submissionDeadline);
 }
 
+/**
+ * Rule `review-phase`: reviews of a call are written after its submission deadline and until its selection
+ * starts (while it is still PUBLISHED). `not-open` before the deadline, `closed` once the selection began.
+ */
+export function reviewPhase(call: { status: CallStatus; submissionDeadline: string }, now: Date): 'not-open' | 'open' | 'closed' {
+  if (isBeforeDeadline(now, call.submissionDeadline)) return 'not-open';
+  return call.status === 'PUBLISHED' ? 'open' : 'closed';
+}
+
 export interface RuleViolation {
   path: string;
   message: string;

@@ -25,6 +25,38 @@ export function problemType(slug: string): string {
   return `/problems/${slug}`;
 }
 
+/**
+ * The rule (shared/domain/rules/registry.ts) behind a refusal whose problem slug is not the rule's own id:
+ * such a problem carries it as `rule`, like every refusal by a rule. Kept next to the problems so a new
+ * refusal is mapped where it is written; a test checks every id is in the registry.
+ */
+export const RULE_OF_PROBLEM: Readonly<Record<string, string>> = {
+  'deadline-passed': 'call-open',
+  'review-not-open': 'review-phase',
+  'review-closed': 'review-phase',
+  'selection-running': 'selection-start',
+  'call-not-published': 'selection-start',
+  'call-decided': 'selection-start',
+  'deadline-not-passed': 'selection-start',
+  'reviews-missing': 'selection-start',
+  'objection-period-over': 'objection-period',
+  'client-has-active-trajectory': 'one-active-trajectory-per-client',
+  'no-valid-recognition': 'mandate-conditions',
+  'werkpost-full': 'ama-werkpost-places',
+  'not-a-recognised-begeleider': 'ama-begeleider-recognised',
+  'trajectory-not-ama': 'ama-follows-trajectory',
+  'not-a-draft': 'status-transitions',
+  'already-decided': 'status-transitions',
+  'agreement-not-draft': 'status-transitions',
+  'agreement-ended': 'status-transitions',
+  'objection-exists': 'status-transitions',
+  'objection-decided': 'status-transitions',
+  'not-submitted': 'status-transitions',
+  'call-frozen': 'status-transitions',
+  'not-closed': 'status-transitions',
+  'no-outcome': 'status-transitions',
+};
+
 export class HttpProblem extends Error {
   readonly status: number;
   readonly type: string;
@@ -51,7 +83,8 @@ export class HttpProblem extends Error {
     this.title = options.title;
     this.detail = options.detail;
     this.errors = options.errors ?? [];
-    this.extensions = options.extensions ?? {};
+    const rule = RULE_OF_PROBLEM[options.slug];
+    this.extensions = rule ? { rule, ...options.extensions } : (options.extensions ?? {});
     this.headers = options.headers ?? {};
   }
 

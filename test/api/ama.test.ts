@@ -120,7 +120,10 @@ describe('agreements', () => {
       body: agreementBody({ participant: { reference: 'DEELN-1', birthDate: '2008-12-02' } }),
     });
     expect(young.status).toBe(422);
-    expect(young.body.errors).toEqual([{ path: 'participant.birthDate', message: expect.stringContaining('2026-12-02') }]);
+    expect(young.body.errors).toEqual([
+      { path: 'participant.birthDate', rule: 'ama-participant-age', message: expect.stringContaining('2026-12-02') },
+    ]);
+    expect(young.body.rule).toBe('ama-participant-age');
     const eighteen = await api.request('POST', '/ama-agreements', {
       token: begeleider,
       body: agreementBody({ participant: { reference: 'DEELN-2', birthDate: '2008-12-01' } }),

@@ -166,7 +166,8 @@ describe('applications', () => {
     expect(response.status).toBe(422);
     expect(response.body.type).toBe('/problems/not-eligible');
     expect(response.body.report.eligible).toBe(false);
-    expect(response.body.errors).toEqual([{ path: 'required-recognition', message: expect.any(String) }]);
+    expect(response.body.errors).toEqual([{ path: 'required-recognition', rule: 'required-recognition', message: expect.any(String) }]);
+    expect(response.body.rule).toBe('required-recognition');
     const after = await api.request('GET', `/calls/${callId}/applications/${application.applicationId}`, { token: plain });
     expect(after.body.status).toBe('DRAFT');
     expect(after.body.version).toBe(1);

@@ -20,6 +20,9 @@ import {
   renewalPeriod,
 } from '../../shared/domain/cooperation.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
+import { reviewPhase } from '../../shared/domain/call-rules.ts';
+import { followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
+import { HttpProblem, RULE_OF_PROBLEM } from '../../shared/http/problem.ts';
 import { RULES_TABLE_END, RULES_TABLE_START, rulesTableMarkdown } from '../../infra/rules-table.ts';
 
 const day = fc
@@ -68,6 +71,9 @@ describe('the rules registry', () => {
     }
     expect(named.size).toBeGreaterThan(10);
     for (const id of named) expect(ruleById(id), id).toBeDefined();
+    // Refusals whose slug is not a rule id carry the rule they map to.
+    for (const [slug, id] of Object.entries(RULE_OF_PROBLEM)) expect(ruleById(id), slug).toBeDefined();
+    expect(new HttpProblem({ status: 409, slug: 'deadline-passed', title: 't', detail: 'd' }).toBody()).toMatchObject({ rule: 'call-open' });
   });
 
   it('the README holds the table generated from the registry (npm run readme:rules)', async () => {
@@ -219,5 +225,25 @@ describe('the samenwerkingsverband Zorg', () => {
     ]);
     expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'b', date: '2023-12-31' })[0]?.message).toMatch(/No samenwerkingsverband/);
     expect(casemanagerZorgViolations({ ...at, cooperation: undefined, enterpriseNumber: 'b' })).toHaveLength(1);
+  });
+});
+
+describe('review-phase, ama-werkpost-places, ama-follows-trajectory', () => {
+  it('reviews open at the deadline instant and close once the call is no longer PUBLISHED', () => {
+    const call = { status: 'PUBLISHED' as const, submissionDeadline: '2026-03-01T11:00:00.000Z' };
+    expect(reviewPhase(call, new Date('2026-03-01T10:59:59.999Z'))).toBe('not-open');
+    expect(reviewPhase(call, new Date('2026-03-01T11:00:00.000Z'))).toBe('open');
+    expect(reviewPhase({ ...call, status: 'SELECTING' }, new Date('2026-03-02T00:00:00.000Z'))).toBe('closed');
+  });
+  it('a werkpost has a free place while open and under its places', () => {
+    expect(hasFreePlace({ places: 2, takenPlaces: 1, closed: false })).toBe(true);
+    expect(hasFreePlace({ places: 2, takenPlaces: 2, closed: false })).toBe(false);
+    expect(hasFreePlace({ places: 2, takenPlaces: 0, closed: true })).toBe(false);
+  });
+  it('an agreement follows from a trajectory closed with outcome AMA only', () => {
+    expect(followsFromAmaTrajectory({ status: 'CLOSED', outcome: 'AMA' })).toBe(true);
+    expect(followsFromAmaTrajectory({ status: 'CLOSED', outcome: 'CARE' })).toBe(false);
+    expect(followsFromAmaTrajectory({ status: 'ACTIVE' })).toBe(false);
+    expect(followsFromAmaTrajectory(undefined)).toBe(false);
   });
 });
