@@ -1,4 +1,5 @@
 import type { AwardCriterion } from './call-rules.ts';
+import { ruleById } from './rules/registry.ts';
 
 /**
  * Network selection: scores, ranking per region and the outcome of every evaluated application.
@@ -20,6 +21,8 @@ export interface ApplicationToEvaluate {
   eligible: boolean;
   /** Explanations of the eligibility rules that failed. */
   failedRules: string[];
+  /** Their rule ids (shared/domain/rules/registry.ts), for the reasons in Dutch. */
+  failedRuleIds?: string[];
   reviews: ReadonlyArray<{ scores: Readonly<Record<string, number>> }>;
 }
 
@@ -33,6 +36,8 @@ export interface Evaluation {
   selectable: boolean;
   /** Why it is not selectable (ineligible rules, scores under a minimum). */
   reasons: string[];
+  /** The same reasons in Dutch, for the facility's email. */
+  reasonsNl: string[];
 }
 
 export interface DecisionLine {
@@ -41,6 +46,8 @@ export interface DecisionLine {
   rank: number | null;
   outcome: Outcome;
   reasons: string[];
+  /** The same reasons in Dutch (lines written before it was kept have none). */
+  reasonsNl?: string[];
 }
 
 export interface RegionDecision {
@@ -73,14 +80,21 @@ export function evaluateApplication(criteria: readonly AwardCriterion[], input: 
   const means = criterionMeans(criteria, input.reviews);
   const score = input.eligible ? weightedScore(criteria, means) : 0;
   const reasons: string[] = [];
+  const reasonsNl: string[] = [];
   if (!input.eligible) {
     reasons.push(...input.failedRules);
+    reasonsNl.push(
+      ...(input.failedRuleIds ?? []).map((id) => `Niet ontvankelijk: niet voldaan aan de regel "${ruleById(id)?.title.nl ?? id}".`),
+    );
   } else {
     for (const criterion of criteria) {
       const mean = means[criterion.id] ?? 0;
       if (criterion.minScore !== undefined && mean < criterion.minScore) {
         reasons.push(
           `Scored ${mean} on "${criterion.title}" (${criterion.id}), under its minimum of ${criterion.minScore}: not selectable.`,
+        );
+        reasonsNl.push(
+          `Score ${dutchNumber(mean)} op "${criterion.title}", onder het minimum van ${dutchNumber(criterion.minScore)}: niet selecteerbaar.`,
         );
       }
     }
@@ -94,6 +108,7 @@ export function evaluateApplication(criteria: readonly AwardCriterion[], input: 
     means,
     selectable: input.eligible && reasons.length === 0,
     reasons,
+    reasonsNl,
   };
 }
 
@@ -119,15 +134,29 @@ export function compareForRanking(criteria: readonly AwardCriterion[]): (a: Eval
   };
 }
 
-function tieNote(criteria: readonly AwardCriterion[], a: Evaluation, b: Evaluation): string | undefined {
+function tieNote(criteria: readonly AwardCriterion[], a: Evaluation, b: Evaluation): { en: string; nl: string } | undefined {
   if (a.score !== b.score) return undefined;
   const tieBreak = tieBreakCriterion(criteria);
   if (tieBreak && a.means[tieBreak.id] !== b.means[tieBreak.id]) {
-    return `tied on score with ${b.applicationId}; decided by the score on "${tieBreak.title}", the highest-weight criterion`;
+    return {
+      en: `tied on score with ${b.applicationId}; decided by the score on "${tieBreak.title}", the highest-weight criterion`,
+      nl: `gelijke score met aanvraag ${b.applicationId}; beslist door de score op "${tieBreak.title}", het criterium met het hoogste gewicht`,
+    };
   }
   if (a.submittedAt !== b.submittedAt)
-    return `tied on score and on "${tieBreak?.title}" with ${b.applicationId}; decided by the earlier submission`;
-  return `tied on score, on "${tieBreak?.title}" and on submission time with ${b.applicationId}; decided by application id`;
+    return {
+      en: `tied on score and on "${tieBreak?.title}" with ${b.applicationId}; decided by the earlier submission`,
+      nl: `gelijke score, ook op "${tieBreak?.title}", met aanvraag ${b.applicationId}; beslist door de vroegste indiening`,
+    };
+  return {
+    en: `tied on score, on "${tieBreak?.title}" and on submission time with ${b.applicationId}; decided by application id`,
+    nl: `gelijke score, ook op "${tieBreak?.title}" en op het tijdstip van indiening, met aanvraag ${b.applicationId}; beslist door het nummer van de aanvraag`,
+  };
+}
+
+/** 3.5 → "3,5": numbers in Dutch text. */
+function dutchNumber(value: number): string {
+  return String(value).replace('.', ',');
 }
 
 /** Ranks one region and sets every application's outcome, with the reasons a facility may ask for. */
@@ -146,12 +175,16 @@ export function rankRegion(
     const reason = selected
       ? `Ranked ${rank} of ${ranked.length} selectable applications in the region with a score of ${evaluation.score}; up to ${maxNetworks} are selected.`
       : `Ranked ${rank} of ${ranked.length} selectable applications in the region with a score of ${evaluation.score}; only the best ${maxNetworks} are selected.`;
+    const reasonNl =
+      `Gerangschikt als ${rank} van ${ranked.length} selecteerbare aanvragen in de regio, met een score van ${dutchNumber(evaluation.score)}; ` +
+      (selected ? `er worden er tot ${maxNetworks} geselecteerd.` : `enkel de beste ${maxNetworks} worden geselecteerd.`);
     return {
       applicationId: evaluation.applicationId,
       score: evaluation.score,
       rank,
       outcome: selected ? 'SELECTED' : 'NOT_SELECTED',
-      reasons: note ? [reason, `At the boundary: ${note}.`] : [reason],
+      reasons: note ? [reason, `At the boundary: ${note.en}.`] : [reason],
+      reasonsNl: note ? [reasonNl, `Op de grens: ${note.nl}.`] : [reasonNl],
     };
   });
   const rest = evaluations
@@ -163,6 +196,7 @@ export function rankRegion(
       rank: null,
       outcome: e.eligible ? 'NOT_SELECTED' : 'INELIGIBLE',
       reasons: e.reasons,
+      reasonsNl: e.reasonsNl,
     }));
   return [...lines, ...rest];
 }

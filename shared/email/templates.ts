@@ -98,8 +98,8 @@ export function selectionOutcomeEmail(input: {
       `Uw aanvraag ${input.trackingNumber} (regio ${input.region}) is ${OUTCOME_TEXT[input.outcome]}.\n` +
       (input.rank !== null ? `Score: ${input.score} op 100, rangschikking: ${input.rank}.\n` : '') +
       `\nMotivering (zoals vastgelegd in de beslissing):\n${input.reasons.map((r) => `  - ${r}`).join('\n')}\n\n` +
-      `U kunt tot en met ${input.objectionDeadline} bezwaar indienen via de API ` +
-      `(POST /calls/{callId}/applications/{applicationId}/objection), met uw argumenten.` +
+      `Bent u het niet eens met deze beslissing? Dien dan tot en met ${input.objectionDeadline} bezwaar in bij het departement, ` +
+      `met uw argumenten, vanuit dezelfde toepassing waarmee u uw aanvraag indiende.` +
       SIGNATURE,
   };
 }
@@ -114,7 +114,7 @@ export function selectionFailedEmail(input: { callTitle: string; executionName: 
         `Start de selectie opnieuw om de ontbrekende berichten te versturen; wie al gemaild werd, krijgt geen tweede bericht.` +
         SIGNATURE
       : `Beste,\n\nDe selectie (${input.executionName}) voor de oproep "${input.callTitle}" is mislukt. ` +
-        `Er is niets aangesteld en er werden geen beslissingen verstuurd. De oproep staat op SELECTION_FAILED; ` +
+        `Er is niets aangesteld en er werden geen beslissingen verstuurd. De selectie staat op 'mislukt'; ` +
         `u kunt de selectie opnieuw starten.` +
         SIGNATURE,
   };

@@ -69,12 +69,17 @@ describe('scoring', () => {
     );
     expect(e.selectable).toBe(false);
     expect(e.reasons).toEqual(['Scored 3.5 on "Aanpak" (approach), under its minimum of 4: not selectable.']);
+    expect(e.reasonsNl).toEqual(['Score 3,5 op "Aanpak", onder het minimum van 4: niet selecteerbaar.']);
     expect(evaluate(app('b', [[4, 0, 0]])).selectable).toBe(true);
   });
 
   it('an ineligible application scores 0 and carries the failed rules as reasons', () => {
-    const e = evaluate(app('a', [[10, 10, 5]], { eligible: false, failedRules: ['No member holds …'] }));
+    const e = evaluate(
+      app('a', [[10, 10, 5]], { eligible: false, failedRules: ['No member holds …'], failedRuleIds: ['required-recognition'] }),
+    );
     expect(e).toMatchObject({ score: 0, selectable: false, reasons: ['No member holds …'] });
+    // In Dutch for the facility's email: the rule's Dutch title from the registry.
+    expect(e.reasonsNl).toEqual(['Niet ontvankelijk: niet voldaan aan de regel "Het netwerk telt de erkenningen die de oproep vraagt".']);
   });
 
   it('the tie-break criterion is the highest weight, the first of equals', () => {
@@ -114,6 +119,8 @@ describe('ranking', () => {
       ['under-min', null, 'NOT_SELECTED'],
     ]);
     expect(lines[2]!.reasons[1]).toContain('highest-weight criterion');
+    expect(lines[2]!.reasonsNl![0]).toMatch(/^Gerangschikt als 3 van \d+ selecteerbare aanvragen/);
+    expect(lines[2]!.reasonsNl![1]).toContain('het criterium met het hoogste gewicht');
   });
 
   it('explains a tie at the boundary decided by submission time and by id', () => {
@@ -125,6 +132,8 @@ describe('ranking', () => {
     const byId = rankRegion(CRITERIA, 1, [evaluate(app('b', [[7, 7, 4]])), evaluate(app('a', [[7, 7, 4]]))]);
     expect(byId.map((l) => l.applicationId)).toEqual(['a', 'b']);
     expect(byId[1]!.reasons[1]).toContain('decided by application id');
+    expect(byId[1]!.reasonsNl![1]).toContain('beslist door het nummer van de aanvraag');
+    expect(bySubmission[1]!.reasonsNl![1]).toContain('beslist door de vroegste indiening');
   });
 
   it('lists every region of the call, also those without applications, and regions outside the call after them', () => {

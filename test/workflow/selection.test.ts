@@ -331,6 +331,9 @@ describe('network selection on the synthesized state machine', () => {
     for (const [key, app] of realistic.apps) {
       const mails = (await api.emails(app.email)).filter((m) => m.subject.includes('beslissing'));
       expect(mails, key).toHaveLength(1);
+      // Written for people: the reasons in Dutch, no API routes.
+      expect(mails[0]!.body.text, key).toMatch(/Gerangschikt als|Score \d|Niet ontvankelijk/);
+      expect(mails[0]!.body.text, key).not.toMatch(/Ranked|Scored|POST |\/calls\//);
       const token = await api.token({ role: 'facility', facility: app.lead });
       const view = await api.request('GET', `/calls/${realistic.callId}/applications/${app.applicationId}`, { token });
       const outcome = Object.values(expected)

@@ -68,6 +68,7 @@ export const handler = defineTask<BatchInput, { batch: number; evaluated: number
           submittedAt: version.receipt.submittedAt,
           eligible: report.eligible,
           failedRules: report.rules.filter((r) => !r.passed).map((r) => r.explanation),
+          failedRuleIds: report.rules.filter((r) => !r.passed).map((r) => r.rule),
           reviews,
         });
         return evaluationItem(call.callId, input.runId, {

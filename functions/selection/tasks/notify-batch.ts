@@ -34,7 +34,7 @@ export const handler = defineTask<BatchInput, { batch: number; sent: number }>('
           outcome: line.outcome,
           score: line.score,
           rank: line.rank,
-          reasons: line.reasons,
+          reasons: line.reasonsNl ?? line.reasons,
           objectionDeadline: objectionDeadline(now),
         }),
       });
