@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Trajectory } from '../../shared/schemas/trajectories.ts';
+import { insertTrajectory } from '../../shared/store/trajectories.ts';
+import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
 
 /**
  * Activation trajectories under the rules in force since 1 July 2023: the department mandates a
@@ -214,6 +216,7 @@ describe('mandates', () => {
     const noStaff = await ask(UNMANDATED, 0);
     const otherRecognition = await ask(OTHER_ONLY, 2);
     const fine = await ask(MEMBER_C, 1);
+    const networkMember = await ask(MEMBER_B, 2);
     api.setNow('2026-01-10T09:00:00.000Z');
     // The department was told of each request as it arrived.
     const told = (await api.emails(DEPARTMENT_EMAIL)).filter((m) => m.subject.startsWith('Nieuwe aanvraag'));
@@ -227,6 +230,7 @@ describe('mandates', () => {
     expect(second.status).toBe(422);
     expect(second.body.errors).toEqual([expect.objectContaining({ path: 'recognitions', rule: 'mandate-conditions' })]);
     expect((await decide(fine)).status).toBe(200);
+    expect((await decide(networkMember)).status).toBe(200);
   });
 
   it('refuses to grant to a facility without a valid recognition (409), and lets only that facility and the department read requests', async () => {
@@ -626,5 +630,31 @@ describe('trajectories', () => {
       expect(text).not.toContain(CLIENT.reference);
       expect(text).not.toContain(CLIENT.birthDate);
     }
+  });
+});
+
+describe('a trajectory requested under the 2014 rules', () => {
+  it('keeps them: its casemanager Zorg is reassigned only to a network member holding a mandate, not by the samenwerkingsverband', async () => {
+    const legacy = trajectoryFixture('2023-12-31', { startDate: '2023-06-20' });
+    legacy.networkId = networkId;
+    legacy.casemanagerZorg = { id: 'cmz-legacy', email: mailbox('cmz-legacy'), enterpriseNumber: MEMBER_A };
+    expect((await insertTrajectory(api.deps(), legacy, { userId: 'seed', roles: ['casemanager-zorg'] })).ok).toBe(true);
+    const read = await api.request('GET', `/trajectories/${legacy.trajectoryId}`, { token: department });
+    expect(read.body.regime).toBe('DECREE_2014');
+    const reassign = (enterpriseNumber: string) =>
+      api.request('POST', `/trajectories/${legacy.trajectoryId}/reassignment`, {
+        token: department,
+        body: { casemanagerZorg: { id: `cmz-${enterpriseNumber}`, email: mailbox(`cmz-${enterpriseNumber}`), enterpriseNumber } },
+      });
+    // MEMBER_C belongs to the samenwerkingsverband and holds a mandate, but is not in this trajectory's network.
+    const notInNetwork = await reassign(MEMBER_C);
+    expect(notInNetwork.status).toBe(422);
+    expect(notInNetwork.body.errors).toEqual([
+      expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-facility-mandate' }),
+    ]);
+    // MEMBER_B is in the network and holds a per-facility mandate granted under the 2014 rules.
+    const inNetwork = await reassign(MEMBER_B);
+    expect(inNetwork.status, inNetwork.text).toBe(200);
+    expect(inNetwork.body.casemanagerZorg.enterpriseNumber).toBe(MEMBER_B);
   });
 });
