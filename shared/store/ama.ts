@@ -6,7 +6,7 @@ import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
-import { versionedUpdate } from './versioned-update.ts';
+import { versionedPut, versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 import { queryAll } from './query-all.ts';
 
@@ -244,15 +244,7 @@ export async function saveAgreement(
   action: string,
 ): Promise<TransactionOutcome> {
   const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: next,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      },
-    },
+    versionedPut(deps.tableName, next, expectedVersion),
     auditPut(deps, agreementPk(next.agreementId), actor, action),
   ];
   if (next.status === 'ENDED') {

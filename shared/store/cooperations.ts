@@ -5,6 +5,7 @@ import type { MandatePeriod } from '../domain/cooperation.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transactNamed, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
+import { versionedPut } from './versioned-update.ts';
 
 /**
  * A samenwerkingsverband Zorg (PK COOPERATION#<id>, SK COOPERATION): its werkingsgebied, its member care
@@ -114,15 +115,7 @@ export async function renewCooperation(
   const last = next.mandates.at(-1)!;
   return transactNamed(deps, [
     [
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: next,
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        },
-      },
+      versionedPut(deps.tableName, next, expectedVersion),
       'stale',
     ],
     [

@@ -10,6 +10,7 @@ import { queryPage, type Page } from './query-page.ts';
 import { transact, transactNamed, type TransactItem, type TransactionOutcome, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
+import { versionedPut } from './versioned-update.ts';
 
 /**
  * A trajectory (PK TRAJECTORY#<id>, SK TRAJECTORY) with, in its partition, its audit trail (AUDIT#…), its
@@ -205,15 +206,7 @@ export async function reopenTrajectory(
     deps,
     [
       [
-        {
-          Put: {
-            TableName: deps.tableName,
-            Item: next,
-            ConditionExpression: '#version = :expected AND #status = :closed',
-            ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-            ExpressionAttributeValues: { ':expected': expectedVersion, ':closed': 'CLOSED' },
-          },
-        },
+        versionedPut(deps.tableName, next, expectedVersion, 'CLOSED'),
         'stale',
       ],
       [
@@ -251,15 +244,7 @@ export async function saveTrajectory(
   extra: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<TransactionOutcome> {
   const items: TransactItem[] = [
-    {
-      Put: {
-        TableName: deps.tableName,
-        Item: next,
-        ConditionExpression: '#version = :expected AND #status = :active',
-        ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-        ExpressionAttributeValues: { ':expected': expectedVersion, ':active': 'ACTIVE' },
-      },
-    },
+    versionedPut(deps.tableName, next, expectedVersion, 'ACTIVE'),
     auditPut(deps, trajectoryPk(next.trajectoryId), actor, action),
   ];
   if (next.status === 'CLOSED') {

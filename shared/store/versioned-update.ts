@@ -1,4 +1,5 @@
 import type { Audit, HistoryEntry } from './history.ts';
+import type { TransactItem } from './transaction.ts';
 
 export interface VersionedUpdate {
   UpdateExpression: string;
@@ -45,5 +46,26 @@ export function afterVersionedUpdate<T extends { version: number }>(
     updatedAt: audit.now.toISOString(),
     updatedBy: audit.actor,
     ...(entry ? { history: [...(history ?? []), entry] } : {}),
+  };
+}
+
+/**
+ * A transaction item that replaces a whole record only while it is still at `expectedVersion` (and, when
+ * given, in `status`): the optimistic-concurrency write of records stored whole.
+ */
+export function versionedPut(
+  tableName: string,
+  item: { version: number },
+  expectedVersion: number,
+  status?: string,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: item,
+      ConditionExpression: status === undefined ? '#version = :expected' : '#version = :expected AND #status = :status',
+      ExpressionAttributeNames: { '#version': 'version', ...(status === undefined ? {} : { '#status': 'status' }) },
+      ExpressionAttributeValues: { ':expected': expectedVersion, ...(status === undefined ? {} : { ':status': status }) },
+    },
   };
 }
