@@ -38,6 +38,14 @@ export default tseslint.config(
           ],
         },
       ],
+      // A status compared with a literal is a rule: it has a name in shared/domain/ (README "Architecture").
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "BinaryExpression[left.property.name='status'][right.type='Literal']",
+          message: 'Name the rule in shared/domain/ (e.g. isDraftCall, isTrajectoryClosed) instead of comparing a status here.',
+        },
+      ],
     },
   },
   ...[

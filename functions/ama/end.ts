@@ -4,10 +4,11 @@ import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
+import { isAgreementEnded } from '../../shared/domain/ama.ts';
 
 export const handler = defineHandler(amaRoutes.endAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
-  if (current.status === 'ENDED') throw problems.conflict('agreement-ended', 'The agreement has already ended.');
+  if (isAgreementEnded(current)) throw problems.conflict('agreement-ended', 'The agreement has already ended.');
   if (body.endDate < current.startDate) {
     throw problems.validation([{ path: 'endDate', message: `The end date cannot be before the start (${current.startDate}).` }]);
   }

@@ -5,6 +5,7 @@ import { amaRoutes } from '../../shared/routes/ama.ts';
 import { sign } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
+import { isAgreementActive } from '../../shared/domain/ama.ts';
 
 export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
@@ -33,7 +34,7 @@ export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, b
     next,
     current.version,
     principal,
-    `signed-${body.party}${signed.status === 'ACTIVE' ? '-active' : ''}`,
+    `signed-${body.party}${isAgreementActive(signed) ? '-active' : ''}`,
   );
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and sign again.');
   return { status: 201, body: agreementView(next), etag: etagOf(next.version) };

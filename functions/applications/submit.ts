@@ -16,6 +16,7 @@ import { outboxPut } from '../../shared/store/outbox.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 import { eligibilityOf } from '../../shared/handlers/eligibility-of.ts';
 import '../../shared/runtime/secrets-client.ts';
+import { hasBeenSubmitted, isDraftApplication } from '../../shared/domain/application-status.ts';
 
 const deadlinePassed = () =>
   problems.conflict('deadline-passed', 'The submission deadline has passed; the application was not submitted.');
@@ -35,12 +36,12 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
   requireLead(principal, application);
   // Submitting again returns the same receipt.
-  if (application.status === 'SUBMITTED' && application.receipt) return { status: 200, body: receiptView(application.receipt) };
+  if (hasBeenSubmitted(application) && application.receipt) return { status: 200, body: receiptView(application.receipt) };
   const audit = { actor: principal.userId, now: deps.clock() };
   if (!isCallOpen(call, audit.now)) {
     throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
   }
-  if (application.status !== 'DRAFT') {
+  if (!isDraftApplication(application)) {
     throw problems.conflict('not-a-draft', `The application is ${application.status}; reopen it first to submit it again.`);
   }
   const { report, facilities } = await eligibilityOf(deps, call, application);
@@ -73,7 +74,7 @@ export const handler = defineHandler(applicationRoutes.submitApplication, async 
   if (!outcome.ok) {
     // Lost a race: a concurrent retry that submitted first gets its receipt back; anything else is a conflict.
     const now = await getApplication(deps, call.callId, application.applicationId);
-    if (now?.status === 'SUBMITTED' && now.receipt) return { status: 200, body: receiptView(now.receipt) };
+    if (now && hasBeenSubmitted(now) && now.receipt) return { status: 200, body: receiptView(now.receipt) };
     if (outcome.reasons.includes('call-closed'))
       throw await refuse(deps, application, audit, 'deadline-passed', deadlinePassed());
     throw problems.conflict('concurrent-change', 'The application changed while it was being submitted; GET it and try again.');

@@ -5,6 +5,7 @@ import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { applicationView, getApplication, saveDraft } from '../../shared/store/applications.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
+import { isDraftApplication } from '../../shared/domain/application-status.ts';
 
 export const handler = defineHandler(applicationRoutes.updateApplication, async ({ params, body, ifMatch, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
@@ -15,7 +16,7 @@ export const handler = defineHandler(applicationRoutes.updateApplication, async 
   }
   const expectedVersion = versionFromIfMatch(ifMatch, application.version);
   if (expectedVersion !== application.version) throw problems.preconditionFailed();
-  if (application.status !== 'DRAFT') {
+  if (!isDraftApplication(application)) {
     throw problems.conflict('not-a-draft', `The application is ${application.status}; reopen it first to change it.`);
   }
   const outcome = await saveDraft(deps, application, expectedVersion, body, { actor: principal.userId, now });

@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { callRoutes } from '../../shared/routes/calls.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
-import { deadlineExtensionViolations } from '../../shared/domain/call-rules.ts';
+import { deadlineExtensionViolations, isPublishedCall } from '../../shared/domain/call-rules.ts';
 import { deadlineExtendedEmail } from '../../shared/email/templates.ts';
 import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, toStoredInstant, updateCall } from '../../shared/store/calls.ts';
@@ -10,11 +10,12 @@ import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
+import { isDraftApplication } from '../../shared/domain/application-status.ts';
 
 export const handler = defineHandler(callRoutes.extendDeadline, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
-  if (call.status !== 'PUBLISHED')
+  if (!isPublishedCall(call))
     throw problems.conflict(
       'call-not-published',
       `Only a published call's deadline can be extended; this call is ${call.status}.`,
@@ -28,7 +29,7 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
   if (violations.length > 0) throw problems.validation(violations);
   // Every lead facility with a draft application hears of it: the emails are written with the new deadline
   // (outbox) and sent once it stands.
-  const drafts = (await allApplications(deps, call.callId)).filter((a) => a.status === 'DRAFT');
+  const drafts = (await allApplications(deps, call.callId)).filter(isDraftApplication);
   const leads = await getFacilities(
     deps,
     drafts.map((a) => a.leadEnterpriseNumber),

@@ -2,6 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { hasRole } from '../../shared/http/principal.ts';
 import { callRoutes } from '../../shared/routes/calls.ts';
 import { callView, listCalls } from '../../shared/store/calls.ts';
+import { isVisibleToFacilities } from '../../shared/domain/call-rules.ts';
 
 export const handler = defineHandler(callRoutes.listCalls, async ({ query, principal, deps }) => {
   const department = hasRole(principal, 'department');
@@ -9,7 +10,7 @@ export const handler = defineHandler(callRoutes.listCalls, async ({ query, princ
     limit: query.limit,
     ...(query.cursor ? { cursor: query.cursor } : {}),
     where: (call) =>
-      (department || call.status !== 'DRAFT') &&
+      (department || isVisibleToFacilities(call)) &&
       (!query.status || call.status === query.status) &&
       (!query.region || call.regions.includes(query.region)),
   });

@@ -5,11 +5,12 @@ import { callRuleViolations } from '../../shared/domain/call-rules.ts';
 import { getCall, updateCall } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
+import { isDraftCall } from '../../shared/domain/call-rules.ts';
 
 export const handler = defineHandler(callRoutes.publishCall, async ({ params, principal, deps }) => {
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
-  if (call.status !== 'DRAFT') throw problems.conflict('call-frozen', `The call is already ${call.status}.`);
+  if (!isDraftCall(call)) throw problems.conflict('call-frozen', `The call is already ${call.status}.`);
   const audit = { actor: principal.userId, now: deps.clock() };
   const violations = callRuleViolations(call, { now: audit.now });
   if (violations.length > 0) throw problems.validation(violations, 'The call cannot be published yet; see errors.');

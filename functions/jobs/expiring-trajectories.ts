@@ -23,6 +23,7 @@ import {
   trajectoryNoticeKey,
 } from '../../shared/store/notices.ts';
 import type { TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 
 export interface NoticeRunReport {
   date: string;
@@ -55,7 +56,7 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
       armedFrom: trajectory.noticesArmedFrom,
       sent: trajectory.sentMilestones,
     });
-    if (trajectory.status !== 'ACTIVE' || !milestone) {
+    if (isTrajectoryClosed(trajectory) || !milestone) {
       report.skipped++;
       continue;
     }

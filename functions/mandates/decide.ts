@@ -9,11 +9,12 @@ import { mandateConditionViolations } from '../../shared/domain/trajectory-rules
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
+import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
 
 export const handler = defineHandler(mandateRoutes.decideMandate, async ({ params, body, principal, deps }) => {
   const request = await getMandateRequest(deps, params.requestId);
   if (!request) throw problems.notFound('The mandate request');
-  if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);
+  if (!isAwaitingDecision(request)) throw problems.conflict('already-decided', `This request was already ${request.status}.`);
   const facility = await getFacility(deps, request.enterpriseNumber);
   if (!facility) throw problems.notFound('The facility');
   const now = deps.clock();

@@ -9,6 +9,7 @@ import { historyEntry } from '../../shared/store/history.ts';
 import { listReviews } from '../../shared/store/reviews.ts';
 import { abandonSelectionRun, beginSelectionRun, executionNameOf, getRun, updateRun } from '../../shared/store/selection.ts';
 import { startSelectionExecution } from '../../shared/workflows/start-selection.ts';
+import { selectingRunOf } from '../../shared/domain/call-rules.ts';
 
 const START_REFUSALS: Record<SelectionStartRefusal, string> = {
   'call-not-published': 'The call is not published.',
@@ -21,8 +22,8 @@ export const handler = defineHandler(selectionRoutes.startSelection, async ({ pa
   const call = await getCall(deps, params.callId);
   if (!call) throw problems.notFound('The call');
   const now = deps.clock();
-  const currentRun =
-    call.status === 'SELECTING' && call.currentRunId ? await getRun(deps, call.callId, call.currentRunId) : undefined;
+  const selectingRun = selectingRunOf(call);
+  const currentRun = selectingRun ? await getRun(deps, call.callId, selectingRun) : undefined;
   const refusal = selectionStartRefusal(call, now, currentRun);
   if (refusal) throw problems.conflict(refusal, START_REFUSALS[refusal]);
   const [applications, reviews] = await Promise.all([allApplications(deps, call.callId), listReviews(deps, call.callId)]);

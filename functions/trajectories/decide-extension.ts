@@ -6,6 +6,7 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { extensionStillExtends } from '../../shared/domain/trajectory-dates.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
 import {
   extensionDecisionPut,
   extensionView,
@@ -19,7 +20,7 @@ import {
 export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ params, body, principal, deps }) => {
   const request = await getExtension(deps, params.requestId);
   if (!request) throw problems.notFound('The extension request');
-  if (request.status !== 'REQUESTED') throw problems.conflict('already-decided', `This request was already ${request.status}.`);
+  if (!isAwaitingDecision(request)) throw problems.conflict('already-decided', `This request was already ${request.status}.`);
   const trajectory = await getTrajectory(deps, request.trajectoryId);
   if (!trajectory) throw problems.notFound('The trajectory');
   if (isTrajectoryClosed(trajectory)) throw problems.conflict('trajectory-closed', 'The trajectory is closed.');

@@ -4,6 +4,7 @@ import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { getTrajectory, nextVersion, reopenTrajectory, trajectoryView } from '../../shared/store/trajectories.ts';
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 
 /**
  * The department undoes a wrong closing: the trajectory is ACTIVE again, what the closing recorded and the
@@ -13,7 +14,7 @@ import { getTrajectory, nextVersion, reopenTrajectory, trajectoryView } from '..
 export const handler = defineHandler(trajectoryRoutes.reopenTrajectory, async ({ params, body, principal, deps }) => {
   const current = await getTrajectory(deps, params.trajectoryId);
   if (!current) throw problems.notFound('The trajectory');
-  if (current.status !== 'CLOSED' || !current.endDate || !current.outcome) {
+  if (!isTrajectoryClosed(current) || !current.endDate || !current.outcome) {
     throw problems.conflict('not-closed', 'The trajectory is not closed; there is nothing to reopen.');
   }
   const now = deps.clock();

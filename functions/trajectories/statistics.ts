@@ -1,6 +1,7 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { listTrajectoriesFor, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 
 /** Counts only: no client data leaves this function. */
 export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, async ({ deps }) => {
@@ -20,7 +21,7 @@ export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, asyn
   const byOutcome: Record<string, number> = {};
   for (const t of all) {
     const n = byNetwork.get(t.networkId) ?? { networkId: t.networkId, active: 0, closed: 0 };
-    if (t.status === 'ACTIVE') n.active++;
+    if (!isTrajectoryClosed(t)) n.active++;
     else n.closed++;
     byNetwork.set(t.networkId, n);
     byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;

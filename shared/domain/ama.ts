@@ -81,6 +81,16 @@ export function isFlemishOrBrusselsPostcode(postcode: string): boolean {
   return (n >= 1000 && n <= 1299) || (n >= 1500 && n <= 3999) || (n >= 8000 && n <= 9999);
 }
 
+/** An ended agreement stays ended (rule `status-transitions`). */
+export function isAgreementEnded(agreement: { status: AgreementStatus }): boolean {
+  return agreement.status === 'ENDED';
+}
+
+/** Active: signed by all three parties and not ended. */
+export function isAgreementActive(agreement: { status: AgreementStatus }): boolean {
+  return agreement.status === 'ACTIVE';
+}
+
 /**
  * Rule `ama-werkpost-places`: a werkpost takes a new agreement while it is open and has a free place (the
  * store checks the same inside the write, so two concurrent agreements never take the last place twice).

@@ -16,6 +16,16 @@ export function nextStatus(status: ApplicationStatus, action: LeadAction): Appli
   return TRANSITIONS[action][status];
 }
 
+/** A lead changes only a draft (rule `status-transitions`). */
+export function isDraftApplication(application: { status: ApplicationStatus }): boolean {
+  return application.status === 'DRAFT';
+}
+
+/** Submitted, with its receipt: a retried submit gets that receipt back. */
+export function hasBeenSubmitted(application: { status: ApplicationStatus; receipt?: unknown }): boolean {
+  return application.status === 'SUBMITTED' && application.receipt !== undefined;
+}
+
 /** The statuses `action` is allowed from, for error messages. */
 export function allowedFrom(action: LeadAction): ApplicationStatus[] {
   return Object.keys(TRANSITIONS[action]) as ApplicationStatus[];

@@ -39,6 +39,36 @@ export function reviewPhase(call: { status: CallStatus; submissionDeadline: stri
   return call.status === 'PUBLISHED' ? 'open' : 'closed';
 }
 
+/** A call is changed and published only as a DRAFT (rule `status-transitions`). */
+export function isDraftCall(call: { status: CallStatus }): boolean {
+  return call.status === 'DRAFT';
+}
+
+/** Facilities see a call once it is published: every status but DRAFT. */
+export function isVisibleToFacilities(call: { status: CallStatus }): boolean {
+  return !isDraftCall(call);
+}
+
+/** Only a published call's deadline is extended (rule `status-transitions`). */
+export function isPublishedCall(call: { status: CallStatus }): boolean {
+  return call.status === 'PUBLISHED';
+}
+
+/** The selection run `runId` holds the call: it marked the call SELECTING and is its current run. */
+export function runHoldsCall(call: { status: CallStatus; currentRunId?: string }, runId: string): boolean {
+  return call.status === 'SELECTING' && call.currentRunId === runId;
+}
+
+/** The run a call is marked SELECTING for, if it is (its start may have been abandoned: `isAbandonedStart`). */
+export function selectingRunOf(call: { status: CallStatus; currentRunId?: string }): string | undefined {
+  return call.status === 'SELECTING' ? call.currentRunId : undefined;
+}
+
+/** The call was decided by run `runId` (a retried commit of that run changes nothing). */
+export function isDecidedBy(call: { status: CallStatus; decisionRunId?: string }, runId: string): boolean {
+  return call.status === 'DECIDED' && call.decisionRunId === runId;
+}
+
 export interface RuleViolation {
   path: string;
   message: string;

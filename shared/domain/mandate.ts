@@ -13,6 +13,11 @@ export interface Mandate {
   validUntil?: string;
 }
 
+/** A request (mandate, extension) is decided once: only while it is REQUESTED (rule `status-transitions`). */
+export function isAwaitingDecision(request: { status: string }): boolean {
+  return request.status === 'REQUESTED';
+}
+
 /** "Holds a valid mandate of `kind` on date D": granted, and D within [validFrom, validUntil]. */
 export function holdsValidMandate(mandates: readonly Mandate[], kind: MandateKind, date: string): boolean {
   return mandates.some(

@@ -20,8 +20,18 @@ import {
   renewalPeriod,
 } from '../../shared/domain/cooperation.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
-import { reviewPhase } from '../../shared/domain/call-rules.ts';
-import { followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
+import {
+  isDecidedBy,
+  isDraftCall,
+  isPublishedCall,
+  isVisibleToFacilities,
+  reviewPhase,
+  runHoldsCall,
+  selectingRunOf,
+} from '../../shared/domain/call-rules.ts';
+import { hasBeenSubmitted, isDraftApplication } from '../../shared/domain/application-status.ts';
+import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
+import { followsFromAmaTrajectory, hasFreePlace, isAgreementActive, isAgreementEnded } from '../../shared/domain/ama.ts';
 import { HttpProblem, RULE_OF_PROBLEM } from '../../shared/http/problem.ts';
 import { RULES_TABLE_END, RULES_TABLE_START, rulesTableMarkdown } from '../../infra/rules-table.ts';
 
@@ -245,5 +255,31 @@ describe('review-phase, ama-werkpost-places, ama-follows-trajectory', () => {
     expect(followsFromAmaTrajectory({ status: 'CLOSED', outcome: 'CARE' })).toBe(false);
     expect(followsFromAmaTrajectory({ status: 'ACTIVE' })).toBe(false);
     expect(followsFromAmaTrajectory(undefined)).toBe(false);
+  });
+});
+
+describe('status rules (status-transitions)', () => {
+  it('name each status a handler acts on', () => {
+    expect(isDraftCall({ status: 'DRAFT' })).toBe(true);
+    expect(isDraftCall({ status: 'PUBLISHED' })).toBe(false);
+    expect(isVisibleToFacilities({ status: 'DRAFT' })).toBe(false);
+    expect(isVisibleToFacilities({ status: 'DECIDED' })).toBe(true);
+    expect(isPublishedCall({ status: 'PUBLISHED' })).toBe(true);
+    expect(isPublishedCall({ status: 'SELECTING' })).toBe(false);
+    expect(runHoldsCall({ status: 'SELECTING', currentRunId: 'r1' }, 'r1')).toBe(true);
+    expect(runHoldsCall({ status: 'SELECTING', currentRunId: 'r2' }, 'r1')).toBe(false);
+    expect(runHoldsCall({ status: 'DECIDED', currentRunId: 'r1' }, 'r1')).toBe(false);
+    expect(isDecidedBy({ status: 'DECIDED', decisionRunId: 'r1' }, 'r1')).toBe(true);
+    expect(isDecidedBy({ status: 'DECIDED', decisionRunId: 'r0' }, 'r1')).toBe(false);
+    expect(selectingRunOf({ status: 'SELECTING', currentRunId: 'r1' })).toBe('r1');
+    expect(selectingRunOf({ status: 'PUBLISHED', currentRunId: 'r1' })).toBeUndefined();
+    expect(isDraftApplication({ status: 'DRAFT' })).toBe(true);
+    expect(isDraftApplication({ status: 'WITHDRAWN' })).toBe(false);
+    expect(hasBeenSubmitted({ status: 'SUBMITTED', receipt: {} })).toBe(true);
+    expect(hasBeenSubmitted({ status: 'SUBMITTED' })).toBe(false);
+    expect(isAwaitingDecision({ status: 'REQUESTED' })).toBe(true);
+    expect(isAwaitingDecision({ status: 'GRANTED' })).toBe(false);
+    expect(isAgreementEnded({ status: 'ENDED' })).toBe(true);
+    expect(isAgreementActive({ status: 'DRAFT' })).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import { allApplications } from '../../../shared/store/applications.ts';
 import { getCall } from '../../../shared/store/calls.ts';
 import { putBatches } from '../../../shared/store/selection.ts';
 import { isEvaluable } from '../../../shared/domain/selection-start.ts';
+import { runHoldsCall } from '../../../shared/domain/call-rules.ts';
 
 /**
  * First step: the call is closed (the start route set it SELECTING for this run); every application that
@@ -13,7 +14,7 @@ import { isEvaluable } from '../../../shared/domain/selection-start.ts';
 export const handler = defineTask<SelectionState, Required<SelectionState>>('CloseCall', async (input, deps) => {
   const call = await getCall(deps, input.callId);
   if (!call) throw new Error('call not found');
-  if (!input.dryRun && (call.status !== 'SELECTING' || call.currentRunId !== input.runId)) {
+  if (!input.dryRun && !runHoldsCall(call, input.runId)) {
     throw new Error(`call is ${call.status}, not selecting for this run`);
   }
   const evaluable = (await allApplications(deps, input.callId))

@@ -3,6 +3,7 @@ import type { SelectionState } from '../../../shared/workflows/selection.ts';
 import { getCall, updateCall } from '../../../shared/store/calls.ts';
 import { historyEntry } from '../../../shared/store/history.ts';
 import { updateRun } from '../../../shared/store/selection.ts';
+import { isDecidedBy, runHoldsCall } from '../../../shared/domain/call-rules.ts';
 
 /**
  * The commit point: one conditional write turns the call DECIDED with this run's decision. Before it,
@@ -12,8 +13,8 @@ export const handler = defineTask<Required<SelectionState>, Required<SelectionSt
   const call = await getCall(deps, input.callId);
   if (!call) throw new Error('call not found');
   const now = deps.clock();
-  if (call.status === 'DECIDED' && call.decisionRunId === input.runId) return input;
-  if (call.status !== 'SELECTING' || call.currentRunId !== input.runId)
+  if (isDecidedBy(call, input.runId)) return input;
+  if (!runHoldsCall(call, input.runId))
     throw new Error(`call is ${call.status}, not selecting for this run`);
   const audit = { actor: 'selection-workflow', now };
   const outcome = await updateCall(

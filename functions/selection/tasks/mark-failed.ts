@@ -5,6 +5,7 @@ import { selectionFailedEmail } from '../../../shared/email/templates.ts';
 import { getCall, updateCall } from '../../../shared/store/calls.ts';
 import { historyEntry } from '../../../shared/store/history.ts';
 import { getRun, updateRun } from '../../../shared/store/selection.ts';
+import { runHoldsCall } from '../../../shared/domain/call-rules.ts';
 
 interface FailedState extends SelectionState {
   error?: { Error?: string; Cause?: string };
@@ -23,7 +24,7 @@ export const handler = defineTask<FailedState, { failed: true }>('MarkFailed', a
   await updateRun(deps, input.callId, input.runId, {
     ...(committed ? { notificationError: errorName } : { status: 'FAILED', error: errorName, finishedAt: now.toISOString() }),
   } as never);
-  if (call && !input.dryRun && !committed && call.status === 'SELECTING' && call.currentRunId === input.runId) {
+  if (call && !input.dryRun && !committed && runHoldsCall(call, input.runId)) {
     const audit = { actor: 'selection-workflow', now };
     await updateCall(
       deps,
