@@ -353,7 +353,7 @@ async function startApi(): Promise<ApiSetup> {
       },
       { actor: 'bench', now: new Date() },
     );
-    if (!(await insertFacility(deps, record))) throw new Error(`seed facility ${enterpriseNumber} exists already`);
+    if (!(await insertFacility(deps, record)).ok) throw new Error(`seed facility ${enterpriseNumber} exists already`);
   });
 
   const tokens = await ephemeralTokenIssuer();

@@ -62,7 +62,7 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
     audit,
     { read: call, items: [outboxPut(deps, 'deadline-extended', emails, audit.now)] },
   );
-  const reply = replyForCallWrite(outcome, call.version);
+  const reply = replyForCallWrite(outcome);
   deps.logger.info('deadline extended', { callId: call.callId, notifiedDrafts: drafts.length });
   return reply;
 });

@@ -27,5 +27,5 @@ export const handler = defineHandler(callRoutes.publishCall, async ({ params, pr
     { version: call.version, status: 'DRAFT' },
     audit,
   );
-  return replyForCallWrite(outcome, call.version);
+  return replyForCallWrite(outcome);
 });

@@ -21,5 +21,5 @@ export const handler = defineHandler(callRoutes.updateCall, async ({ params, bod
     { version: expectedVersion, status: 'DRAFT' },
     audit,
   );
-  return replyForCallWrite(outcome, expectedVersion);
+  return replyForCallWrite(outcome);
 });

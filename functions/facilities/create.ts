@@ -6,7 +6,7 @@ import { facilityView, insertFacility, newFacilityRecord } from '../../shared/st
 
 export const handler = defineHandler(facilityRoutes.createFacility, async ({ body, principal, deps }) => {
   const record = newFacilityRecord(body, { actor: principal.userId, now: deps.clock() });
-  if (!(await insertFacility(deps, record))) {
+  if (!(await insertFacility(deps, record)).ok) {
     throw problems.conflict(
       'facility-exists',
       `A facility with enterprise number ${body.enterpriseNumber} is already registered.`,

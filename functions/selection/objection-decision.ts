@@ -47,6 +47,6 @@ export const handler = defineHandler(selectionRoutes.decideObjection, async ({ p
     'open',
     [outboxPut(deps, 'objection-decided', emails, now)],
   );
-  if (!saved) throw problems.conflict('objection-decided', 'This objection was already answered.');
+  if (!saved.ok) throw problems.conflict('objection-decided', 'This objection was already answered.');
   return { status: 200, body: answered };
 });

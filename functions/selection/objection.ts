@@ -26,7 +26,7 @@ export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ pa
     historyEntry({ actor: principal.userId, now }, 'objection-lodged'),
     'none',
   );
-  if (!saved) throw problems.conflict('objection-exists', 'An objection to this outcome was already lodged.');
+  if (!saved.ok) throw problems.conflict('objection-exists', 'An objection to this outcome was already lodged.');
   deps.logger.info('objection lodged', { callId: call.callId, applicationId: application.applicationId });
   return { status: 201, body: objection };
 });

@@ -10,12 +10,12 @@ export function replyForUpdate(
   conflictDetail = 'The change conflicts with the current state.',
 ): Reply {
   if (outcome.ok) return { status, body: facilityView(outcome.record), etag: etagOf(outcome.record.version) };
-  switch (outcome.reason) {
+  switch (outcome.reasons[0]) {
     case 'not-found':
       throw problems.notFound('The facility');
     case 'stale':
       throw problems.preconditionFailed();
-    case 'conflict':
+    default:
       throw problems.conflict('state-conflict', conflictDetail);
   }
 }

@@ -5,7 +5,7 @@ import type { AgreementStatus, Signature } from '../domain/ama.ts';
 import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
-import { transact, type TransactItem, type TransactionOutcome } from './transaction.ts';
+import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import { versionedPut, versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 import { queryAll } from './query-all.ts';
@@ -116,7 +116,7 @@ export async function updateWerkpost(
   fields: Partial<Pick<WerkpostRecord, 'name' | 'activities' | 'places' | 'closed'>>,
   expectedVersion: number,
   audit: Audit,
-): Promise<{ ok: true; record: WerkpostRecord } | { ok: false; reason: 'stale' }> {
+): Promise<WriteOutcome<'stale', WerkpostRecord>> {
   const update = versionedUpdate(fields, audit);
   try {
     const result = await deps.ddb.send(
@@ -133,13 +133,13 @@ export async function updateWerkpost(
     );
     return { ok: true, record: result.Attributes as WerkpostRecord };
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return { ok: false, reason: 'stale' };
+    if ((error as Error).name === 'ConditionalCheckFailedException') return { ok: false, reasons: ['stale'] };
     throw error;
   }
 }
 
-/** Deletes a werkpost that holds no place; false when agreements hold places (or it changed). */
-export async function deleteWerkpost(deps: Deps, id: string): Promise<boolean> {
+/** Deletes a werkpost no agreement ever named; `in-use` when one did (close it instead). */
+export async function deleteWerkpost(deps: Deps, id: string): Promise<WriteOutcome<'in-use'>> {
   try {
     await deps.ddb.send(
       new DeleteCommand({
@@ -150,9 +150,9 @@ export async function deleteWerkpost(deps: Deps, id: string): Promise<boolean> {
         ExpressionAttributeValues: { ':zero': 0 },
       }),
     );
-    return true;
+    return { ok: true };
   } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    if ((error as Error).name === 'ConditionalCheckFailedException') return { ok: false, reasons: ['in-use'] };
     throw error;
   }
 }
@@ -202,26 +202,32 @@ export async function recordAgreementAudit(deps: Deps, agreementId: string, acto
   await recordAuditEntry(deps, agreementPk(agreementId), actor, action);
 }
 
-/** Index 0: the werkpost has a free place and is open (taken +1); 1: the agreement; 2: audit. */
+/** A new agreement taking a place of its werkpost (`werkpost-full` when none is free or it is closed), with its audit entry. */
 export async function insertAgreement(
   deps: Deps,
   record: AgreementRecord,
   roles: readonly string[],
-): Promise<TransactionOutcome> {
-  return transact(deps, [
-    {
-      Update: {
-        TableName: deps.tableName,
-        Key: werkpostKey(record.werkpostId),
-        // `agreementsEver` only grows: a werkpost an agreement ever named is closed, never deleted.
-        UpdateExpression: 'SET takenPlaces = takenPlaces + :one ADD agreementsEver :one',
-        ConditionExpression: 'takenPlaces < places AND closed = :false',
-        ExpressionAttributeValues: { ':one': 1, ':false': false },
-      },
-    },
-    { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
-    auditPut(deps, agreementPk(record.agreementId), { userId: record.createdBy, roles }, 'created'),
-  ]);
+): Promise<WriteOutcome<'werkpost-full' | 'exists'>> {
+  return transactNamed(
+    deps,
+    [
+      [
+        {
+          Update: {
+            TableName: deps.tableName,
+            Key: werkpostKey(record.werkpostId),
+            // `agreementsEver` only grows: a werkpost an agreement ever named is closed, never deleted.
+            UpdateExpression: 'SET takenPlaces = takenPlaces + :one ADD agreementsEver :one',
+            ConditionExpression: 'takenPlaces < places AND closed = :false',
+            ExpressionAttributeValues: { ':one': 1, ':false': false },
+          },
+        },
+        'werkpost-full',
+      ],
+      [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
+    ],
+    [auditPut(deps, agreementPk(record.agreementId), { userId: record.createdBy, roles }, 'created')],
+  );
 }
 
 /** Replaces the agreement if still at `expectedVersion`; ending it also frees its werkpost place. */
@@ -242,23 +248,25 @@ export async function saveAgreement(
   expectedVersion: number,
   actor: AuditActor,
   action: string,
-): Promise<TransactionOutcome> {
-  const items: TransactItem[] = [
-    versionedPut(deps.tableName, next, expectedVersion),
-    auditPut(deps, agreementPk(next.agreementId), actor, action),
-  ];
-  if (next.status === 'ENDED') {
-    items.push({
-      Update: {
-        TableName: deps.tableName,
-        Key: werkpostKey(next.werkpostId),
-        UpdateExpression: 'SET takenPlaces = takenPlaces - :one',
-        ConditionExpression: 'takenPlaces > :zero',
-        ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-      },
-    });
-  }
-  return transact(deps, items);
+): Promise<WriteOutcome<'stale'>> {
+  const freePlace: TransactItem = {
+    Update: {
+      TableName: deps.tableName,
+      Key: werkpostKey(next.werkpostId),
+      UpdateExpression: 'SET takenPlaces = takenPlaces - :one',
+      ConditionExpression: 'takenPlaces > :zero',
+      ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+    },
+  };
+  return transactNamed(
+    deps,
+    [
+      [versionedPut(deps.tableName, next, expectedVersion), 'stale'],
+      // Ending frees the werkpost's place; it holds one as long as the agreement does.
+      ...(next.status === 'ENDED' ? [[freePlace, 'stale'] as const] : []),
+    ],
+    [auditPut(deps, agreementPk(next.agreementId), actor, action)],
+  );
 }
 
 /**

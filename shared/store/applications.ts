@@ -480,7 +480,7 @@ export async function saveObjection(
   entry: HistoryEntry,
   expect: 'none' | 'open',
   also: ReadonlyArray<TransactItem | undefined> = [],
-): Promise<boolean> {
+): Promise<WriteOutcome<'objection-exists' | 'objection-decided'>> {
   const outcome = await updateTogether(
     deps,
     {
@@ -496,5 +496,6 @@ export async function saveObjection(
     },
     also,
   );
-  return outcome.ok;
+  if (outcome.ok) return { ok: true };
+  return { ok: false, reasons: [expect === 'none' ? 'objection-exists' : 'objection-decided'] };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { updateTogether, type ConditionalUpdate, type TransactItem } from './transaction.ts';
+import { updateTogether, type ConditionalUpdate, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
@@ -104,7 +104,14 @@ export async function listCalls(
   });
 }
 
-export type CallWriteOutcome = { ok: true; record: CallRecord } | { ok: false; current: CallRecord | undefined };
+/** Why a call write was refused: gone, changed since it was read, or no longer in the status the change needs. */
+export type CallWriteReason = 'not-found' | 'stale' | 'wrong-status';
+export type CallWriteOutcome = WriteOutcome<CallWriteReason, CallRecord>;
+
+function callWriteRefusal(current: CallRecord | undefined, expectedVersion: number): { ok: false; reasons: CallWriteReason[] } {
+  if (!current) return { ok: false, reasons: ['not-found'] };
+  return { ok: false, reasons: [current.version !== expectedVersion ? 'stale' : 'wrong-status'] };
+}
 
 /** The conditional update of a call: the fields, its version moved on, a history entry, if it is as expected. */
 export function callUpdate(
@@ -158,7 +165,7 @@ export async function updateCall(
       return { ok: true, record: result.Attributes as CallRecord };
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        return { ok: false, current: error.Item ? (unmarshall(error.Item) as CallRecord) : undefined };
+        return callWriteRefusal(error.Item ? (unmarshall(error.Item) as CallRecord) : undefined, expected.version);
       }
       throw error;
     }
@@ -166,7 +173,7 @@ export async function updateCall(
   // With other items (an outbox entry): one transaction, which returns nothing. Its condition holds only
   // while the call is still at the expected version, so the record is the one the caller read, updated.
   const outcome = await updateTogether(deps, input, together.items);
-  if (!outcome.ok) return { ok: false, current: outcome.current as CallRecord | undefined };
+  if (!outcome.ok) return callWriteRefusal(outcome.current as CallRecord | undefined, expected.version);
   return { ok: true, record: afterVersionedUpdate(together.read, fields, audit, entry) };
 }
 

@@ -10,6 +10,7 @@ import type { FacilityView } from '../schemas/facilities.ts';
 import { queryPage, type Page } from './query-page.ts';
 import type { Audit } from './history.ts';
 import { versionedUpdate } from './versioned-update.ts';
+import type { WriteOutcome } from './transaction.ts';
 
 /** A recognition as stored (inside the facility item). */
 export interface RecognitionRecord extends Recognition {
@@ -70,8 +71,8 @@ export function newFacilityRecord(
   };
 }
 
-/** Writes a new facility; false when one with that enterprise number exists. */
-export async function insertFacility(deps: Deps, record: FacilityRecord): Promise<boolean> {
+/** Writes a new facility; `exists` when one with that enterprise number does. */
+export async function insertFacility(deps: Deps, record: FacilityRecord): Promise<WriteOutcome<'exists'>> {
   try {
     await deps.ddb.send(
       new PutCommand({
@@ -80,9 +81,9 @@ export async function insertFacility(deps: Deps, record: FacilityRecord): Promis
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
-    return true;
+    return { ok: true };
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ConditionalCheckFailedException) return { ok: false, reasons: ['exists'] };
     throw error;
   }
 }
@@ -108,7 +109,8 @@ export async function listFacilities(
   });
 }
 
-export type UpdateOutcome = { ok: true; record: FacilityRecord } | { ok: false; reason: 'not-found' | 'stale' | 'conflict' };
+export type FacilityWriteReason = 'not-found' | 'stale' | 'conflict';
+export type UpdateOutcome = WriteOutcome<FacilityWriteReason, FacilityRecord>;
 
 /** Runs a conditional update; tells a missing item from a failed condition by the old item. */
 async function conditionalUpdate(
@@ -123,8 +125,8 @@ async function conditionalUpdate(
     return { ok: true, record: result.Attributes as FacilityRecord };
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) {
-      if (!error.Item) return { ok: false, reason: 'not-found' };
-      return { ok: false, reason: explainFailure(unmarshall(error.Item) as FacilityRecord) };
+      if (!error.Item) return { ok: false, reasons: ['not-found'] };
+      return { ok: false, reasons: [explainFailure(unmarshall(error.Item) as FacilityRecord)] };
     }
     throw error;
   }

@@ -7,7 +7,7 @@ import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { transact, transactNamed, type TransactItem, type TransactionOutcome, type WriteOutcome } from './transaction.ts';
+import { transact, transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 import { versionedPut } from './versioned-update.ts';
@@ -232,8 +232,8 @@ export async function getTrajectory(deps: Deps, trajectoryId: string): Promise<T
 }
 
 /**
- * Replaces the trajectory with `next` if it is still at `expectedVersion` and active, with an audit entry, in
- * one transaction; closing also frees the client's marker. Index 0: the trajectory; 1: audit; 2: marker.
+ * Replaces the trajectory with `next` if it is still at `expectedVersion` and active (`stale` otherwise), with
+ * an audit entry and `extra` items (an outbox entry), in one transaction; closing also frees the client's marker.
  */
 export async function saveTrajectory(
   deps: Deps,
@@ -242,15 +242,16 @@ export async function saveTrajectory(
   actor: AuditActor,
   action: string,
   extra: ReadonlyArray<TransactItem | undefined> = [],
-): Promise<TransactionOutcome> {
-  const items: TransactItem[] = [
-    versionedPut(deps.tableName, next, expectedVersion, 'ACTIVE'),
-    auditPut(deps, trajectoryPk(next.trajectoryId), actor, action),
-  ];
-  if (next.status === 'CLOSED') {
-    items.push({ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } });
-  }
-  return transact(deps, [...items, ...extra.filter((item) => item !== undefined)]);
+): Promise<WriteOutcome<'stale'>> {
+  return transactNamed(
+    deps,
+    [[versionedPut(deps.tableName, next, expectedVersion, 'ACTIVE'), 'stale']],
+    [
+      auditPut(deps, trajectoryPk(next.trajectoryId), actor, action),
+      ...(next.status === 'CLOSED' ? [{ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } }] : []),
+      ...extra,
+    ],
+  );
 }
 
 export function nextVersion(current: TrajectoryRecord, changes: Partial<TrajectoryRecord>, audit: Audit): TrajectoryRecord {

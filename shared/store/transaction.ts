@@ -32,7 +32,9 @@ export async function transact(deps: Deps, items: TransactItem[]): Promise<Trans
  * A store write's result: done, or refused, with the reasons named (never item positions): the handler
  * maps each reason to its problem without knowing the order of the items inside the transaction.
  */
-export type WriteOutcome<R extends string> = { ok: true } | { ok: false; reasons: R[] };
+export type WriteOutcome<R extends string, T = undefined> =
+  | ({ ok: true } & (undefined extends T ? { record?: T } : { record: T }))
+  | { ok: false; reasons: R[] };
 
 /**
  * One transaction of items, each paired with the reason a failure of its condition stands for, and `also`

@@ -6,7 +6,7 @@ import { loadWerkpost } from '../../../shared/access/ama.ts';
 
 export const handler = defineHandler(amaRoutes.deleteWerkpost, async ({ params, principal, deps }) => {
   const werkpost = await loadWerkpost(deps, principal, params.werkpostId);
-  if (!(await deleteWerkpost(deps, werkpost.werkpostId))) {
+  if (!(await deleteWerkpost(deps, werkpost.werkpostId)).ok) {
     throw problems.conflict(
       'werkpost-in-use',
       'Agreements name this werkpost (running or ended ones, whose documents refer to it): close it to new agreements instead (PATCH closed: true).',
