@@ -5,6 +5,7 @@ import type { AgreementStatus, Signature } from '../domain/ama.ts';
 import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
+import { facilityPartition } from './facilities.ts';
 import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import { versionedPut, versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
@@ -65,7 +66,9 @@ export interface AgreementRecord extends Omit<AgreementInput, 'trajectoryId'> {
 }
 
 export const werkpostKey = (id: string) => ({ PK: `WERKPOST#${id}`, SK: 'WERKPOST' });
-export const agreementKey = (id: string) => ({ PK: `AMA#${id}`, SK: 'AGREEMENT' });
+/** The agreement's partition: the agreement, its audit trail and its evaluation notice claims. */
+export const agreementPk = (agreementId: string) => `AMA#${agreementId}`;
+export const agreementKey = (id: string) => ({ PK: agreementPk(id), SK: 'AGREEMENT' });
 
 export function newWerkpost(
   begeleider: string,
@@ -77,7 +80,7 @@ export function newWerkpost(
   return {
     ...werkpostKey(werkpostId),
     entity: 'Werkpost',
-    GSI1PK: `FACILITY#${begeleider}#WERKPOSTEN`,
+    GSI1PK: `${facilityPartition(begeleider)}#WERKPOSTEN`,
     GSI1SK: werkpostId,
     werkpostId,
     begeleiderEnterpriseNumber: begeleider,
@@ -101,7 +104,7 @@ export async function listWerkposten(deps: Deps, begeleider: string): Promise<We
   const { items } = await queryAll<WerkpostRecord>(deps, {
     index: 'GSI1',
     keyCondition: 'GSI1PK = :pk',
-    values: { ':pk': `FACILITY#${begeleider}#WERKPOSTEN` },
+    values: { ':pk': `${facilityPartition(begeleider)}#WERKPOSTEN` },
   });
   return items.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -180,7 +183,7 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
   return withAgreementIndexKeys({
     ...agreementKey(agreementId),
     entity: 'AmaAgreement',
-    GSI1PK: `FACILITY#${begeleider}#AMA`,
+    GSI1PK: `${facilityPartition(begeleider)}#AMA`,
     GSI1SK: `${input.startDate}#${agreementId}`,
     agreementId,
     begeleiderEnterpriseNumber: begeleider,
@@ -196,7 +199,6 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
   });
 }
 
-const agreementPk = (agreementId: string) => `AMA#${agreementId}`;
 
 export async function recordAgreementAudit(deps: Deps, agreementId: string, actor: AuditActor, action: string): Promise<void> {
   await recordAuditEntry(deps, agreementPk(agreementId), actor, action);

@@ -41,7 +41,9 @@ export interface FacilityRecord {
 }
 
 const ALL_FACILITIES = 'FACILITIES';
-export const facilityKey = (enterpriseNumber: string) => ({ PK: `FACILITY#${enterpriseNumber}`, SK: 'PROFILE' });
+/** The facility's partition: its profile (with recognitions) and its mandate requests. */
+export const facilityPartition = (enterpriseNumber: string) => `FACILITY#${enterpriseNumber}`;
+export const facilityKey = (enterpriseNumber: string) => ({ PK: facilityPartition(enterpriseNumber), SK: 'PROFILE' });
 const provincePartition = (province: Province) => `FACILITIES#PROVINCE#${province}`;
 
 export type { Audit } from './history.ts';

@@ -3,6 +3,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { Audit } from './history.ts';
+import { facilityPartition } from './facilities.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
 import { transact, updateTogether, type TransactItem } from './transaction.ts';
 
@@ -43,7 +44,7 @@ export async function insertMandateRequest(
   const requestId = randomUUID();
   const at = audit.now.toISOString();
   const record: MandateRecord = {
-    PK: `FACILITY#${enterpriseNumber}`,
+    PK: facilityPartition(enterpriseNumber),
     SK: `MANDATE#${requestId}`,
     entity: 'MandateRequest',
     GSI1PK: `MANDATE_REQUEST#${requestId}`,
@@ -72,7 +73,7 @@ export async function listMandateRequests(deps: Deps, enterpriseNumber: string):
     new QueryCommand({
       TableName: deps.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `FACILITY#${enterpriseNumber}`, ':prefix': 'MANDATE#' },
+      ExpressionAttributeValues: { ':pk': facilityPartition(enterpriseNumber), ':prefix': 'MANDATE#' },
       ConsistentRead: true,
     }),
   );

@@ -1,7 +1,8 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { nextNoticeDate, type Milestone } from '../domain/notices.ts';
-import type { TrajectoryRecord } from './trajectories.ts';
+import { trajectoryPk, type TrajectoryRecord } from './trajectories.ts';
+import { agreementPk } from './ama.ts';
 import { queryAll } from './query-all.ts';
 
 /**
@@ -23,11 +24,11 @@ export async function dueTrajectories(deps: Deps, date: string): Promise<{ items
 /** A notice record's key: a trajectory milestone for a planned end, or an agreement's evaluation date. */
 export type NoticeKey = { PK: string; SK: string };
 export const trajectoryNoticeKey = (t: TrajectoryRecord, milestone: Milestone): NoticeKey => ({
-  PK: `TRAJECTORY#${t.trajectoryId}`,
+  PK: trajectoryPk(t.trajectoryId),
   SK: `NOTICE#${t.plannedEndDate}#${milestone}`,
 });
 export const evaluationNoticeKey = (agreementId: string, evaluationDate: string): NoticeKey => ({
-  PK: `AMA#${agreementId}`,
+  PK: agreementPk(agreementId),
   SK: `NOTICE#EVAL#${evaluationDate}`,
 });
 

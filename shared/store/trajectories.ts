@@ -86,7 +86,9 @@ export interface TrajectoryCorrection {
   outcome: string;
 }
 
-export const trajectoryKey = (trajectoryId: string) => ({ PK: `TRAJECTORY#${trajectoryId}`, SK: 'TRAJECTORY' });
+/** The trajectory's partition: the trajectory, its audit trail, extension requests and notice claims. */
+export const trajectoryPk = (trajectoryId: string) => `TRAJECTORY#${trajectoryId}`;
+export const trajectoryKey = (trajectoryId: string) => ({ PK: trajectoryPk(trajectoryId), SK: 'TRAJECTORY' });
 
 export async function clientKeyOf(deps: Deps, reference: string): Promise<string> {
   return createHmac('sha256', await deps.pseudonymKey())
@@ -117,7 +119,6 @@ export function withIndexKeys(
   };
 }
 
-const trajectoryPk = (trajectoryId: string) => `TRAJECTORY#${trajectoryId}`;
 
 /** Records a read (or another action without a write) in the trajectory's audit trail. */
 export async function recordAudit(deps: Deps, trajectoryId: string, actor: AuditActor, action: string): Promise<void> {
@@ -355,7 +356,7 @@ export function newExtensionRecord(
 ): ExtensionRecord {
   const requestId = randomUUID();
   return {
-    PK: `TRAJECTORY#${trajectoryId}`,
+    PK: trajectoryPk(trajectoryId),
     SK: `EXTENSION#${requestId}`,
     entity: 'ExtensionRequest',
     GSI1PK: `EXTENSION_REQUEST#${requestId}`,
