@@ -1,10 +1,10 @@
+import { AMA_AGE_LIMIT, AMA_MINIMUM_AGE, AMA_REGIME_2024_FROM } from './rules/parameters.ts';
+import { requireValueOn } from './rules/dated.ts';
+
 /**
  * AMA (arbeidsmatige activiteiten): rules of the participant's age, of the three-party agreement's
  * signatures, and of werkpost addresses. Pure; the handlers apply them.
  */
-export const MIN_AGE = 18;
-/** "Tussen 18 en 65 jaar": from the 18th birthday up to the day before the 65th birthday (our reading). */
-export const AGE_LIMIT = 65;
 
 /**
  * The date someone reaches `years` years. Born on 29 February: in a year without that day, the birthday
@@ -27,15 +27,28 @@ export function ageOn(birthDate: string, on: string): number {
   return age;
 }
 
-/** A participant may start on `startDate` when aged 18 or more and not yet 65 (Europe/Brussels dates). */
+/**
+ * Rules `ama-participant-age` (agreements starting before 1 January 2024: 18 to 65) and
+ * `ama-participant-age-pension` (from then: at least 18 and younger than the statutory pension age, which
+ * is 65, 66 from 1 February 2025 and 67 from 1 February 2030): judged on the start date (Europe/Brussels).
+ * From the 18th birthday on, up to the day before the birthday of the limit (our reading).
+ */
 export function ageViolation(birthDate: string, startDate: string): string | undefined {
-  if (startDate < birthdayOfAge(birthDate, MIN_AGE)) {
-    return `The participant must be at least ${MIN_AGE} on the start date; they turn ${MIN_AGE} on ${birthdayOfAge(birthDate, MIN_AGE)}.`;
+  const minimum = requireValueOn(AMA_MINIMUM_AGE, startDate);
+  const limit = requireValueOn(AMA_AGE_LIMIT, startDate);
+  if (startDate < birthdayOfAge(birthDate, minimum)) {
+    return `The participant must be at least ${minimum} on the start date; they turn ${minimum} on ${birthdayOfAge(birthDate, minimum)}.`;
   }
-  if (startDate >= birthdayOfAge(birthDate, AGE_LIMIT)) {
-    return `AMA is for participants under ${AGE_LIMIT} on the start date; the participant turned ${AGE_LIMIT} on ${birthdayOfAge(birthDate, AGE_LIMIT)}.`;
+  if (startDate >= birthdayOfAge(birthDate, limit)) {
+    const what = startDate < AMA_REGIME_2024_FROM ? `under ${limit}` : `younger than the statutory pension age (${limit} on that date)`;
+    return `AMA is for participants ${what} on the start date; the participant turned ${limit} on ${birthdayOfAge(birthDate, limit)}.`;
   }
   return undefined;
+}
+
+/** The rule that judges an AMA participant's age on `startDate`. */
+export function amaAgeRuleOn(startDate: string): 'ama-participant-age' | 'ama-participant-age-pension' {
+  return startDate < AMA_REGIME_2024_FROM ? 'ama-participant-age' : 'ama-participant-age-pension';
 }
 
 export const PARTIES = ['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'] as const;

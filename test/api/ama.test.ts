@@ -114,30 +114,37 @@ describe('werkposten', () => {
 let agreementId: string;
 
 describe('agreements', () => {
-  it('refuses a participant under 18 or 65 and over on the start date, naming the field', async () => {
+  it('refuses a participant under 18, or not younger than the statutory pension age on the start date (66 in 2026), naming the field and the rule', async () => {
     const young = await api.request('POST', '/ama-agreements', {
       token: begeleider,
       body: agreementBody({ participant: { reference: 'DEELN-1', birthDate: '2008-12-02' } }),
     });
     expect(young.status).toBe(422);
     expect(young.body.errors).toEqual([
-      { path: 'participant.birthDate', rule: 'ama-participant-age', message: expect.stringContaining('2026-12-02') },
+      { path: 'participant.birthDate', rule: 'ama-participant-age-pension', message: expect.stringContaining('2026-12-02') },
     ]);
-    expect(young.body.rule).toBe('ama-participant-age');
-    const eighteen = await api.request('POST', '/ama-agreements', {
-      token: begeleider,
-      body: agreementBody({ participant: { reference: 'DEELN-2', birthDate: '2008-12-01' } }),
-    });
-    expect(eighteen.status, eighteen.text).toBe(201);
+    expect(young.body.rule).toBe('ama-participant-age-pension');
+    const accepted: string[] = [];
+    for (const [reference, birthDate] of [
+      ['DEELN-2', '2008-12-01'], // 18 on the start date
+      ['DEELN-3', '1961-06-01'], // 65 and a half: refused under the old rule, younger than the pension age now
+    ]) {
+      const response = await api.request('POST', '/ama-agreements', {
+        token: begeleider,
+        body: agreementBody({ participant: { reference, birthDate } }),
+      });
+      expect(response.status, response.text).toBe(201);
+      accepted.push(response.body.agreementId as string);
+    }
     const old = await api.request('POST', '/ama-agreements', {
       token: begeleider,
-      body: agreementBody({ participant: { reference: 'DEELN-3', birthDate: '1961-12-01' } }),
+      body: agreementBody({ participant: { reference: 'DEELN-4', birthDate: '1960-12-01' } }),
     });
     expect(old.status).toBe(422);
-    await api.request('POST', `/ama-agreements/${eighteen.body.agreementId}/end`, {
-      token: begeleider,
-      body: { endDate: '2026-12-01', reason: 'Test' },
-    });
+    expect(old.body.errors[0]).toMatchObject({ rule: 'ama-participant-age-pension', message: expect.stringContaining('(66') });
+    for (const id of accepted) {
+      await api.request('POST', `/ama-agreements/${id}/end`, { token: begeleider, body: { endDate: '2026-12-01', reason: 'Test' } });
+    }
   });
 
   it('two agreements racing for the last place: one wins, the other gets 409', async () => {

@@ -3,21 +3,43 @@ import {
   afterContentChange,
   ageOn,
   ageViolation,
+  amaAgeRuleOn,
   birthdayOfAge,
   isFlemishOrBrusselsPostcode,
   sign,
   type Signature,
 } from '../../shared/domain/ama.ts';
 
-describe('the AMA age rule (18 to 65 on the start date)', () => {
+describe('the AMA age rule: at least 18, and younger than the statutory pension age since 2024 (65 before)', () => {
+  it('a participant of 65½ starts in 2026 (the pension age is 66 from 1 February 2025), not one of 66', () => {
+    expect(ageViolation('1960-06-15', '2026-01-05')).toBeUndefined(); // 65 years and 6 months
+    expect(ageViolation('1960-01-05', '2026-01-05')).toContain('statutory pension age (66');
+    expect(ageViolation('1960-01-06', '2026-01-05')).toBeUndefined(); // one day under 66
+  });
+
+  it('the limit moves on the day the pension age does: 1 February 2025 and 1 February 2030', () => {
+    // 65 years and a few months: refused on 31 January 2025, accepted from 1 February 2025.
+    expect(ageViolation('1959-10-01', '2025-01-31')).toContain('statutory pension age (65');
+    expect(ageViolation('1959-10-01', '2025-02-01')).toBeUndefined();
+    // 66 and a half: refused on 31 January 2030, accepted from 1 February 2030 (67).
+    expect(ageViolation('1963-08-01', '2030-01-31')).toContain('(66');
+    expect(ageViolation('1963-08-01', '2030-02-01')).toBeUndefined();
+  });
+
+  it('before 1 January 2024 the old rule holds (under 65), and names itself', () => {
+    expect(ageViolation('1958-10-01', '2023-12-31')).toContain('under 65');
+    expect(amaAgeRuleOn('2023-12-31')).toBe('ama-participant-age');
+    expect(amaAgeRuleOn('2024-01-01')).toBe('ama-participant-age-pension');
+  });
+
   it('the day before the 18th birthday is refused, the day of it accepted', () => {
     expect(ageViolation('2008-06-15', '2026-06-14')).toContain('at least 18');
     expect(ageViolation('2008-06-15', '2026-06-15')).toBeUndefined();
   });
 
-  it('the day before the 65th birthday is accepted, the day of it refused', () => {
-    expect(ageViolation('1961-06-15', '2026-06-14')).toBeUndefined();
-    expect(ageViolation('1961-06-15', '2026-06-15')).toContain('under 65');
+  it('the day before the 66th birthday is accepted in 2026, the day of it refused', () => {
+    expect(ageViolation('1960-06-15', '2026-06-14')).toBeUndefined();
+    expect(ageViolation('1960-06-15', '2026-06-15')).toContain('younger than the statutory pension age (66');
   });
 
   it('born on 29 February: the birthday is 1 March in a common year, 29 February in a leap year', () => {
@@ -26,8 +48,10 @@ describe('the AMA age rule (18 to 65 on the start date)', () => {
     expect(ageViolation('2008-02-29', '2026-03-01')).toBeUndefined();
     expect(birthdayOfAge('2010-02-29'.replace('2010', '2012'), 18)).toBe('2030-03-01');
     expect(birthdayOfAge('2004-02-29', 20)).toBe('2024-02-29');
-    expect(ageViolation('1960-02-29', '2025-02-28')).toBeUndefined(); // 65th birthday: 1 March 2025
-    expect(ageViolation('1960-02-29', '2025-03-01')).toContain('under 65');
+    expect(ageViolation('1959-02-28', '2024-02-27')).toBeUndefined(); // 65th birthday: 28 February 2024
+    expect(ageViolation('1959-02-28', '2024-02-28')).toContain('(65');
+    expect(ageViolation('1960-02-29', '2026-02-28')).toBeUndefined(); // 66th birthday: 1 March 2026
+    expect(ageViolation('1960-02-29', '2026-03-01')).toContain('(66');
   });
 
   it('age in whole years', () => {

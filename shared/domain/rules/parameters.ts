@@ -1,5 +1,5 @@
 import type { RecognitionAuthority } from '../reference-data.ts';
-import { dated } from './dated.ts';
+import { dated, requireValueOn } from './dated.ts';
 
 /**
  * The parameters of the rules (shared/domain/rules/registry.ts), each a dated value: the value in force on
@@ -48,3 +48,32 @@ export const MANDATE_QUALIFYING_RECOGNITIONS = dated<readonly RecognitionAuthori
   [{ from: REGIME_2014_FROM, value: ['JONGERENWELZIJN', 'VAPH', 'ZORG_EN_GEZONDHEID', 'WELZIJN'] }],
 );
 
+
+/** AMA follows the decree of 8 July 2022 from 1 January 2024 (departementwvg.be/regelgeving-werk-en-zorgdecreet). */
+export const AMA_REGIME_2024_FROM = '2024-01-01';
+
+/** The Belgian statutory pension age (law of 10 August 2015): 65, 66 from 1 February 2025, 67 from 1 February 2030. */
+export const STATUTORY_PENSION_AGE = dated('the statutory pension age, in years', [
+  { from: '1900-01-01', value: 65 },
+  { from: '2025-02-01', value: 66 },
+  { from: '2030-02-01', value: 67 },
+]);
+
+export const AMA_MINIMUM_AGE = dated('minimum age of an AMA participant on the start date, in years', [
+  { from: REGIME_2014_FROM, value: 18 },
+]);
+
+/**
+ * The age an AMA participant must be under on the start date: 65 under the old rules ("tussen 18 en 65
+ * jaar"); from 1 January 2024 the statutory pension age (still 65 then; 66 and 67 as it rises).
+ */
+/** The old rules' limit: "tussen 18 en 65 jaar". */
+export const AMA_AGE_LIMIT_BEFORE_2024 = dated('the age an AMA participant had to be under before 2024, in years', [
+  { from: REGIME_2014_FROM, value: 65 },
+]);
+
+export const AMA_AGE_LIMIT = dated('the age an AMA participant must be under on the start date, in years', [
+  ...AMA_AGE_LIMIT_BEFORE_2024.values,
+  { from: AMA_REGIME_2024_FROM, value: requireValueOn(STATUTORY_PENSION_AGE, AMA_REGIME_2024_FROM) },
+  ...STATUTORY_PENSION_AGE.values.filter((v) => v.from > AMA_REGIME_2024_FROM),
+]);

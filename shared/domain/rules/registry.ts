@@ -11,6 +11,10 @@ import {
   REGIME_2022_FROM,
   TRAJECTORY_MAX_MONTHS,
   TRAJECTORY_MIN_MONTHS,
+  AMA_AGE_LIMIT_BEFORE_2024,
+  AMA_MINIMUM_AGE,
+  AMA_REGIME_2024_FROM,
+  STATUTORY_PENSION_AGE,
 } from './parameters.ts';
 
 /**
@@ -364,12 +368,26 @@ export const RULES = [
   {
     id: 'ama-participant-age',
     title: {
-      nl: 'Een deelnemer aan AMA is op de startdatum minstens 18 en jonger dan 65',
-      en: 'An AMA participant is at least 18 and under 65 on the start date',
+      nl: 'Een deelnemer aan AMA is op de startdatum tussen 18 en 65 jaar',
+      en: 'An AMA participant is 18 to 65 on the start date',
     },
     kind: 'law',
-    source: 'departementwvg.be/arbeidsmatige-activiteiten (the rules before 1 January 2024; the pension age since then is issue #13)',
+    source: `${DECREE_2014} (departementwvg.be/arbeidsmatige-activiteiten, earlier pages: "tussen 18 en 65 jaar")`,
     validFrom: SINCE_SYSTEM,
+    validUntil: '2023-12-31',
+    parameters: { minimumAge: AMA_MINIMUM_AGE, ageLimit: AMA_AGE_LIMIT_BEFORE_2024 },
+    implementedBy: 'ama.ts#ageViolation',
+  },
+  {
+    id: 'ama-participant-age-pension',
+    title: {
+      nl: 'Een deelnemer aan AMA is op de startdatum minstens 18 en jonger dan de wettelijke pensioenleeftijd',
+      en: 'An AMA participant is at least 18 and younger than the statutory pension age on the start date',
+    },
+    kind: 'law',
+    source: `${DECREE_2022} (departementwvg.be/arbeidsmatige-activiteiten: "jonger dan de wettelijke pensioenleeftijd"); the pension age: wet van 10 augustus 2015`,
+    validFrom: AMA_REGIME_2024_FROM,
+    parameters: { minimumAge: AMA_MINIMUM_AGE, statutoryPensionAge: STATUTORY_PENSION_AGE },
     implementedBy: 'ama.ts#ageViolation',
   },
   {
