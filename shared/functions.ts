@@ -125,7 +125,7 @@ export const apiFunctions = {
   AmaRead: {
     entry: 'functions/ama-read.ts',
     description: 'Werkposten and agreement audit trails: reads',
-    routes: ['listWerkposten', 'agreementAudit'],
+    routes: ['listWerkposten', 'listAgreements', 'agreementAudit'],
   },
   AmaAudited: {
     entry: 'functions/ama-audited.ts',

@@ -5,6 +5,8 @@ import { AuditEntry } from '../schemas/trajectories.ts';
 import {
   Agreement,
   AgreementBody,
+  AgreementPage,
+  ListAgreementsQuery,
   AgreementParams,
   EndAgreementBody,
   ListWerkpostenQuery,
@@ -107,6 +109,18 @@ export const amaRoutes = {
     body: AgreementBody,
     responses: { 201: { description: 'Drawn up, DRAFT until all three parties sign.', schema: Agreement, etag: true } },
     errors: [404, 409],
+  }),
+  listAgreements: route({
+    operationId: 'listAgreements',
+    method: 'GET',
+    path: '/ama-agreements',
+    handler: 'functions/ama/list.ts',
+    summary: 'AMA agreements by start date: a begeleider its own, the department all or one begeleider’s; no participant data',
+    tag: 'AMA',
+    auth: ['department', 'facility'],
+    table: 'read',
+    query: ListAgreementsQuery,
+    responses: { 200: { description: 'A page of agreements.', schema: AgreementPage } },
   }),
   getAgreement: route({
     operationId: 'getAgreement',

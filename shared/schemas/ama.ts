@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { isFlemishOrBrusselsPostcode } from '../domain/ama.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 const Address = z.strictObject({
   street: oneLine(200),
@@ -135,6 +135,33 @@ export const Agreement = z
     ...AuditFields,
   })
   .meta({ id: 'AmaAgreement' });
+
+export const ListAgreementsQuery = z.strictObject({
+  ...PaginationQuery,
+  begeleider: EnterpriseNumber.optional().meta({
+    description: 'The department: one begeleider’s agreements (all when left out). A begeleider always lists its own.',
+  }),
+  status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']).optional(),
+  startsFrom: CalendarDate.optional().meta({ description: 'Agreements starting on or after this date.' }),
+  startsUntil: CalendarDate.optional().meta({ description: 'Agreements starting on or before this date.' }),
+});
+
+/** What a list shows of an agreement: no participant data (read one agreement for those; that read is audited). */
+export const AgreementSummary = z
+  .object({
+    agreementId: z.string(),
+    begeleiderEnterpriseNumber: z.string(),
+    werkpostId: z.string(),
+    status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']),
+    startDate: z.string(),
+    endDate: z.string().optional(),
+    signedBy: z.array(z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'])),
+    version: z.number().int(),
+    updatedAt: Instant,
+  })
+  .meta({ id: 'AmaAgreementSummary' });
+
+export const AgreementPage = pageOf(AgreementSummary, 'AmaAgreementPage');
 
 export const AgreementParams = z.strictObject({ agreementId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not an agreement id.') });
 export type AgreementInput = z.output<typeof AgreementBody>;

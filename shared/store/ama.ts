@@ -10,6 +10,7 @@ import { transactNamed, type TransactItem, type WriteOutcome } from './transacti
 import { versionedPut, versionedUpdate } from './versioned-update.ts';
 import { auditPut, listAuditEntries, recordAuditEntry, type AuditActor } from './audit.ts';
 import { queryAll } from './query-all.ts';
+import { queryPage, type Page } from './query-page.ts';
 
 /**
  * Werkposten (PK WERKPOST#<id>; GSI1 by begeleider facility) count the agreements that hold a place
@@ -48,6 +49,9 @@ export interface AgreementRecord extends Omit<AgreementInput, 'trajectoryId'> {
   entity: 'AmaAgreement';
   GSI1PK: string;
   GSI1SK: string;
+  /** All agreements, for the department's list (absent on agreements made before the list existed). */
+  GSI3PK?: string;
+  GSI3SK?: string;
   GSI4PK?: string;
   GSI4SK?: string;
   agreementId: string;
@@ -185,6 +189,8 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
     entity: 'AmaAgreement',
     GSI1PK: `${facilityPartition(begeleider)}#AMA`,
     GSI1SK: `${input.startDate}#${agreementId}`,
+    GSI3PK: ALL_AGREEMENTS,
+    GSI3SK: `${input.startDate}#${agreementId}`,
     agreementId,
     begeleiderEnterpriseNumber: begeleider,
     ...input,
@@ -292,6 +298,41 @@ export async function recordEvaluationNoticesHandled(
       ExpressionAttributeValues: { ':sent': sent, ...(next.GSI4SK ? { ':pk': next.GSI4PK, ':sk': next.GSI4SK } : {}) },
     }),
   );
+}
+
+const ALL_AGREEMENTS = 'AMA_AGREEMENTS';
+
+/**
+ * Agreements by start date, of one begeleider (GSI1) or all (GSI3, the department); `where` filters a page
+ * (status, period) and pages are still filled up to `limit`.
+ */
+export async function listAgreements(
+  deps: Deps,
+  request: { begeleider?: string; limit: number; cursor?: string; where?: (a: AgreementRecord) => boolean },
+): Promise<Page<AgreementRecord>> {
+  return queryPage<AgreementRecord & Record<string, unknown>>(deps, {
+    ...(request.begeleider
+      ? { index: 'GSI1' as const, partition: `${facilityPartition(request.begeleider)}#AMA` }
+      : { index: 'GSI3' as const, partition: ALL_AGREEMENTS }),
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    where: (item) => item.entity === 'AmaAgreement' && (!request.where || request.where(item)),
+  });
+}
+
+/** A list's line: no participant data. */
+export function agreementSummary(a: AgreementRecord) {
+  return {
+    agreementId: a.agreementId,
+    begeleiderEnterpriseNumber: a.begeleiderEnterpriseNumber,
+    werkpostId: a.werkpostId,
+    status: a.status,
+    startDate: a.startDate,
+    ...(a.endDate ? { endDate: a.endDate } : {}),
+    signedBy: a.signatures.map((s) => s.party),
+    version: a.version,
+    updatedAt: a.updatedAt,
+  };
 }
 
 export async function getAgreement(deps: Deps, id: string): Promise<AgreementRecord | undefined> {

@@ -31,6 +31,7 @@
  * |23 | Samenwerkingsverbanden Zorg: one / all / of a werkingsgebied | table / GSI1 / GSI2 | COOPERATION#<id> · COOPERATIONS, <werkingsgebied>#… · COOPERATIONS#<werkingsgebied> |
  * |24 | The samenwerkingsverband mandated for a werkingsgebied | table | PK = WERKINGSGEBIED#<werkingsgebied>, SK = COOPERATION (marker: its id, the end of its mandate) |
  * |25 | Casemanagers Werk known to the system            | table | PK = CASEMANAGER_WERK#<sub>, SK = PROFILE (written with each start they record) |
+ * |26 | AMA agreements of a begeleider / all, by start   | GSI1 / GSI3 | FACILITY#<en>#AMA · AMA_AGREEMENTS, <startDate>#<id>       |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.

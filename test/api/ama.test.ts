@@ -347,3 +347,42 @@ describe('agreements', () => {
     expect((await api.request('DELETE', `/werkposten/${unused.body.werkpostId}`, { token: begeleider })).status).toBe(204);
   });
 });
+
+describe('listing agreements', () => {
+  it('a begeleider lists its own, paginated and filtered, without participant data; the department lists all or one begeleider’s', async () => {
+    const mine = await api.request('GET', '/ama-agreements?limit=100', { token: begeleider });
+    expect(mine.status, mine.text).toBe(200);
+    expect(mine.body.items.length).toBeGreaterThan(2);
+    for (const line of mine.body.items) {
+      expect(line.begeleiderEnterpriseNumber).toBe(BEGELEIDER);
+      expect(line).not.toHaveProperty('participant');
+    }
+    expect(mine.text).not.toContain('DEELN-');
+    // Sorted by start date; one page of 1 leads to the next.
+    const first = await api.request('GET', '/ama-agreements?limit=1', { token: begeleider });
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await api.request('GET', `/ama-agreements?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, {
+      token: begeleider,
+    });
+    expect(second.body.items[0].agreementId).not.toBe(first.body.items[0].agreementId);
+    const ended = await api.request('GET', '/ama-agreements?status=ENDED&limit=100', { token: begeleider });
+    expect(ended.body.items.length).toBeGreaterThan(0);
+    expect(ended.body.items.every((a: { status: string }) => a.status === 'ENDED')).toBe(true);
+    const none = await api.request('GET', '/ama-agreements?startsFrom=2030-01-01', { token: begeleider });
+    expect(none.body.items).toEqual([]);
+    // Another facility asking for this begeleider's agreements gets its own (none).
+    const stranger = await api.request('GET', `/ama-agreements?begeleider=${BEGELEIDER}`, { token: other });
+    expect(stranger.status).toBe(200);
+    expect(stranger.body.items).toEqual([]);
+    const all = await api.request('GET', '/ama-agreements?limit=100', { token: department });
+    expect(all.body.items.map((a: { agreementId: string }) => a.agreementId).sort()).toEqual(
+      mine.body.items.map((a: { agreementId: string }) => a.agreementId).sort(),
+    );
+    const byBegeleider = await api.request('GET', `/ama-agreements?begeleider=${NOT_RECOGNISED}`, { token: department });
+    expect(byBegeleider.body.items).toEqual([]);
+    const bad = await api.request('GET', '/ama-agreements?status=SIGNED', { token: department });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0].path).toBe('status');
+  });
+});
