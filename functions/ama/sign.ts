@@ -3,6 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { sign } from '../../shared/domain/ama.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
 import { isAgreementActive } from '../../shared/domain/ama.ts';
@@ -10,12 +11,10 @@ import { isAgreementActive } from '../../shared/domain/ama.ts';
 export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, body, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
   const now = deps.clock();
-  const signed = sign(current, {
-    party: body.party,
-    signerName: body.signerName,
-    recordedBy: principal.userId,
-    signedAt: now.toISOString(),
-  });
+  if (body.signedOn > brusselsDateOf(now)) {
+    throw problems.validation([{ path: 'signedOn', rule: 'signature-evidence', message: 'A signature is recorded once given: not a future date.' }]);
+  }
+  const signed = sign(current, { ...body, recordedBy: principal.userId, signedAt: now.toISOString() });
   if (!signed.ok) {
     throw problems.conflict(
       signed.reason,

@@ -226,11 +226,23 @@ export async function loadDemoDataIfEmpty(
     },
     audit,
   );
+  const signedOn = brusselsDateOf(audit.now);
   agreement.signatures = [
-    { party: 'BEGELEIDER', signerName: 'Begeleider CAW Limburg', recordedBy: 'demo-data', signedAt: audit.now.toISOString() },
+    {
+      party: 'BEGELEIDER',
+      signerName: 'Begeleider CAW Limburg',
+      method: 'ELECTRONIC',
+      signedOn,
+      electronicReference: 'DEMO-ESIGN-0001',
+      recordedBy: 'demo-data',
+      signedAt: audit.now.toISOString(),
+    },
     {
       party: 'WERKPOST',
       signerName: 'Verantwoordelijke Kringwinkel',
+      method: 'SCANNED_PAPER',
+      signedOn,
+      scanSha256: '9f2c1d0e6b7a8c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5',
       recordedBy: 'demo-data',
       signedAt: audit.now.toISOString(),
     },

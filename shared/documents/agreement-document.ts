@@ -21,6 +21,12 @@ export interface AgreementDocument {
   insurance: { insurer: string; policyReference: string };
   guidance: string;
   endingConditions: string;
-  signatures: ReadonlyArray<{ party: 'PARTICIPANT' | 'BEGELEIDER' | 'WERKPOST'; signerName: string; signedAt: string }>;
+  signatures: ReadonlyArray<{
+    party: 'PARTICIPANT' | 'BEGELEIDER' | 'WERKPOST';
+    signerName?: string;
+    method?: 'SCANNED_PAPER' | 'ELECTRONIC';
+    signedOn?: string;
+    signedAt: string;
+  }>;
   generatedAt: string;
 }

@@ -287,7 +287,7 @@ function writeSignatures(pdf: Pdf, doc: AgreementDocument): void {
         .font(FONT)
         .fontSize(9)
         .fillColor(COLOR_TEXT)
-        .text(`Getekend door ${signature.signerName} op ${dutchLongDate(signature.signedAt)}`, x, lineY + 5, {
+        .text(signatureCaption(signature), x, lineY + 5, {
           width: columnWidth,
           height: SIGNATURE_CAPTION_HEIGHT - 5,
           ellipsis: true,
@@ -296,6 +296,15 @@ function writeSignatures(pdf: Pdf, doc: AgreementDocument): void {
   });
   pdf.x = pdf.page.margins.left;
   pdf.y = top + blockHeight;
+}
+
+const METHOD_LABELS = { SCANNED_PAPER: 'op papier', ELECTRONIC: 'elektronisch' } as const;
+
+/** "Getekend door An Peeters op 21 februari 2027 (op papier)"; the participant is never named. */
+function signatureCaption(signature: AgreementDocument['signatures'][number]): string {
+  const who = signature.party === 'PARTICIPANT' ? 'de deelnemer' : (signature.signerName ?? '');
+  const when = dutchLongDate(signature.signedOn ?? signature.signedAt);
+  return `Getekend door ${who} op ${when}${signature.method ? ` (${METHOD_LABELS[signature.method]})` : ''}`;
 }
 
 /** On every page: when the PDF was made, which agreement, and the page number. */

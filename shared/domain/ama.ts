@@ -55,9 +55,21 @@ export const PARTIES = ['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'] as const;
 export type Party = (typeof PARTIES)[number];
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'ENDED';
 
+/** How a party signed: on paper, recorded with a scanned copy (its SHA-256), or electronically (the service's reference). */
+export const SIGNATURE_METHODS = ['SCANNED_PAPER', 'ELECTRONIC'] as const;
+export type SignatureMethod = (typeof SIGNATURE_METHODS)[number];
+
 export interface Signature {
   party: Party;
-  signerName: string;
+  /** Who signed for the begeleider or the werkpost; never the participant's name (the signed copy proves theirs). */
+  signerName?: string;
+  /** Absent on signatures recorded before the evidence was kept. */
+  method?: SignatureMethod;
+  /** The day the party signed (Europe/Brussels). */
+  signedOn?: string;
+  scanSha256?: string;
+  electronicReference?: string;
+  /** Who recorded it in the system, and when. */
   recordedBy: string;
   signedAt: string;
 }

@@ -96,10 +96,42 @@ export const AgreementBody = z
   })
   .meta({ id: 'AgreementInput' });
 
+const Party = z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']);
+const SignerName = oneLine(200).meta({
+  description: 'Who signed for the begeleider or the werkpost. Not for the participant: their name is never typed here.',
+});
+const SignedOn = CalendarDate.meta({ description: 'The day the party signed; not in the future.' });
+
 export const SignatureBody = z
-  .strictObject({
-    party: z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']),
-    signerName: oneLine(200).meta({ description: 'Who signed for that party.' }),
+  .discriminatedUnion('method', [
+    z.strictObject({
+      party: Party,
+      method: z.literal('SCANNED_PAPER').meta({ description: 'Signed on paper; the scanned copy is kept by the begeleider.' }),
+      signerName: SignerName.optional(),
+      signedOn: SignedOn,
+      scanSha256: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, 'The SHA-256 of the scanned copy: 64 lowercase hexadecimal characters.'),
+    }),
+    z.strictObject({
+      party: Party,
+      method: z.literal('ELECTRONIC'),
+      signerName: SignerName.optional(),
+      signedOn: SignedOn,
+      electronicReference: oneLine(200).meta({ description: 'The reference of the electronic signature (its service’s id).' }),
+    }),
+  ])
+  .superRefine((b, ctx) => {
+    if (b.party === 'PARTICIPANT' && b.signerName !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['signerName'],
+        message: "Leave it out for the participant: their name is not stored in plain text; the signed copy's hash proves their signature.",
+      });
+    }
+    if (b.party !== 'PARTICIPANT' && b.signerName === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['signerName'], message: 'Who signed for the begeleider or the werkpost.' });
+    }
   })
   .meta({ id: 'SignatureInput' });
 
@@ -107,7 +139,16 @@ export const EndAgreementBody = z
   .strictObject({ endDate: CalendarDate, reason: z.string().trim().min(1).max(2000) })
   .meta({ id: 'AgreementEnd' });
 
-const SignatureView = z.object({ party: z.string(), signerName: z.string(), recordedBy: z.string(), signedAt: Instant });
+const SignatureView = z.object({
+  party: z.string(),
+  signerName: z.string().optional(),
+  method: z.enum(['SCANNED_PAPER', 'ELECTRONIC']).optional(),
+  signedOn: CalendarDate.optional(),
+  scanSha256: z.string().optional(),
+  electronicReference: z.string().optional(),
+  recordedBy: z.string().meta({ description: 'Who recorded the signature.' }),
+  signedAt: Instant.meta({ description: 'When it was recorded.' }),
+});
 
 export const Agreement = z
   .object({

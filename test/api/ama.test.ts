@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
@@ -60,6 +61,17 @@ function agreementBody(overrides: Record<string, unknown> = {}) {
     guidance: 'Wekelijks gesprek met de begeleider; aanspreekpunt op de werkpost.',
     endingConditions: 'Elke partij kan met een opzeg van twee weken beëindigen.',
     ...overrides,
+  };
+}
+
+/** A signature as recorded from a scanned paper copy; the participant is never named. */
+function signature(party: 'PARTICIPANT' | 'BEGELEIDER' | 'WERKPOST', signerName?: string) {
+  return {
+    party,
+    method: 'SCANNED_PAPER',
+    signedOn: '2026-11-25',
+    scanSha256: createHash('sha256').update(`scan ${party}`).digest('hex'),
+    ...(party === 'PARTICIPANT' ? {} : { signerName: signerName ?? `Naam ${party}` }),
   };
 }
 
@@ -173,11 +185,34 @@ describe('agreements', () => {
     });
   });
 
+  it('a signature needs its evidence; the participant is never named; nothing is recorded for a refused one', async () => {
+    const url = `/ama-agreements/${agreementId}/signatures`;
+    const before = await api.scanTable();
+    const named = await api.request('POST', url, { token: begeleider, body: { ...signature('PARTICIPANT'), signerName: 'Jan Janssens' } });
+    expect(named.status).toBe(422);
+    expect(named.body.errors).toEqual([expect.objectContaining({ path: 'signerName' })]);
+    expect(named.text).not.toContain('Jan Janssens');
+    const { scanSha256: _omitted, ...noHash } = signature('WERKPOST');
+    const unproven = await api.request('POST', url, { token: begeleider, body: noHash });
+    expect(unproven.body.errors).toEqual([expect.objectContaining({ path: 'scanSha256' })]);
+    const nobody = await api.request('POST', url, { token: begeleider, body: { ...signature('BEGELEIDER'), signerName: undefined } });
+    expect(nobody.body.errors).toEqual([expect.objectContaining({ path: 'signerName' })]);
+    const future = await api.request('POST', url, { token: begeleider, body: { ...signature('BEGELEIDER'), signedOn: '2099-01-01' } });
+    expect(future.status).toBe(422);
+    expect(future.body.errors).toEqual([expect.objectContaining({ path: 'signedOn', rule: 'signature-evidence' })]);
+    const electronic = await api.request('POST', url, {
+      token: begeleider,
+      body: { party: 'WERKPOST', method: 'ELECTRONIC', signedOn: '2026-11-25', signerName: 'x' },
+    });
+    expect(electronic.body.errors).toEqual([expect.objectContaining({ path: 'electronicReference' })]);
+    expect(await api.scanTable()).toEqual(before);
+  });
+
   it('DRAFT until the three parties sign; a change after a signature voids them, with an explanation', async () => {
     const url = `/ama-agreements/${agreementId}`;
     const first = await api.request('POST', `${url}/signatures`, {
       token: begeleider,
-      body: { party: 'PARTICIPANT', signerName: 'Deelnemer' },
+      body: signature('PARTICIPANT'),
     });
     expect(first.status, first.text).toBe(201);
     expect(first.body.status).toBe('DRAFT');
@@ -191,20 +226,30 @@ describe('agreements', () => {
     expect(changed.body.voidedSignatures).toEqual([expect.objectContaining({ party: 'PARTICIPANT' })]);
     expect(changed.body.notice).toContain('void');
     for (const [party, name] of [
-      ['PARTICIPANT', 'Deelnemer'],
+      ['PARTICIPANT', undefined],
       ['WERKPOST', 'An Peeters (werkpost)'],
-    ]) {
-      const r = await api.request('POST', `${url}/signatures`, { token: begeleider, body: { party, signerName: name } });
+    ] as const) {
+      const r = await api.request('POST', `${url}/signatures`, { token: begeleider, body: signature(party, name) });
       expect(r.body.status).toBe('DRAFT');
     }
+    // The evidence is recorded as given: how, the day, the scanned copy's hash; the participant is not named.
+    const recorded = (await api.request('GET', url, { token: begeleider })).body.signatures as Array<Record<string, unknown>>;
+    expect(recorded.find((x) => x.party === 'PARTICIPANT')).toEqual({
+      party: 'PARTICIPANT',
+      method: 'SCANNED_PAPER',
+      signedOn: '2026-11-25',
+      scanSha256: signature('PARTICIPANT').scanSha256,
+      recordedBy: 'begeleider-1',
+      signedAt: expect.any(String),
+    });
     const twice = await api.request('POST', `${url}/signatures`, {
       token: begeleider,
-      body: { party: 'WERKPOST', signerName: 'x' },
+      body: signature('WERKPOST', 'x'),
     });
     expect(twice.status).toBe(409);
     const third = await api.request('POST', `${url}/signatures`, {
       token: begeleider,
-      body: { party: 'BEGELEIDER', signerName: 'Bert Begeleider' },
+      body: signature('BEGELEIDER', 'Bert Begeleider'),
     });
     expect(Agreement.parse(third.body).status).toBe('ACTIVE');
     const frozen = await api.request('PUT', url, {
@@ -246,7 +291,7 @@ describe('agreements', () => {
       await api.request('GET', `/ama-agreements/${agreementId}`, { token: other }),
       await api.request('POST', `/ama-agreements/${agreementId}/signatures`, {
         token: other,
-        body: { party: 'WERKPOST', signerName: 'x' },
+        body: signature('WERKPOST', 'x'),
       }),
       await api.request('POST', `/ama-agreements/${agreementId}/end`, {
         token: other,
@@ -300,10 +345,10 @@ describe('agreements', () => {
       (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('Evaluatie') && m.subject.includes('2027-09-01'));
     await runExpiringTrajectories(deps, '2027-08-20');
     expect(await reminders()).toHaveLength(0);
-    for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER']) {
+    for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER'] as const) {
       const signed = await api.request('POST', `/ama-agreements/${draft.body.agreementId}/signatures`, {
         token: begeleider,
-        body: { party, signerName: `Handtekening ${party.toLowerCase()}` },
+        body: signature(party, `Handtekening ${party.toLowerCase()}`),
       });
       expect(signed.status, signed.text).toBe(201);
     }

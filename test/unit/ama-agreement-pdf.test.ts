@@ -28,10 +28,10 @@ const signed: AgreementDocument = {
   guidance: 'Wekelijks een gesprek met de begeleider; de begeleider komt maandelijks langs op de werkpost.',
   endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzegtermijn van twee weken; de cliënt ook zonder opzeg.',
   signatures: [
-    { party: 'PARTICIPANT', signerName: 'VDAB-7734021', signedAt: '2027-02-18T09:00:00.000Z' },
+    { party: 'PARTICIPANT', method: 'SCANNED_PAPER', signedOn: '2027-02-18', signedAt: '2027-02-18T09:00:00.000Z' },
     // 23:30 UTC on 20 February is 00:30 on 21 February in Brussels.
     { party: 'BEGELEIDER', signerName: 'An Peeters', signedAt: '2027-02-20T23:30:00.000Z' },
-    { party: 'WERKPOST', signerName: 'Jürgen Maes', signedAt: '2027-02-22T14:00:00.000Z' },
+    { party: 'WERKPOST', signerName: 'Jürgen Maes', method: 'ELECTRONIC', signedOn: '2027-02-22', signedAt: '2027-02-22T14:00:00.000Z' },
   ],
   generatedAt: '2027-03-01T09:15:00.000Z',
 };
@@ -117,9 +117,10 @@ describe('the AMA agreement PDF', () => {
     expect(text).toContain('Handtekening deelnemer');
     expect(text).toContain('Handtekening begeleider AMA');
     expect(text).toContain('Handtekening werkpost');
-    expect(text).toContain('Getekend door VDAB-7734021 op 18 februari 2027');
+    // The participant is never named; how each signed is shown when it was recorded.
+    expect(text).toContain('Getekend door de deelnemer op 18 februari 2027 (op papier)');
     expect(text).toContain('Getekend door An Peeters op 21 februari 2027');
-    expect(text).toContain('Getekend door Jürgen Maes op 22 februari 2027');
+    expect(text).toContain('Getekend door Jürgen Maes op 22 februari 2027 (elektronisch)');
     expect(count(text, 'Getekend door')).toBe(3);
   });
 

@@ -424,6 +424,17 @@ export const RULES = [
     implementedBy: 'ama.ts#followsFromAmaTrajectory',
   },
   {
+    id: 'signature-evidence',
+    title: {
+      nl: 'Elke handtekening legt vast wie, wanneer en hoe tekende (ingescande kopie met haar SHA-256, of elektronisch); de overeenkomst is actief met alle drie',
+      en: 'Each signature records who signed, when and how (scanned copy with its SHA-256, or electronically); the agreement is active with all three',
+    },
+    kind: 'law',
+    source: 'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten (the signed copy is submitted to the department); the evidence kept: the department\'s decision',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'ama.ts#sign',
+  },
+  {
     id: 'objection-period',
     title: { nl: 'Bezwaar binnen 30 dagen na de kennisgeving', en: 'Objection within 30 days of the notification' },
     kind: 'department',
