@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
-import { ageViolation, amaAgeRuleOn, followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
+import { agreementContentViolations, followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
 import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
 import { isRecognisedBegeleider } from '../../shared/access/ama.ts';
@@ -10,8 +10,8 @@ import { isRecognisedBegeleider } from '../../shared/access/ama.ts';
 export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, principal, deps }) => {
   const begeleider = principal.facility;
   if (!begeleider) throw problems.forbidden();
-  const age = ageViolation(body.participant.birthDate, body.startDate);
-  if (age) throw problems.validation([{ path: 'participant.birthDate', rule: amaAgeRuleOn(body.startDate), message: age }]);
+  const violations = agreementContentViolations(body);
+  if (violations.length > 0) throw problems.validation(violations);
   const werkpost = await getWerkpost(deps, body.werkpostId);
   if (!werkpost || werkpost.begeleiderEnterpriseNumber !== begeleider) throw problems.notFound('The werkpost');
   if (!(await isRecognisedBegeleider(deps, begeleider, body.startDate))) {

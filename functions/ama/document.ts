@@ -4,6 +4,7 @@ import { renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts'
 import { getWerkpost } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
+import { amaLegalBasis, hoursPerWeek } from '../../shared/domain/ama.ts';
 
 export const handler = defineHandler(amaRoutes.agreementDocument, async ({ params, principal, deps }) => {
   const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');
@@ -25,11 +26,22 @@ export const handler = defineHandler(amaRoutes.agreementDocument, async ({ param
     weeklySchedule: agreement.weeklySchedule,
     startDate: agreement.startDate,
     ...(agreement.endDate ? { endDate: agreement.endDate } : {}),
+    ...(agreement.plannedEndDate ? { plannedEndDate: agreement.plannedEndDate } : {}),
+    legalBasis: amaLegalBasis(agreement.startDate),
+    hoursPerWeek: hoursPerWeek(agreement.weeklySchedule),
+    ...(agreement.werkpostbegeleider ? { werkpostbegeleider: agreement.werkpostbegeleider } : {}),
+    ...(agreement.participantStatus ? { participantStatus: agreement.participantStatus } : {}),
     evaluationDates: agreement.evaluationDates,
     insurance: agreement.insurance,
     guidance: agreement.guidance,
     endingConditions: agreement.endingConditions,
-    signatures: agreement.signatures.map((s) => ({ party: s.party, signerName: s.signerName, signedAt: s.signedAt })),
+    signatures: agreement.signatures.map((s) => ({
+      party: s.party,
+      signedAt: s.signedAt,
+      ...(s.signerName ? { signerName: s.signerName } : {}),
+      ...(s.method ? { method: s.method } : {}),
+      ...(s.signedOn ? { signedOn: s.signedOn } : {}),
+    })),
     generatedAt: deps.clock().toISOString(),
   });
   return {

@@ -2,7 +2,7 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
-import { afterContentChange, ageViolation, amaAgeRuleOn } from '../../shared/domain/ama.ts';
+import { afterContentChange, agreementContentViolations } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
 
@@ -17,8 +17,8 @@ export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params,
       { path: 'werkpostId', message: 'The werkpost of an agreement does not change; end it and draw up a new one.' },
     ]);
   }
-  const age = ageViolation(body.participant.birthDate, body.startDate);
-  if (age) throw problems.validation([{ path: 'participant.birthDate', rule: amaAgeRuleOn(body.startDate), message: age }]);
+  const violations = agreementContentViolations(body);
+  if (violations.length > 0) throw problems.validation(violations);
   const next = nextAgreementVersion(
     current,
     { ...body, signatures: change.signatures, sentEvaluationNotices: [] },

@@ -221,6 +221,8 @@ export async function loadDemoDataIfEmpty(
       startDate: start,
       evaluationDates: [addDays(start, 90), addDays(start, 180)],
       insurance: { insurer: 'Ethias', policyReference: 'AMA-2026-0042' },
+      werkpostbegeleider: { name: 'Verantwoordelijke Kringwinkel Hasselt', phone: '011 12 34 56' },
+      participantStatus: { permission: 'VDAB_REFERRAL', reference: 'VDAB-TOELEIDING-0001' },
       guidance: 'Wekelijks gesprek met de begeleider AMA; een vaste peter op de werkpost.',
       endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzeg van twee weken.',
     },

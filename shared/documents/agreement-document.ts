@@ -17,6 +17,12 @@ export interface AgreementDocument {
   weeklySchedule: ReadonlyArray<{ day: 'MA' | 'DI' | 'WO' | 'DO' | 'VR' | 'ZA' | 'ZO'; from: string; to: string }>;
   startDate: string;
   endDate?: string;
+  plannedEndDate?: string;
+  /** The decree and order the agreement falls under (by its start date): `amaLegalBasis`. */
+  legalBasis: string;
+  hoursPerWeek: number;
+  werkpostbegeleider?: { name: string; phone?: string; email?: string };
+  participantStatus?: { permission: 'VDAB_REFERRAL' | 'OCMW_PERMISSION' | 'MEDICAL_ADVISER_PERMISSION'; reference: string };
   evaluationDates: readonly string[];
   insurance: { insurer: string; policyReference: string };
   guidance: string;

@@ -200,7 +200,7 @@ function writeBody(pdf: Pdf, doc: AgreementDocument): void {
     .fillColor(COLOR_MUTED)
     .text(
       'Overeenkomst tussen de deelnemer, de erkende begeleider AMA en de werkpost over arbeidsmatige activiteiten ' +
-        'in het kader van het Werk- en zorgdecreet, met de elementen die de bijlage bij het uitvoeringsbesluit opsomt.',
+        `op grond van ${doc.legalBasis}.`,
       left,
       pdf.y,
       { width: contentWidth(pdf), lineGap: 1.5 },
@@ -211,6 +211,11 @@ function writeBody(pdf: Pdf, doc: AgreementDocument): void {
   field(pdf, 'Referentie', doc.participant.reference);
   field(pdf, 'Geboortedatum', dutchLongDate(doc.participant.birthDate));
 
+  if (doc.participantStatus) {
+    field(pdf, 'Toegang tot AMA', PERMISSION_LABELS[doc.participantStatus.permission]);
+    field(pdf, 'Referentie toeleiding of toestemming', doc.participantStatus.reference);
+  }
+
   partyHeading(pdf, 'Begeleider AMA');
   field(pdf, 'Naam', doc.begeleider.name);
   field(pdf, 'Ondernemingsnummer', formatEnterpriseNumber(doc.begeleider.enterpriseNumber));
@@ -220,6 +225,11 @@ function writeBody(pdf: Pdf, doc: AgreementDocument): void {
   if (doc.werkpost.enterpriseNumber) field(pdf, 'Ondernemingsnummer', formatEnterpriseNumber(doc.werkpost.enterpriseNumber));
   const { street, postcode, municipality } = doc.werkpost.address;
   field(pdf, 'Adres', `${street}, ${postcode} ${municipality}`);
+  if (doc.werkpostbegeleider) {
+    field(pdf, 'Werkpostbegeleider', doc.werkpostbegeleider.name);
+    if (doc.werkpostbegeleider.phone) field(pdf, 'Telefoon', doc.werkpostbegeleider.phone);
+    if (doc.werkpostbegeleider.email) field(pdf, 'E-mail', doc.werkpostbegeleider.email);
+  }
 
   heading(pdf, 'Activiteiten');
   paragraph(pdf, doc.activities);
@@ -228,10 +238,12 @@ function writeBody(pdf: Pdf, doc: AgreementDocument): void {
   const schedule = [...doc.weeklySchedule].sort((a, b) => DAYS[a.day].order - DAYS[b.day].order);
   if (schedule.length === 0) paragraph(pdf, 'Geen vast weekrooster.');
   for (const slot of schedule) field(pdf, DAYS[slot.day].name, `van ${slot.from} tot ${slot.to}`);
+  field(pdf, 'Uren per week', String(doc.hoursPerWeek).replace('.', ','));
 
   heading(pdf, 'Duur');
   field(pdf, 'Startdatum', dutchLongDate(doc.startDate));
-  field(pdf, 'Einddatum', doc.endDate ? dutchLongDate(doc.endDate) : 'onbepaalde duur');
+  const end = doc.endDate ?? doc.plannedEndDate;
+  field(pdf, 'Einddatum', end ? dutchLongDate(end) : 'onbepaalde duur');
 
   heading(pdf, 'Evaluatiemomenten');
   if (doc.evaluationDates.length === 0) paragraph(pdf, 'Geen evaluatiemomenten vastgelegd.');
@@ -297,6 +309,12 @@ function writeSignatures(pdf: Pdf, doc: AgreementDocument): void {
   pdf.x = pdf.page.margins.left;
   pdf.y = top + blockHeight;
 }
+
+const PERMISSION_LABELS = {
+  VDAB_REFERRAL: 'toegeleid door VDAB',
+  OCMW_PERMISSION: 'met toestemming van het OCMW',
+  MEDICAL_ADVISER_PERMISSION: 'met toestemming van de adviserend arts',
+} as const;
 
 const METHOD_LABELS = { SCANNED_PAPER: 'op papier', ELECTRONIC: 'elektronisch' } as const;
 

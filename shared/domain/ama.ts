@@ -128,3 +128,88 @@ export function hasFreePlace(werkpost: { places: number; takenPlaces: number; cl
 export function followsFromAmaTrajectory(trajectory: { status: string; outcome?: string } | undefined): boolean {
   return trajectory?.status === 'CLOSED' && trajectory.outcome === 'AMA';
 }
+
+export interface ScheduleSlot {
+  day: 'MA' | 'DI' | 'WO' | 'DO' | 'VR' | 'ZA' | 'ZO';
+  from: string;
+  to: string;
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** The hours a week the schedule holds (the number the annex asks for), to the quarter hour. */
+export function hoursPerWeek(slots: readonly ScheduleSlot[]): number {
+  const minutes = slots.reduce((sum, s) => sum + Math.max(0, minutesOf(s.to) - minutesOf(s.from)), 0);
+  return Math.round((minutes / 60) * 4) / 4;
+}
+
+/** Rule `ama-schedule`: the periods of one day do not overlap (a consistency rule: one cannot be in two at once). */
+export function scheduleViolations(slots: readonly ScheduleSlot[]): Array<{ path: string; message: string; rule: string }> {
+  const violations: Array<{ path: string; message: string; rule: string }> = [];
+  slots.forEach((slot, i) => {
+    const clash = slots.findIndex(
+      (other, j) => j < i && other.day === slot.day && minutesOf(other.from) < minutesOf(slot.to) && minutesOf(slot.from) < minutesOf(other.to),
+    );
+    if (clash >= 0) {
+      violations.push({
+        path: `weeklySchedule[${i}]`,
+        rule: 'ama-schedule',
+        message: `It overlaps weeklySchedule[${clash}] on the same day.`,
+      });
+    }
+  });
+  return violations;
+}
+
+export const AMA_MINIMUM_PERIOD_HOURS = 3;
+
+export interface AgreementCheck {
+  rule: string;
+  level: 'warning';
+  path: string;
+  message: string;
+}
+
+/**
+ * What the department's guidance asks but no confirmed source makes a refusal: rule `ama-minimum-period`
+ * (each work period lasts at least 3 hours, the department's AMA FAQ citing labour law, not confirmed). Shown
+ * with the agreement as warnings, so the begeleider can correct it; never a refusal until confirmed.
+ */
+export function agreementChecks(agreement: { weeklySchedule: readonly ScheduleSlot[] }): AgreementCheck[] {
+  return agreement.weeklySchedule.flatMap((slot, i) =>
+    minutesOf(slot.to) - minutesOf(slot.from) < AMA_MINIMUM_PERIOD_HOURS * 60
+      ? [
+          {
+            rule: 'ama-minimum-period',
+            level: 'warning' as const,
+            path: `weeklySchedule[${i}]`,
+            message: `A work period lasts at least ${AMA_MINIMUM_PERIOD_HOURS} hours according to the department's guidance; this one is shorter.`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** The legal basis an agreement states: the decree its start date falls under. */
+export function amaLegalBasis(startDate: string): string {
+  return startDate < AMA_REGIME_2024_FROM
+    ? 'het decreet van 25 april 2014 houdende de werk- en zorgtrajecten en het besluit van de Vlaamse Regering van 2 februari 2018'
+    : 'het decreet van 8 juli 2022 over de werk- en zorgtrajecten en het besluit van de Vlaamse Regering van 18 november 2022';
+}
+
+/** Who may take part (the department's AMA guidance): referred by VDAB, or with the OCMW's or the medical adviser's permission. */
+export const PARTICIPANT_PERMISSIONS = ['VDAB_REFERRAL', 'OCMW_PERMISSION', 'MEDICAL_ADVISER_PERMISSION'] as const;
+export type ParticipantPermission = (typeof PARTICIPANT_PERMISSIONS)[number];
+
+/** The refusals an agreement's content gets (age on the start date, the schedule), each naming its field and rule. */
+export function agreementContentViolations(body: {
+  participant: { birthDate: string };
+  startDate: string;
+  weeklySchedule: readonly ScheduleSlot[];
+}): Array<{ path: string; message: string; rule: string }> {
+  const age = ageViolation(body.participant.birthDate, body.startDate);
+  return [
+    ...(age ? [{ path: 'participant.birthDate', rule: amaAgeRuleOn(body.startDate), message: age }] : []),
+    ...scheduleViolations(body.weeklySchedule),
+  ];
+}

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isFlemishOrBrusselsPostcode } from '../domain/ama.ts';
+import { isFlemishOrBrusselsPostcode, PARTICIPANT_PERMISSIONS } from '../domain/ama.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 const Address = z.strictObject({
@@ -78,6 +78,26 @@ export const AgreementBody = z
       .min(1)
       .max(14),
     startDate: CalendarDate,
+    plannedEndDate: CalendarDate.optional().meta({ description: 'The end the parties agree on, if any (open-ended otherwise).' }),
+    werkpostbegeleider: z
+      .strictObject({
+        name: oneLine(200),
+        phone: z
+          .string()
+          .regex(/^\+?[0-9 ./-]{6,20}$/, 'A phone number: digits, spaces, dots, dashes or slashes, optionally starting with +.')
+          .optional(),
+        email: z.email().max(254).optional(),
+      })
+      .meta({ description: 'The supervisor at the werkpost, and how to reach them.' }),
+    participantStatus: z
+      .strictObject({
+        permission: z.enum(PARTICIPANT_PERMISSIONS).meta({
+          description:
+            '`VDAB_REFERRAL`: a job seeker referred by VDAB; `OCMW_PERMISSION`: with the OCMW’s permission; `MEDICAL_ADVISER_PERMISSION`: an allowance recipient with the medical adviser’s permission.',
+        }),
+        reference: oneLine(100).meta({ description: 'The referral’s or permission’s reference.' }),
+      })
+      .meta({ description: 'Why the participant may take part, as the department’s guidance requires.' }),
     evaluationDates: z.array(CalendarDate).min(1).max(24),
     insurance: z.strictObject({ insurer: oneLine(200), policyReference: oneLine(100) }),
     guidance: z.string().trim().min(1).max(5000),
@@ -89,6 +109,9 @@ export const AgreementBody = z
       .meta({ description: 'The trajectory it follows from (closed with outcome AMA).' }),
   })
   .superRefine((b, ctx) => {
+    if (b.plannedEndDate !== undefined && b.plannedEndDate <= b.startDate) {
+      ctx.addIssue({ code: 'custom', path: ['plannedEndDate'], message: 'The planned end falls after the start date.' });
+    }
     b.evaluationDates.forEach((d, i) => {
       if (d <= b.startDate)
         ctx.addIssue({ code: 'custom', path: ['evaluationDates', i], message: 'Evaluations fall after the start date.' });
@@ -173,6 +196,13 @@ export const Agreement = z
       .optional()
       .meta({ description: 'Signatures this change voided: the parties sign the new text.' }),
     notice: z.string().optional(),
+    plannedEndDate: z.string().optional(),
+    werkpostbegeleider: z.object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() }).optional(),
+    participantStatus: z.object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() }).optional(),
+    hoursPerWeek: z.number().meta({ description: 'The hours a week the schedule holds.' }),
+    checks: z
+      .array(z.object({ rule: z.string(), level: z.literal('warning'), path: z.string(), message: z.string() }))
+      .meta({ description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.' }),
     ...AuditFields,
   })
   .meta({ id: 'AmaAgreement' });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
-import type { AgreementStatus, Signature } from '../domain/ama.ts';
+import { agreementChecks, hoursPerWeek, type AgreementStatus, type Signature } from '../domain/ama.ts';
 import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
@@ -43,7 +43,9 @@ export interface WerkpostRecord {
   updatedBy: string;
 }
 
-export interface AgreementRecord extends Omit<AgreementInput, 'trajectoryId'> {
+export interface AgreementRecord
+  extends Omit<AgreementInput, 'trajectoryId' | 'werkpostbegeleider' | 'participantStatus'>,
+    Partial<Pick<AgreementInput, 'werkpostbegeleider' | 'participantStatus'>> {
   PK: string;
   SK: string;
   entity: 'AmaAgreement';
@@ -364,6 +366,18 @@ export function werkpostView(w: WerkpostRecord) {
 }
 
 export function agreementView(a: AgreementRecord, extra: { voidedSignatures?: Signature[]; notice?: string } = {}) {
-  const { PK: _1, SK: _2, entity: _3, GSI1PK: _4, GSI1SK: _5, GSI4PK: _6, GSI4SK: _7, sentEvaluationNotices: _8, ...view } = a;
-  return { ...view, ...extra };
+  const {
+    PK: _1,
+    SK: _2,
+    entity: _3,
+    GSI1PK: _4,
+    GSI1SK: _5,
+    GSI3PK: _9,
+    GSI3SK: _10,
+    GSI4PK: _6,
+    GSI4SK: _7,
+    sentEvaluationNotices: _8,
+    ...view
+  } = a;
+  return { ...view, hoursPerWeek: hoursPerWeek(a.weeklySchedule), checks: agreementChecks(a), ...extra };
 }

@@ -58,6 +58,8 @@ function agreementBody(overrides: Record<string, unknown> = {}) {
     startDate: '2026-12-01',
     evaluationDates: ['2027-03-01', '2027-06-01'],
     insurance: { insurer: 'Ethias', policyReference: 'POL-778812' },
+    werkpostbegeleider: { name: 'Sofie Claes', phone: '+32 9 123 45 67' },
+    participantStatus: { permission: 'VDAB_REFERRAL', reference: 'VDAB-TOEL-2041' },
     guidance: 'Wekelijks gesprek met de begeleider; aanspreekpunt op de werkpost.',
     endingConditions: 'Elke partij kan met een opzeg van twee weken beëindigen.',
     ...overrides,
@@ -183,6 +185,43 @@ describe('agreements', () => {
       token: begeleider,
       body: { endDate: '2026-12-01', reason: 'Dubbel' },
     });
+  });
+
+  it('holds what the annex asks (werkpostbegeleider, the participant’s access, hours a week); overlapping periods are refused, a short one is a warning', async () => {
+    const before = await api.scanTable();
+    const { werkpostbegeleider: _w, participantStatus: _p, ...bare } = agreementBody();
+    const missing = await api.request('POST', '/ama-agreements', { token: begeleider, body: bare });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['participantStatus', 'werkpostbegeleider']);
+    const overlapping = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({
+        weeklySchedule: [
+          { day: 'MA', from: '09:00', to: '12:30' },
+          { day: 'MA', from: '12:00', to: '15:00' },
+        ],
+      }),
+    });
+    expect(overlapping.status).toBe(422);
+    expect(overlapping.body.errors).toEqual([expect.objectContaining({ path: 'weeklySchedule[1]', rule: 'ama-schedule' })]);
+    expect(await api.scanTable()).toEqual(before);
+    const short = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({
+        weeklySchedule: [
+          { day: 'MA', from: '09:00', to: '12:30' },
+          { day: 'WO', from: '10:00', to: '10:30' },
+        ],
+      }),
+    });
+    expect(short.status, short.text).toBe(201);
+    expect(short.body).toMatchObject({
+      hoursPerWeek: 4,
+      werkpostbegeleider: { name: 'Sofie Claes' },
+      participantStatus: { permission: 'VDAB_REFERRAL' },
+      checks: [{ rule: 'ama-minimum-period', level: 'warning', path: 'weeklySchedule[1]', message: expect.stringContaining('3 hours') }],
+    });
+    await api.request('POST', `/ama-agreements/${short.body.agreementId}/end`, { token: begeleider, body: { endDate: '2026-12-01', reason: 'Test' } });
   });
 
   it('a signature needs its evidence; the participant is never named; nothing is recorded for a refused one', async () => {

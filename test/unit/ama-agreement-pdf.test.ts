@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AGREEMENT_TITLE, dutchLongDate, renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts';
 import type { AgreementDocument } from '../../shared/documents/agreement-document.ts';
 import { isValidEnterpriseNumber } from '../../shared/domain/enterprise-number.ts';
+import { amaLegalBasis } from '../../shared/domain/ama.ts';
 
 const signed: AgreementDocument = {
   agreementId: 'ama_01JQ3ZK8M4',
@@ -23,6 +24,10 @@ const signed: AgreementDocument = {
   ],
   startDate: '2027-03-01',
   endDate: '2028-02-29',
+  legalBasis: amaLegalBasis('2027-03-01'),
+  hoursPerWeek: 8.5,
+  werkpostbegeleider: { name: 'Sofie Claes', phone: '09 123 45 67', email: 'sofie@kringloopzuid.example' },
+  participantStatus: { permission: 'OCMW_PERMISSION', reference: 'OCMW-GENT-2027-118' },
   evaluationDates: ['2027-09-01', '2027-06-01'],
   insurance: { insurer: 'Ethias', policyReference: 'POL-45.678.901' },
   guidance: 'Wekelijks een gesprek met de begeleider; de begeleider komt maandelijks langs op de werkpost.',
@@ -109,6 +114,13 @@ describe('the AMA agreement PDF', () => {
     expect(text).toMatch(/Evaluatiemomenten\W+1 juni 2027\W+1 september 2027/);
     expect(text).toContain('Verzekering Verzekeraar: Ethias Polisnummer: POL-45.678.901');
     expect(text).toContain(`Begeleiding ${signed.guidance}`);
+    // The elements the annex asks for besides: the werkpostbegeleider, the hours, the participant's access, the legal basis.
+    expect(text).toContain('Werkpostbegeleider: Sofie Claes Telefoon: 09 123 45 67 E-mail: sofie@kringloopzuid.example');
+    expect(text).toContain('Uren per week: 8,5');
+    expect(text).toContain('Toegang tot AMA: met toestemming van het OCMW');
+    expect(text).toContain('Referentie toeleiding of toestemming: OCMW-GENT-2027-118');
+    expect(text).toContain('op grond van het decreet van 8 juli 2022 over de werk- en zorgtrajecten en het besluit van de Vlaamse Regering van 18 november 2022');
+    expect(text).not.toContain('bijlage');
     expect(text).toContain(`Voorwaarden voor beëindiging ${signed.endingConditions}`);
   });
 

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   afterContentChange,
   ageOn,
+  agreementChecks,
   ageViolation,
   amaAgeRuleOn,
+  amaLegalBasis,
+  hoursPerWeek,
+  scheduleViolations,
   birthdayOfAge,
   isFlemishOrBrusselsPostcode,
   sign,
@@ -102,5 +106,30 @@ describe('werkpost addresses', () => {
     for (const ok of ['1000', '1299', '1500', '2000', '3999', '8000', '9999']) expect(isFlemishOrBrusselsPostcode(ok)).toBe(true);
     for (const bad of ['1300', '1499', '4000', '5000', '7999', '0999', '123', 'abcd'])
       expect(isFlemishOrBrusselsPostcode(bad)).toBe(false);
+  });
+});
+
+describe('the schedule of an agreement', () => {
+  const slot = (day: 'MA' | 'DI', from: string, to: string) => ({ day, from, to });
+  it('counts the hours a week, to the quarter hour', () => {
+    expect(hoursPerWeek([slot('MA', '09:00', '12:30'), slot('DI', '13:00', '16:00')])).toBe(6.5);
+    expect(hoursPerWeek([])).toBe(0);
+  });
+  it('refuses periods of one day that overlap; touching ones are fine (ama-schedule)', () => {
+    expect(scheduleViolations([slot('MA', '09:00', '12:00'), slot('MA', '12:00', '15:00')])).toEqual([]);
+    expect(scheduleViolations([slot('MA', '09:00', '12:00'), slot('DI', '09:00', '12:00')])).toEqual([]);
+    expect(scheduleViolations([slot('MA', '09:00', '12:00'), slot('MA', '11:59', '15:00')])).toEqual([
+      expect.objectContaining({ path: 'weeklySchedule[1]', rule: 'ama-schedule' }),
+    ]);
+  });
+  it('warns, without refusing, of a period under 3 hours (ama-minimum-period, not confirmed)', () => {
+    expect(agreementChecks({ weeklySchedule: [slot('MA', '09:00', '12:00')] })).toEqual([]);
+    expect(agreementChecks({ weeklySchedule: [slot('MA', '09:00', '11:59')] })).toEqual([
+      expect.objectContaining({ rule: 'ama-minimum-period', level: 'warning', path: 'weeklySchedule[0]' }),
+    ]);
+  });
+  it('states the legal basis its start date falls under', () => {
+    expect(amaLegalBasis('2023-12-31')).toContain('25 april 2014');
+    expect(amaLegalBasis('2024-01-01')).toContain('8 juli 2022');
   });
 });

@@ -424,6 +424,28 @@ export const RULES = [
     implementedBy: 'ama.ts#followsFromAmaTrajectory',
   },
   {
+    id: 'ama-schedule',
+    title: {
+      nl: 'De periodes van het uurrooster overlappen niet op dezelfde dag',
+      en: 'The periods of the schedule do not overlap on one day',
+    },
+    kind: 'system',
+    source: 'Consistency: a participant is in one period at a time; the hours a week follow from the schedule',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'ama.ts#scheduleViolations',
+  },
+  {
+    id: 'ama-minimum-period',
+    title: {
+      nl: 'Een werkperiode duurt minstens 3 uur (waarschuwing, niet bevestigd)',
+      en: 'A work period lasts at least 3 hours (a warning, not confirmed)',
+    },
+    kind: 'department',
+    source: "The department's AMA FAQ, citing labour law; not confirmed, so a warning with the agreement (`checks`), never a refusal",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'ama.ts#agreementChecks',
+  },
+  {
     id: 'signature-evidence',
     title: {
       nl: 'Elke handtekening legt vast wie, wanneer en hoe tekende (ingescande kopie met haar SHA-256, of elektronisch); de overeenkomst is actief met alle drie',
