@@ -6,6 +6,7 @@ import { handler as addRecognition } from './facilities/recognitions/add.ts';
 import { handler as withdrawRecognition } from './facilities/recognitions/withdraw.ts';
 import { handler as requestMandate } from './mandates/request.ts';
 import { handler as decideMandate } from './mandates/decide.ts';
+import { handler as withdrawMandate } from './mandates/withdraw.ts';
 import { handler as registerCooperation } from './cooperations/register.ts';
 import { handler as renewCooperation } from './cooperations/renew.ts';
 
@@ -16,6 +17,7 @@ export const handler = dispatch(
   withdrawRecognition,
   requestMandate,
   decideMandate,
+  withdrawMandate,
   registerCooperation,
   renewCooperation,
 );

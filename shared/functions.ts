@@ -55,6 +55,7 @@ export const apiFunctions = {
       'withdrawRecognition',
       'requestMandate',
       'decideMandate',
+      'withdrawMandate',
       'registerCooperation',
       'renewCooperation',
     ],

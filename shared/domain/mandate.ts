@@ -11,6 +11,19 @@ export interface Mandate {
   status: MandateStatus;
   validFrom?: string;
   validUntil?: string;
+  /** Withdrawn by the department: it stops counting from this date (Europe/Brussels). */
+  withdrawnOn?: string;
+}
+
+/** Rule `mandate-withdrawal`: only a granted mandate is withdrawn, once, from a date not before it started. */
+export function withdrawalViolations(mandate: Mandate, withdrawnOn: string): Array<{ path: string; message: string; rule: string }> {
+  const rule = 'mandate-withdrawal';
+  if (mandate.status !== 'GRANTED') return [{ path: 'requestId', rule, message: `The request is ${mandate.status}: only a granted mandate is withdrawn.` }];
+  if (mandate.withdrawnOn !== undefined) return [{ path: 'requestId', rule, message: `It was withdrawn already, from ${mandate.withdrawnOn}.` }];
+  if (mandate.validFrom !== undefined && withdrawnOn < mandate.validFrom) {
+    return [{ path: 'withdrawnOn', rule, message: `The mandate starts on ${mandate.validFrom}; withdraw it from then or later.` }];
+  }
+  return [];
 }
 
 /** A request (mandate, extension) is decided once: only while it is REQUESTED (rule `status-transitions`). */
@@ -18,7 +31,10 @@ export function isAwaitingDecision(request: { status: string }): boolean {
   return request.status === 'REQUESTED';
 }
 
-/** "Holds a valid mandate of `kind` on date D": granted, and D within [validFrom, validUntil]. */
+/**
+ * "Holds a valid mandate of `kind` on date D": granted, D within [validFrom, validUntil], and not withdrawn on
+ * or before D (rule `mandate-withdrawal`).
+ */
 export function holdsValidMandate(mandates: readonly Mandate[], kind: MandateKind, date: string): boolean {
   return mandates.some(
     (m) =>
@@ -26,6 +42,7 @@ export function holdsValidMandate(mandates: readonly Mandate[], kind: MandateKin
       m.status === 'GRANTED' &&
       m.validFrom !== undefined &&
       m.validFrom <= date &&
-      (m.validUntil === undefined || date <= m.validUntil),
+      (m.validUntil === undefined || date <= m.validUntil) &&
+      (m.withdrawnOn === undefined || date < m.withdrawnOn),
   );
 }

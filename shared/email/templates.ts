@@ -216,6 +216,24 @@ De opvolging van activeringstraject ${input.trajectoryId} is gewijzigd. ` +
   };
 }
 
+/** To the facility: the department withdrew its mandate or recognition. */
+export function mandateWithdrawnEmail(input: {
+  kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA';
+  enterpriseNumber: string;
+  withdrawnOn: string;
+  reason: string;
+}): EmailContent {
+  const what = MANDATE_NAMES[input.kind];
+  return {
+    subject: `Uw ${what} wordt ingetrokken vanaf ${input.withdrawnOn}`,
+    text:
+      `Beste,\n\nHet departement trekt de ${what} van uw voorziening (${formatEnterpriseNumber(input.enterpriseNumber)}) in ` +
+      `vanaf ${input.withdrawnOn}. Vanaf die dag kan uw voorziening er geen nieuwe overeenkomsten of trajecten meer op starten.\n\n` +
+      `Reden: ${input.reason}` +
+      SIGNATURE,
+  };
+}
+
 /** To the department: a mandate or recognition request arrived. */
 export function mandateRequestedEmail(input: { requestId: string; kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA'; facilityName: string; enterpriseNumber: string }): EmailContent {
   const what = MANDATE_NAMES[input.kind];

@@ -6,6 +6,7 @@ import {
   MandateRequest,
   MandateRequestBody,
   MandateRequestParams,
+  MandateWithdrawalBody,
 } from '../schemas/mandates.ts';
 
 export const mandateRoutes = {
@@ -50,6 +51,21 @@ export const mandateRoutes = {
     params: MandateRequestParams,
     body: MandateDecisionBody,
     responses: { 200: { description: 'Decided.', schema: MandateRequest } },
+    errors: [404, 409],
+  }),
+  withdrawMandate: route({
+    operationId: 'withdrawMandate',
+    method: 'POST',
+    path: '/mandate-requests/{requestId}/withdrawal',
+    handler: 'functions/mandates/withdraw.ts',
+    summary: 'Withdraw a granted mandate or recognition from a date, with the reason (department); the facility is emailed',
+    tag: 'Mandates',
+    auth: ['department'],
+    table: 'write',
+    sendsEmail: true,
+    params: MandateRequestParams,
+    body: MandateWithdrawalBody,
+    responses: { 200: { description: 'Withdrawn.', schema: MandateRequest } },
     errors: [404, 409],
   }),
 } satisfies Record<string, RouteSpec>;

@@ -42,9 +42,18 @@ export const MandateRequest = z
     reason: z.string().optional(),
     decidedAt: Instant.optional(),
     decidedBy: z.string().optional(),
+    withdrawnOn: CalendarDate.optional().meta({ description: 'Withdrawn by the department: it no longer counts from this day.' }),
+    withdrawalReason: z.string().optional(),
     ...AuditFields,
   })
   .meta({ id: 'MandateRequest' });
+
+export const MandateWithdrawalBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(5000),
+    withdrawnOn: CalendarDate.optional().meta({ description: 'From this day on it no longer counts; today when left out.' }),
+  })
+  .meta({ id: 'MandateWithdrawal' });
 
 export const MandateRequestParams = z.strictObject({ requestId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a request id.') });
 export const FacilityParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });

@@ -5,7 +5,7 @@ import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { Audit } from './history.ts';
 import { facilityPartition } from './facilities.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
-import { transact, updateTogether, type TransactItem } from './transaction.ts';
+import { transact, updateTogether, type TransactItem, type WriteOutcome } from './transaction.ts';
 
 /** A mandate request lives with its facility (PK FACILITY#<en>, SK MANDATE#<id>); GSI1 finds it by id. */
 export interface MandateRecord {
@@ -26,6 +26,10 @@ export interface MandateRecord {
   reason?: string;
   decidedAt?: string;
   decidedBy?: string;
+  withdrawnOn?: string;
+  withdrawalReason?: string;
+  withdrawnAt?: string;
+  withdrawnBy?: string;
   version: number;
   createdAt: string;
   createdBy: string;
@@ -115,6 +119,39 @@ export async function decideMandateRequest(
     also,
   );
   return outcome.ok ? afterVersionedUpdate(record, fields, audit) : undefined;
+}
+
+/**
+ * Withdraws a granted mandate from `withdrawnOn`, with the reason, if it is still as read (`stale` when it
+ * changed or was withdrawn meanwhile); `also` carries the facility's email (outbox).
+ */
+export async function withdrawMandate(
+  deps: Deps,
+  record: MandateRecord,
+  withdrawal: { withdrawnOn: string; reason: string },
+  audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
+): Promise<WriteOutcome<'stale', MandateRecord>> {
+  const fields = {
+    withdrawnOn: withdrawal.withdrawnOn,
+    withdrawalReason: withdrawal.reason,
+    withdrawnAt: audit.now.toISOString(),
+    withdrawnBy: audit.actor,
+  };
+  const update = versionedUpdate(fields, audit);
+  const outcome = await updateTogether(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: { PK: record.PK, SK: record.SK },
+      UpdateExpression: update.UpdateExpression,
+      ConditionExpression: '#version = :expected AND attribute_not_exists(withdrawnOn)',
+      ExpressionAttributeNames: update.ExpressionAttributeNames,
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': record.version },
+    },
+    also,
+  );
+  return outcome.ok ? { ok: true, record: afterVersionedUpdate(record, fields, audit) } : { ok: false, reasons: ['stale'] };
 }
 
 export function mandateView(record: MandateRecord) {

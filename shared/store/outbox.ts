@@ -18,6 +18,7 @@ import { queryAll } from './query-all.ts';
 export type OutboxOrigin =
   | 'mandate-decided'
   | 'mandate-requested'
+  | 'mandate-withdrawn'
   | 'extension-decided'
   | 'extension-requested'
   | 'application-submitted'

@@ -470,3 +470,53 @@ describe('listing agreements', () => {
     expect(bad.body.errors[0].path).toBe('status');
   });
 });
+
+describe('withdrawing a recognition as begeleider AMA', () => {
+  it('the department withdraws it from a date, with the reason; from then on no new agreement starts on it; the facility is emailed', async () => {
+    const requests = await api.request('GET', `/facilities/${BEGELEIDER}/mandate-requests`, { token: department });
+    const recognition = (requests.body.items as Array<{ requestId: string; kind: string; status: string }>).find(
+      (r) => r.kind === 'BEGELEIDER_AMA' && r.status === 'GRANTED',
+    )!;
+    const url = `/mandate-requests/${recognition.requestId}/withdrawal`;
+    const post = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, { token: department, body: werkpostBody(5) });
+    expect(post.status, post.text).toBe(201);
+    const early = await api.request('POST', url, { token: department, body: { reason: 'x', withdrawnOn: '2000-01-01' } });
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([expect.objectContaining({ path: 'withdrawnOn', rule: 'mandate-withdrawal' })]);
+    expect((await api.request('POST', url, { token: begeleider, body: { reason: 'x' } })).status).toBe(403);
+    const withdrawn = await api.request('POST', url, {
+      token: department,
+      body: { reason: 'De verzekering van de organisatie is verlopen.', withdrawnOn: '2026-12-15' },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body).toMatchObject({ withdrawnOn: '2026-12-15', withdrawalReason: 'De verzekering van de organisatie is verlopen.' });
+    const again = await api.request('POST', url, { token: department, body: { reason: 'x' } });
+    expect(again.status).toBe(409);
+    expect(again.body.rule).toBe('mandate-withdrawal');
+    const mail = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('ingetrokken'));
+    expect(mail).toHaveLength(1);
+    expect(mail[0]!.body.text).toContain('De verzekering van de organisatie is verlopen.');
+    // An agreement starting before the withdrawal still may; one starting on or after it may not.
+    const before = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({
+        participant: { reference: 'DEELN-90', birthDate: '1990-01-01' },
+        werkpostId: post.body.werkpostId,
+        startDate: '2026-12-14',
+        evaluationDates: ['2027-03-01'],
+      }),
+    });
+    expect(before.status, before.text).toBe(201);
+    const after = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({
+        participant: { reference: 'DEELN-91', birthDate: '1990-01-01' },
+        werkpostId: post.body.werkpostId,
+        startDate: '2026-12-15',
+        evaluationDates: ['2027-03-01'],
+      }),
+    });
+    expect(after.status).toBe(409);
+    expect(after.body.rule).toBe('ama-begeleider-recognised');
+  });
+});

@@ -30,7 +30,7 @@ import {
   selectingRunOf,
 } from '../../shared/domain/call-rules.ts';
 import { hasBeenSubmitted, isDraftApplication } from '../../shared/domain/application-status.ts';
-import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
+import { holdsValidMandate, isAwaitingDecision, withdrawalViolations } from '../../shared/domain/mandate.ts';
 import { followsFromAmaTrajectory, hasFreePlace, isAgreementActive, isAgreementEnded } from '../../shared/domain/ama.ts';
 import { HttpProblem, RULE_OF_PROBLEM } from '../../shared/http/problem.ts';
 import { RULES_TABLE_END, RULES_TABLE_START, rulesTableMarkdown } from '../../infra/rules-table.ts';
@@ -281,5 +281,20 @@ describe('status rules (status-transitions)', () => {
     expect(isAwaitingDecision({ status: 'GRANTED' })).toBe(false);
     expect(isAgreementEnded({ status: 'ENDED' })).toBe(true);
     expect(isAgreementActive({ status: 'DRAFT' })).toBe(false);
+  });
+});
+
+describe('mandate-withdrawal', () => {
+  const granted = { kind: 'BEGELEIDER_AMA' as const, status: 'GRANTED' as const, validFrom: '2024-01-01' };
+  it('a withdrawn mandate counts up to the day before its withdrawal date', () => {
+    const withdrawn = { ...granted, withdrawnOn: '2026-12-15' };
+    expect(holdsValidMandate([withdrawn], 'BEGELEIDER_AMA', '2026-12-14')).toBe(true);
+    expect(holdsValidMandate([withdrawn], 'BEGELEIDER_AMA', '2026-12-15')).toBe(false);
+  });
+  it('only a granted mandate, once, from its start or later', () => {
+    expect(withdrawalViolations(granted, '2024-01-01')).toEqual([]);
+    expect(withdrawalViolations(granted, '2023-12-31')).toEqual([expect.objectContaining({ path: 'withdrawnOn' })]);
+    expect(withdrawalViolations({ ...granted, status: 'REQUESTED' }, '2025-01-01')[0]?.path).toBe('requestId');
+    expect(withdrawalViolations({ ...granted, withdrawnOn: '2025-01-01' }, '2025-06-01')[0]?.message).toMatch(/already/);
   });
 });

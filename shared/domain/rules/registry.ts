@@ -141,6 +141,17 @@ export const RULES = [
     implementedBy: 'trajectory-rules.ts#mandateConditionViolations',
   },
   {
+    id: 'mandate-withdrawal',
+    title: {
+      nl: 'Het departement trekt een mandaat of erkenning in vanaf een datum; vanaf dan telt ze niet meer',
+      en: 'The department withdraws a mandate or recognition from a date; from then on it no longer counts',
+    },
+    kind: 'law',
+    source: `${DECREE_2022} (mandates and recognitions are granted for a period and can be withdrawn); the procedure here: the department's`,
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'mandate.ts#withdrawalViolations',
+  },
+  {
     id: 'trajectory-extension',
     title: {
       nl: 'Verlenging na 18 maanden: uitzonderlijk, gemotiveerd, later dan het huidige maximum en hoogstens 6 maanden per aanvraag',
