@@ -9,6 +9,7 @@ import { handler as decideMandate } from './mandates/decide.ts';
 import { handler as withdrawMandate } from './mandates/withdraw.ts';
 import { handler as registerCooperation } from './cooperations/register.ts';
 import { handler as renewCooperation } from './cooperations/renew.ts';
+import { handler as withdrawCooperation } from './cooperations/withdraw.ts';
 
 export const handler = dispatch(
   createFacility,
@@ -20,4 +21,5 @@ export const handler = dispatch(
   withdrawMandate,
   registerCooperation,
   renewCooperation,
+  withdrawCooperation,
 );

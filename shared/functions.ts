@@ -58,6 +58,7 @@ export const apiFunctions = {
       'withdrawMandate',
       'registerCooperation',
       'renewCooperation',
+      'withdrawCooperation',
     ],
   },
   CallsRead: {

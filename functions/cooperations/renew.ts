@@ -3,12 +3,15 @@ import { etagOf, versionFromIfMatch } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { cooperationRoutes } from '../../shared/routes/cooperations.ts';
 import { renewalPeriod } from '../../shared/domain/cooperation.ts';
-import { cooperationView, getCooperation, renewCooperation } from '../../shared/store/cooperations.ts';
+import { cooperationView, getCooperation, saveCooperationMandates } from '../../shared/store/cooperations.ts';
 
 /** The next five-year period, from the day after the last one ends (rule `cooperation-mandate-period`). */
 export const handler = defineHandler(cooperationRoutes.renewCooperation, async ({ params, ifMatch, principal, deps }) => {
   const current = await getCooperation(deps, params.cooperationId);
   if (!current) throw problems.notFound('The samenwerkingsverband');
+  if (current.mandates.at(-1)?.withdrawnOn) {
+    throw problems.refusedBy('mandate-withdrawal', 409, 'Its mandate was withdrawn: it is not renewed; register a new samenwerkingsverband.');
+  }
   const expected = versionFromIfMatch(ifMatch, current.version);
   if (expected === undefined) throw problems.preconditionFailed();
   const at = deps.clock().toISOString();
@@ -19,7 +22,7 @@ export const handler = defineHandler(cooperationRoutes.renewCooperation, async (
     updatedAt: at,
     updatedBy: principal.userId,
   };
-  const outcome = await renewCooperation(deps, next, expected);
+  const outcome = await saveCooperationMandates(deps, next, expected);
   if (!outcome.ok) {
     if (outcome.reasons.includes('stale')) throw problems.preconditionFailed();
     throw problems.refusedBy(

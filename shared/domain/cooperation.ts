@@ -14,6 +14,7 @@ export interface MandatePeriod {
   validUntil: string;
   /** A withdrawn period stops counting from this date (Europe/Brussels). */
   withdrawnOn?: string;
+  withdrawalReason?: string;
 }
 
 /** Rule `cooperation-mandate-period`: a mandate runs five years (`COOPERATION_MANDATE_YEARS`) from its start. */
@@ -86,4 +87,29 @@ export function casemanagerZorgViolations(input: {
     ];
   }
   return [];
+}
+
+/**
+ * Rule `mandate-withdrawal` for a samenwerkingsverband: the department withdraws its mandate from a date
+ * within a period not yet withdrawn; that period ends the day before, later periods (renewals) fall away.
+ * Returns the periods after the withdrawal, or why it cannot be.
+ */
+export function withdrawCooperationMandate(
+  periods: readonly MandatePeriod[],
+  withdrawnOn: string,
+  reason: string,
+): { ok: true; periods: MandatePeriod[] } | { ok: false; message: string } {
+  const index = periods.findIndex((p) => p.validFrom <= withdrawnOn && withdrawnOn <= p.validUntil && p.withdrawnOn === undefined);
+  if (index < 0) return { ok: false, message: `No mandate period runs on ${withdrawnOn} that is not withdrawn already.` };
+  return {
+    ok: true,
+    periods: [...periods.slice(0, index), { ...periods[index]!, withdrawnOn, withdrawalReason: reason }],
+  };
+}
+
+/** The last day the samenwerkingsverband counts as mandated (the werkingsgebied is free for another after it). */
+export function lastMandatedDay(periods: readonly MandatePeriod[]): string | undefined {
+  const last = periods.at(-1);
+  if (!last) return undefined;
+  return last.withdrawnOn ? addDays(last.withdrawnOn, -1) : last.validUntil;
 }

@@ -7,6 +7,7 @@ import {
   CooperationParams,
   ListCooperationsQuery,
   RegisterCooperationBody,
+  WithdrawCooperationBody,
 } from '../schemas/cooperations.ts';
 
 export const cooperationRoutes = {
@@ -62,6 +63,21 @@ export const cooperationRoutes = {
     bodyOptional: true,
     ifMatch: true,
     responses: { 200: { description: 'Renewed.', schema: Cooperation, etag: true } },
+    errors: [404, 409],
+  }),
+  withdrawCooperation: route({
+    operationId: 'withdrawCooperation',
+    method: 'POST',
+    path: '/cooperations/{cooperationId}/withdrawal',
+    handler: 'functions/cooperations/withdraw.ts',
+    summary: 'Withdraw the mandate from a date, with the reason (department); If-Match. The werkingsgebied is free for another from then',
+    tag: 'Cooperations',
+    auth: ['department'],
+    table: 'write',
+    params: CooperationParams,
+    body: WithdrawCooperationBody,
+    ifMatch: true,
+    responses: { 200: { description: 'Withdrawn.', schema: Cooperation, etag: true } },
     errors: [404, 409],
   }),
 } satisfies Record<string, RouteSpec>;

@@ -28,7 +28,19 @@ export const CooperationParams = z.strictObject({
 
 export const ListCooperationsQuery = z.strictObject({ ...PaginationQuery, werkingsgebied: Werkingsgebied.optional() });
 
-const MandatePeriod = z.object({ validFrom: CalendarDate, validUntil: CalendarDate });
+const MandatePeriod = z.object({
+  validFrom: CalendarDate,
+  validUntil: CalendarDate,
+  withdrawnOn: CalendarDate.optional().meta({ description: 'Withdrawn by the department: it ended the day before.' }),
+  withdrawalReason: z.string().optional(),
+});
+
+export const WithdrawCooperationBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(5000),
+    withdrawnOn: CalendarDate.optional().meta({ description: 'From this day it is no longer mandated; today when left out.' }),
+  })
+  .meta({ id: 'CooperationWithdrawal' });
 
 export const Cooperation = z
   .object({

@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Region } from '../domain/reference-data.ts';
-import type { MandatePeriod } from '../domain/cooperation.ts';
+import { lastMandatedDay, type MandatePeriod } from '../domain/cooperation.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transactNamed, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
@@ -106,13 +106,16 @@ export async function insertCooperation(deps: Deps, record: CooperationRecord): 
   ]);
 }
 
-/** Adds a mandate period (a renewal) if the record is still at `expectedVersion` and still the werkingsgebied's. */
-export async function renewCooperation(
+/**
+ * Writes a change of the mandate periods (a renewal, a withdrawal) if the record is still at `expectedVersion`
+ * and still the werkingsgebied's, and moves the werkingsgebied's marker to the new last mandated day.
+ */
+export async function saveCooperationMandates(
   deps: Deps,
   next: CooperationRecord,
   expectedVersion: number,
 ): Promise<WriteOutcome<'stale' | 'werkingsgebied-taken'>> {
-  const last = next.mandates.at(-1)!;
+  const until = lastMandatedDay(next.mandates)!;
   return transactNamed(deps, [
     [
       versionedPut(deps.tableName, next, expectedVersion),
@@ -125,7 +128,7 @@ export async function renewCooperation(
           Key: werkingsgebiedMarkerKey(next.werkingsgebied),
           UpdateExpression: 'SET mandatedUntil = :until',
           ConditionExpression: 'cooperationId = :id',
-          ExpressionAttributeValues: { ':until': last.validUntil, ':id': next.cooperationId },
+          ExpressionAttributeValues: { ':until': until, ':id': next.cooperationId },
         },
       },
       'werkingsgebied-taken',

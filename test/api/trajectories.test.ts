@@ -658,3 +658,48 @@ describe('a trajectory requested under the 2014 rules', () => {
     expect(inNetwork.body.casemanagerZorg.enterpriseNumber).toBe(MEMBER_B);
   });
 });
+
+describe('withdrawing a samenwerkingsverband Zorg', () => {
+  it('from a date: no trajectory starts with its casemanagers Zorg from then, its renewals fall away, and the werkingsgebied is free', async () => {
+    const current = await api.request('GET', `/cooperations/${cooperationId}`, { token: department });
+    const etag = current.headers.get('etag')!;
+    const url = `/cooperations/${cooperationId}/withdrawal`;
+    expect((await api.request('POST', url, { token: cmw, headers: { 'if-match': etag }, body: { reason: 'x' } })).status).toBe(403);
+    expect((await api.request('POST', url, { token: department, headers: { 'if-match': '"99"' }, body: { reason: 'x' } })).status).toBe(412);
+    const outside = await api.request('POST', url, {
+      token: department,
+      headers: { 'if-match': etag },
+      body: { reason: 'x', withdrawnOn: '2040-01-01' },
+    });
+    expect(outside.status).toBe(409);
+    expect(outside.body.rule).toBe('mandate-withdrawal');
+    const withdrawn = await api.request('POST', url, {
+      token: department,
+      headers: { 'if-match': etag },
+      body: { reason: 'Een lid voldoet niet meer aan de voorwaarden.', withdrawnOn: '2026-12-01' },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.mandates).toEqual([
+      {
+        validFrom: '2025-01-01',
+        validUntil: '2029-12-31',
+        withdrawnOn: '2026-12-01',
+        withdrawalReason: 'Een lid voldoet niet meer aan de voorwaarden.',
+      },
+    ]);
+    const start = await api.request('POST', '/trajectories', {
+      token: cmw,
+      body: body({ client: { reference: 'VDAB-300', birthDate: '1985-01-01' }, startDate: '2026-12-01', plannedEndDate: '2027-06-30', workActions: [], careActions: [] }),
+    });
+    expect(start.status).toBe(422);
+    expect(start.body.rule).toBe('casemanager-zorg-of-cooperation');
+    const renewed = await api.request('POST', `/cooperations/${cooperationId}/renewal`, {
+      token: department,
+      headers: { 'if-match': withdrawn.headers.get('etag')! },
+    });
+    expect(renewed.status).toBe(409);
+    const successor = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2026-12-01' }) });
+    expect(successor.status, successor.text).toBe(201);
+  });
+});
+

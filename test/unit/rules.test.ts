@@ -17,7 +17,9 @@ import {
   cooperationCompositionViolations,
   cooperationMandatePeriod,
   isCooperationMandatedOn,
+  lastMandatedDay,
   renewalPeriod,
+  withdrawCooperationMandate,
 } from '../../shared/domain/cooperation.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
 import {
@@ -296,5 +298,24 @@ describe('mandate-withdrawal', () => {
     expect(withdrawalViolations(granted, '2023-12-31')).toEqual([expect.objectContaining({ path: 'withdrawnOn' })]);
     expect(withdrawalViolations({ ...granted, status: 'REQUESTED' }, '2025-01-01')[0]?.path).toBe('requestId');
     expect(withdrawalViolations({ ...granted, withdrawnOn: '2025-01-01' }, '2025-06-01')[0]?.message).toMatch(/already/);
+  });
+});
+
+describe('withdrawing a samenwerkingsverband’s mandate', () => {
+  const first = cooperationMandatePeriod('2025-01-01');
+  const periods = [first, renewalPeriod([first])];
+  it('ends the period running on the date the day before, drops later ones, and frees the werkingsgebied from then', () => {
+    const result = withdrawCooperationMandate(periods, '2026-12-01', 'reden');
+    expect(result).toEqual({ ok: true, periods: [{ ...first, withdrawnOn: '2026-12-01', withdrawalReason: 'reden' }] });
+    if (!result.ok) return;
+    expect(isCooperationMandatedOn(result.periods, '2026-11-30')).toBe(true);
+    expect(isCooperationMandatedOn(result.periods, '2026-12-01')).toBe(false);
+    expect(lastMandatedDay(result.periods)).toBe('2026-11-30');
+    expect(lastMandatedDay(periods)).toBe('2034-12-31');
+  });
+  it('is refused outside every period, and twice', () => {
+    expect(withdrawCooperationMandate(periods, '2024-12-31', 'r').ok).toBe(false);
+    const once = withdrawCooperationMandate(periods, '2026-12-01', 'r');
+    expect(once.ok && withdrawCooperationMandate(once.periods, '2026-12-02', 'r').ok).toBe(false);
   });
 });
