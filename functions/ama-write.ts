@@ -7,6 +7,8 @@ import { handler as createAgreement } from './ama/create.ts';
 import { handler as updateAgreement } from './ama/update.ts';
 import { handler as signAgreement } from './ama/sign.ts';
 import { handler as endAgreement } from './ama/end.ts';
+import { handler as submitAgreement } from './ama/submit.ts';
+import { handler as decideSubmission } from './ama/decide-submission.ts';
 
 export const handler = dispatch(
   createWerkpost,
@@ -16,4 +18,6 @@ export const handler = dispatch(
   updateAgreement,
   signAgreement,
   endAgreement,
+  submitAgreement,
+  decideSubmission,
 );

@@ -145,6 +145,8 @@ export const apiFunctions = {
       'updateAgreement',
       'signAgreement',
       'endAgreement',
+      'submitAgreement',
+      'decideSubmission',
     ],
   },
 } as const satisfies Record<string, ApiFunctionSpec>;

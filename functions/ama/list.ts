@@ -18,7 +18,8 @@ export const handler = defineHandler(amaRoutes.listAgreements, async ({ query, p
     where: (a) =>
       (!query.status || a.status === query.status) &&
       (!query.startsFrom || a.startDate >= query.startsFrom) &&
-      (!query.startsUntil || a.startDate <= query.startsUntil),
+      (!query.startsUntil || a.startDate <= query.startsUntil) &&
+      (!query.submission || a.submission?.status === query.submission),
   });
   return { status: 200, body: { items: page.items.map(agreementSummary), nextCursor: page.nextCursor } };
 });

@@ -2,13 +2,18 @@ import { problems } from '../http/problem.ts';
 import { hasRole, type Principal } from '../http/principal.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { brusselsDateOf } from '../domain/calendar.ts';
-import { holdsValidMandate } from '../domain/mandate.ts';
+import { holdsValidMandate, validMandateOn } from '../domain/mandate.ts';
 import { getAgreement, getWerkpost, recordAgreementAudit, type AgreementRecord, type WerkpostRecord } from '../store/ama.ts';
 import { listMandateRequests } from '../store/mandates.ts';
 
 /** Is the facility a recognised begeleider AMA on `date` (a granted BEGELEIDER_AMA mandate)? */
 export async function isRecognisedBegeleider(deps: Deps, enterpriseNumber: string, date: string): Promise<boolean> {
   return holdsValidMandate(await listMandateRequests(deps, enterpriseNumber), 'BEGELEIDER_AMA', date);
+}
+
+/** The recognition as begeleider AMA valid on `date` (its request id is what a submission names). */
+export async function begeleiderRecognitionOn(deps: Deps, enterpriseNumber: string, date: string) {
+  return validMandateOn(await listMandateRequests(deps, enterpriseNumber), 'BEGELEIDER_AMA', date);
 }
 
 /** The department, or users of the begeleider facility that is recognised today. */

@@ -213,3 +213,26 @@ export function agreementContentViolations(body: {
     ...scheduleViolations(body.weeklySchedule),
   ];
 }
+
+/** The submission of an agreement to the department, and the department's answer. */
+export type SubmissionStatus = 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
+
+/**
+ * Rule `ama-submission`: an agreement is submitted to the department once all three parties signed it
+ * (ACTIVE), and again only after the department returned it; the department accepts or returns a submitted
+ * one. Undefined when allowed, otherwise why not.
+ */
+export function submissionRefusal(agreement: { status: AgreementStatus; submission?: { status: SubmissionStatus } }): string | undefined {
+  if (agreement.status !== 'ACTIVE') return `Only an agreement signed by all three parties (ACTIVE) is submitted; it is ${agreement.status}.`;
+  if (agreement.submission && agreement.submission.status !== 'RETURNED') {
+    return `It was submitted already (${agreement.submission.status}).`;
+  }
+  return undefined;
+}
+
+export function submissionDecisionRefusal(agreement: { submission?: { status: SubmissionStatus } }): string | undefined {
+  if (agreement.submission?.status !== 'SUBMITTED') {
+    return agreement.submission ? `The submission was ${agreement.submission.status} already.` : 'It was not submitted.';
+  }
+  return undefined;
+}

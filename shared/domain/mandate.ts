@@ -36,7 +36,12 @@ export function isAwaitingDecision(request: { status: string }): boolean {
  * or before D (rule `mandate-withdrawal`).
  */
 export function holdsValidMandate(mandates: readonly Mandate[], kind: MandateKind, date: string): boolean {
-  return mandates.some(
+  return validMandateOn(mandates, kind, date) !== undefined;
+}
+
+/** The mandate of `kind` valid on `date`, if any (the one an agreement or trajectory is made under). */
+export function validMandateOn<M extends Mandate>(mandates: readonly M[], kind: MandateKind, date: string): M | undefined {
+  return mandates.find(
     (m) =>
       m.kind === kind &&
       m.status === 'GRANTED' &&

@@ -234,6 +234,30 @@ export function mandateWithdrawnEmail(input: {
   };
 }
 
+/** To the department: an AMA agreement was submitted. No participant data: ids, the begeleider, dates. */
+export function amaSubmittedEmail(input: { agreementId: string; begeleiderName: string; startDate: string }): EmailContent {
+  return {
+    subject: `AMA-overeenkomst ${input.agreementId.slice(0, 8)} ingediend door ${input.begeleiderName}`,
+    text:
+      `Beste,\n\n${input.begeleiderName} heeft AMA-overeenkomst ${input.agreementId} (start ${input.startDate}) bij het departement ingediend. ` +
+      'Ze wacht op uw aanvaarding.' +
+      SIGNATURE,
+  };
+}
+
+/** To the begeleider: the department accepted or returned a submitted agreement. */
+export function amaSubmissionDecidedEmail(input: { agreementId: string; accepted: boolean; reason?: string }): EmailContent {
+  return {
+    subject: `AMA-overeenkomst ${input.agreementId.slice(0, 8)}: ${input.accepted ? 'aanvaard' : 'teruggestuurd'}`,
+    text:
+      `Beste begeleider,\n\nHet departement heeft AMA-overeenkomst ${input.agreementId} ` +
+      (input.accepted
+        ? 'aanvaard.'
+        : `teruggestuurd. Pas ze aan of vul aan, en dien ze opnieuw in.\n\nReden: ${input.reason ?? ''}`) +
+      SIGNATURE,
+  };
+}
+
 /** To the department: a mandate or recognition request arrived. */
 export function mandateRequestedEmail(input: { requestId: string; kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA'; facilityName: string; enterpriseNumber: string }): EmailContent {
   const what = MANDATE_NAMES[input.kind];

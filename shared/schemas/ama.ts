@@ -55,6 +55,8 @@ export const ListWerkpostenQuery = z.strictObject({
     .meta({ description: 'true: only werkposten with a free place, open to new agreements.' }),
 });
 
+const SubmissionStatus = z.enum(['SUBMITTED', 'ACCEPTED', 'RETURNED']);
+
 const Day = z.enum(['MA', 'DI', 'WO', 'DO', 'VR', 'ZA', 'ZO']);
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 
@@ -200,12 +202,38 @@ export const Agreement = z
     werkpostbegeleider: z.object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() }).optional(),
     participantStatus: z.object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() }).optional(),
     hoursPerWeek: z.number().meta({ description: 'The hours a week the schedule holds.' }),
+    submission: z
+      .object({
+        status: SubmissionStatus,
+        submittedAt: Instant,
+        submittedBy: z.string(),
+        signedCopySha256: z.string(),
+        recognitionRequestId: z.string(),
+        decidedAt: Instant.optional(),
+        decidedBy: z.string().optional(),
+        returnReason: z.string().optional(),
+      })
+      .optional()
+      .meta({ description: 'Its submission to the department and the answer.' }),
     checks: z
       .array(z.object({ rule: z.string(), level: z.literal('warning'), path: z.string(), message: z.string() }))
       .meta({ description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.' }),
     ...AuditFields,
   })
   .meta({ id: 'AmaAgreement' });
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256: 64 lowercase hexadecimal characters.');
+
+export const SubmitAgreementBody = z
+  .strictObject({ signedCopySha256: Sha256.meta({ description: 'The SHA-256 of the complete signed copy you keep.' }) })
+  .meta({ id: 'AgreementSubmissionInput' });
+
+export const SubmissionDecisionBody = z
+  .discriminatedUnion('accepted', [
+    z.strictObject({ accepted: z.literal(true) }),
+    z.strictObject({ accepted: z.literal(false), reason: z.string().trim().min(1).max(5000) }),
+  ])
+  .meta({ id: 'AgreementSubmissionDecision' });
 
 export const ListAgreementsQuery = z.strictObject({
   ...PaginationQuery,
@@ -215,6 +243,7 @@ export const ListAgreementsQuery = z.strictObject({
   status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']).optional(),
   startsFrom: CalendarDate.optional().meta({ description: 'Agreements starting on or after this date.' }),
   startsUntil: CalendarDate.optional().meta({ description: 'Agreements starting on or before this date.' }),
+  submission: SubmissionStatus.optional().meta({ description: 'Only agreements whose submission to the department is in this state.' }),
 });
 
 /** What a list shows of an agreement: no participant data (read one agreement for those; that read is audited). */
@@ -227,6 +256,7 @@ export const AgreementSummary = z
     startDate: z.string(),
     endDate: z.string().optional(),
     signedBy: z.array(z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'])),
+    submissionStatus: SubmissionStatus.optional(),
     version: z.number().int(),
     updatedAt: Instant,
   })

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
-import { agreementChecks, hoursPerWeek, type AgreementStatus, type Signature } from '../domain/ama.ts';
+import { agreementChecks, hoursPerWeek, type AgreementStatus, type Signature, type SubmissionStatus } from '../domain/ama.ts';
 import { nextEvaluationNoticeDate } from '../domain/notices.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
@@ -63,6 +63,8 @@ export interface AgreementRecord
   signatures: Signature[];
   endDate?: string;
   endReason?: string;
+  /** Its submission to the department (the annex's elements, the signed copy's hash) and the answer. */
+  submission?: AgreementSubmission;
   sentEvaluationNotices: string[];
   version: number;
   createdAt: string;
@@ -252,12 +254,26 @@ export function nextAgreementVersion(current: AgreementRecord, changes: Partial<
   });
 }
 
+export interface AgreementSubmission {
+  status: SubmissionStatus;
+  submittedAt: string;
+  submittedBy: string;
+  /** The SHA-256 of the complete signed copy the begeleider keeps. */
+  signedCopySha256: string;
+  /** The recognition as begeleider AMA it was made under (the mandate request's id). */
+  recognitionRequestId: string;
+  decidedAt?: string;
+  decidedBy?: string;
+  returnReason?: string;
+}
+
 export async function saveAgreement(
   deps: Deps,
   next: AgreementRecord,
   expectedVersion: number,
   actor: AuditActor,
   action: string,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'stale'>> {
   const freePlace: TransactItem = {
     Update: {
@@ -275,7 +291,7 @@ export async function saveAgreement(
       // Ending frees the werkpost's place; it holds one as long as the agreement does.
       ...(next.status === 'ENDED' ? [[freePlace, 'stale'] as const] : []),
     ],
-    [auditPut(deps, agreementPk(next.agreementId), actor, action)],
+    [auditPut(deps, agreementPk(next.agreementId), actor, action), ...also],
   );
 }
 
@@ -332,6 +348,7 @@ export function agreementSummary(a: AgreementRecord) {
     startDate: a.startDate,
     ...(a.endDate ? { endDate: a.endDate } : {}),
     signedBy: a.signatures.map((s) => s.party),
+    ...(a.submission ? { submissionStatus: a.submission.status } : {}),
     version: a.version,
     updatedAt: a.updatedAt,
   };

@@ -25,6 +25,8 @@ export type OutboxOrigin =
   | 'objection-decided'
   | 'deadline-extended'
   | 'trajectory-assigned'
+  | 'ama-submitted'
+  | 'ama-submission-decided'
   | 'trajectory-reassigned';
 
 export interface OutboxEntry {

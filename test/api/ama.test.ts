@@ -471,6 +471,62 @@ describe('listing agreements', () => {
   });
 });
 
+describe('submitting an agreement to the department', () => {
+  it('an active agreement is submitted with its signed copy’s hash; the department returns it with a reason, then accepts the resubmission; each side is emailed', async () => {
+    const sha = createHash('sha256').update('volledige getekende overeenkomst').digest('hex');
+    const post = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, { token: department, body: werkpostBody(3) });
+    const draft = await api.request('POST', '/ama-agreements', {
+      token: begeleider,
+      body: agreementBody({ participant: { reference: 'DEELN-80', birthDate: '1990-01-01' }, werkpostId: post.body.werkpostId }),
+    });
+    expect(draft.status, draft.text).toBe(201);
+    const notActive = await api.request('POST', `/ama-agreements/${draft.body.agreementId}/submission`, {
+      token: begeleider,
+      body: { signedCopySha256: sha },
+    });
+    expect(notActive.status).toBe(409);
+    expect(notActive.body.rule).toBe('ama-submission');
+    for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER'] as const) {
+      await api.request('POST', `/ama-agreements/${draft.body.agreementId}/signatures`, { token: begeleider, body: signature(party) });
+    }
+    const active = draft.body.agreementId as string;
+    const url = `/ama-agreements/${active}/submission`;
+    expect((await api.request('POST', url, { token: begeleider, body: { signedCopySha256: 'abc' } })).body.errors[0].path).toBe(
+      'signedCopySha256',
+    );
+    expect((await api.request('POST', url, { token: other, body: { signedCopySha256: sha } })).status).toBe(404);
+    const submitted = await api.request('POST', url, { token: begeleider, body: { signedCopySha256: sha } });
+    expect(submitted.status, submitted.text).toBe(200);
+    expect(submitted.body.submission).toMatchObject({
+      status: 'SUBMITTED',
+      signedCopySha256: sha,
+      recognitionRequestId: expect.any(String),
+      submittedBy: 'begeleider-1',
+    });
+    expect((await api.request('POST', url, { token: begeleider, body: { signedCopySha256: sha } })).status).toBe(409);
+    const told = (await api.emails('werkenzorg@departement-wvg.example')).filter((m) => m.subject.includes('ingediend'));
+    expect(told.some((m) => m.body.text?.includes(active))).toBe(true);
+    const waiting = await api.request('GET', '/ama-agreements?submission=SUBMITTED&limit=100', { token: department });
+    expect(waiting.body.items.map((a: { agreementId: string }) => a.agreementId)).toEqual([active]);
+
+    const decide = (body: Record<string, unknown>, token = department) =>
+      api.request('POST', `${url}/decision`, { token, body });
+    expect((await decide({ accepted: true }, begeleider)).status).toBe(403);
+    expect((await decide({ accepted: false })).status).toBe(422);
+    const returned = await decide({ accepted: false, reason: 'Het uurrooster ontbreekt op de getekende kopie.' });
+    expect(returned.status, returned.text).toBe(200);
+    expect(returned.body.submission).toMatchObject({ status: 'RETURNED', returnReason: 'Het uurrooster ontbreekt op de getekende kopie.' });
+    const back = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('teruggestuurd'));
+    expect(back).toHaveLength(1);
+    expect(back[0]!.body.text).toContain('Het uurrooster ontbreekt');
+    expect((await api.request('POST', url, { token: begeleider, body: { signedCopySha256: sha } })).status).toBe(200);
+    const accepted = await decide({ accepted: true });
+    expect(accepted.body.submission.status).toBe('ACCEPTED');
+    expect((await decide({ accepted: true })).status).toBe(409);
+    expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('aanvaard'))).toHaveLength(1);
+  });
+});
+
 describe('withdrawing a recognition as begeleider AMA', () => {
   it('the department withdraws it from a date, with the reason; from then on no new agreement starts on it; the facility is emailed', async () => {
     const requests = await api.request('GET', `/facilities/${BEGELEIDER}/mandate-requests`, { token: department });

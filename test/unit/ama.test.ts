@@ -8,6 +8,8 @@ import {
   amaLegalBasis,
   hoursPerWeek,
   scheduleViolations,
+  submissionDecisionRefusal,
+  submissionRefusal,
   birthdayOfAge,
   isFlemishOrBrusselsPostcode,
   sign,
@@ -131,5 +133,18 @@ describe('the schedule of an agreement', () => {
   it('states the legal basis its start date falls under', () => {
     expect(amaLegalBasis('2023-12-31')).toContain('25 april 2014');
     expect(amaLegalBasis('2024-01-01')).toContain('8 juli 2022');
+  });
+});
+
+describe('submitting an agreement (ama-submission)', () => {
+  it('only an active one, again only after it was returned; the department decides a submitted one once', () => {
+    expect(submissionRefusal({ status: 'DRAFT' })).toMatch(/ACTIVE/);
+    expect(submissionRefusal({ status: 'ACTIVE' })).toBeUndefined();
+    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'SUBMITTED' } })).toMatch(/already/);
+    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'RETURNED' } })).toBeUndefined();
+    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'ACCEPTED' } })).toMatch(/already/);
+    expect(submissionDecisionRefusal({ submission: { status: 'SUBMITTED' } })).toBeUndefined();
+    expect(submissionDecisionRefusal({ submission: { status: 'ACCEPTED' } })).toMatch(/ACCEPTED/);
+    expect(submissionDecisionRefusal({})).toMatch(/not submitted/);
   });
 });

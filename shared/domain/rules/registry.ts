@@ -457,6 +457,17 @@ export const RULES = [
     implementedBy: 'ama.ts#agreementChecks',
   },
   {
+    id: 'ama-submission',
+    title: {
+      nl: 'Een door de drie partijen getekende overeenkomst wordt bij het departement ingediend; het departement aanvaardt ze of stuurt ze terug',
+      en: 'An agreement signed by all three parties is submitted to the department, which accepts or returns it',
+    },
+    kind: 'law',
+    source: 'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten ("Elke overeenkomst wordt bij het departement ingediend")',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'ama.ts#submissionRefusal',
+  },
+  {
     id: 'signature-evidence',
     title: {
       nl: 'Elke handtekening legt vast wie, wanneer en hoe tekende (ingescande kopie met haar SHA-256, of elektronisch); de overeenkomst is actief met alle drie',
