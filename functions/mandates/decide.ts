@@ -6,6 +6,7 @@ import { RECOGNITION_AUTHORITIES } from '../../shared/domain/reference-data.ts';
 import { authoritiesRecognisingOn } from '../../shared/domain/recognition.ts';
 import { mandateDecidedEmail } from '../../shared/email/templates.ts';
 import { mandateConditionViolations } from '../../shared/domain/trajectory-rules.ts';
+import { begeleiderRecognitionViolations } from '../../shared/domain/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
@@ -31,11 +32,19 @@ export const handler = defineHandler(mandateRoutes.decideMandate, async ({ param
   if (body.granted && request.kind === 'CASEMANAGER_ZORG') {
     // A request made under the 2014 rules, decided now: the conditions of the mandate, on its first day.
     const violations = mandateConditionViolations({
-      icfTrainedStaff: request.icfTrainedStaff,
+      icfTrainedStaff: request.icfTrainedStaff ?? 0,
       recognitions: Object.values(facility.recognitions ?? {}),
       date: body.validFrom,
     });
     if (violations.length > 0) throw problems.validation(violations, 'The facility does not meet the conditions of the mandate.');
+  }
+  if (body.granted && request.kind === 'BEGELEIDER_AMA') {
+    const violations = begeleiderRecognitionViolations({
+      qualifiedStaff: request.qualifiedStaff,
+      validFrom: body.validFrom,
+      validUntil: body.validUntil,
+    });
+    if (violations.length > 0) throw problems.validation(violations, 'The recognition does not meet its conditions.');
   }
   const decision = body.granted
     ? { status: 'GRANTED' as const, validFrom: body.validFrom, ...(body.validUntil ? { validUntil: body.validUntil } : {}) }

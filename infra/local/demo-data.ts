@@ -180,10 +180,16 @@ export async function loadDemoDataIfEmpty(
   const mandate = await insertMandateRequest(
     deps,
     begeleider,
-    { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 2, motivation: 'Arbeidszorg in Limburg.' },
+    {
+      kind: 'BEGELEIDER_AMA',
+      qualifiedStaff: 2,
+      liabilityInsurance: { insurer: 'Ethias', policyReference: 'BA-CAW-LIM-2018' },
+      requestedBy: { name: 'Directeur CAW Limburg', role: 'algemeen directeur', mayBindOrganisation: true },
+      motivation: 'Arbeidszorg in Limburg.',
+    },
     audit,
   );
-  await decideMandateRequest(deps, mandate, { status: 'GRANTED', validFrom: '2018-07-01' }, audit);
+  await decideMandateRequest(deps, mandate, { status: 'GRANTED', validFrom: '2023-07-01', validUntil: '2028-06-30' }, audit);
   const werkposten = [
     newWerkpost(
       begeleider,

@@ -1,4 +1,10 @@
-import { AMA_AGE_LIMIT, AMA_MINIMUM_AGE, AMA_REGIME_2024_FROM } from './rules/parameters.ts';
+import {
+  AMA_AGE_LIMIT,
+  AMA_MINIMUM_AGE,
+  AMA_RECOGNITION_MAX_YEARS,
+  AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF,
+  AMA_REGIME_2024_FROM,
+} from './rules/parameters.ts';
 import { requireValueOn } from './rules/dated.ts';
 
 /**
@@ -235,4 +241,41 @@ export function submissionDecisionRefusal(agreement: { submission?: { status: Su
     return agreement.submission ? `The submission was ${agreement.submission.status} already.` : 'It was not submitted.';
   }
   return undefined;
+}
+
+/**
+ * Rules `ama-recognition-conditions` and `ama-recognition-period`: a begeleider AMA is recognised with staff
+ * qualified to guide, the organisation's liability insurance and a request by someone who can bind it (the
+ * request's schema asks for the last two), for a limited period: an end date, at most
+ * `AMA_RECOGNITION_MAX_YEARS` after its start.
+ */
+export function begeleiderRecognitionViolations(input: {
+  qualifiedStaff: number | undefined;
+  validFrom: string;
+  validUntil: string | undefined;
+}): Array<{ path: string; message: string; rule: string }> {
+  const violations: Array<{ path: string; message: string; rule: string }> = [];
+  const minimum = requireValueOn(AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF, input.validFrom);
+  if ((input.qualifiedStaff ?? 0) < minimum) {
+    violations.push({
+      path: 'qualifiedStaff',
+      rule: 'ama-recognition-conditions',
+      message: `A begeleider AMA has at least ${minimum} staff member(s) qualified to guide participants.`,
+    });
+  }
+  const years = requireValueOn(AMA_RECOGNITION_MAX_YEARS, input.validFrom);
+  const latest = addYearsMinusADay(input.validFrom, years);
+  if (input.validUntil === undefined || input.validUntil > latest) {
+    violations.push({
+      path: 'validUntil',
+      rule: 'ama-recognition-period',
+      message: `A recognition as begeleider AMA is granted for a limited period: an end date up to ${latest}.`,
+    });
+  }
+  return violations;
+}
+
+function addYearsMinusADay(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
 }

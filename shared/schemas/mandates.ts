@@ -1,20 +1,45 @@
 import * as z from 'zod';
 import { MANDATE_KINDS } from '../domain/mandate.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine } from './common.ts';
 
 export const MandateKind = z.enum(MANDATE_KINDS).meta({ id: 'MandateKind' });
 
+const Motivation = z.string().trim().min(1).max(10_000);
+
 export const MandateRequestBody = z
-  .strictObject({
-    kind: MandateKind.meta({
-      description:
-        '`BEGELEIDER_AMA`: recognition as begeleider AMA. `CASEMANAGER_ZORG`: only for requests under the 2014 rules; since 1 July 2023 the department mandates a samenwerkingsverband Zorg (`POST /cooperations`).',
-    }),
-    icfTrainedStaff: z.number().int().min(0).max(1000).meta({ description: 'Staff with ICF training.' }),
-    icfTrainingDate: CalendarDate.optional(),
-    motivation: z.string().trim().min(1).max(10_000),
-  })
+  .discriminatedUnion('kind', [
+    z
+      .strictObject({
+        kind: z.literal('BEGELEIDER_AMA').meta({ description: 'Recognition as begeleider AMA.' }),
+        qualifiedStaff: z.number().int().min(0).max(1000).meta({ description: 'Staff qualified to guide AMA participants.' }),
+        liabilityInsurance: z
+          .strictObject({ insurer: oneLine(200), policyReference: oneLine(100) })
+          .meta({ description: 'The organisation’s liability insurance.' }),
+        requestedBy: z
+          .strictObject({
+            name: oneLine(200),
+            role: oneLine(200).meta({ description: 'Their function in the organisation.' }),
+            mayBindOrganisation: z.literal(true).meta({ description: 'They may bind the organisation (a statutory representative or mandated).' }),
+          })
+          .meta({ description: 'Who asks: someone who can bind the organisation.' }),
+        motivation: Motivation,
+      })
+      .meta({ id: 'BegeleiderAmaRecognitionRequest' }),
+    z
+      .strictObject({
+        kind: z.literal('CASEMANAGER_ZORG').meta({
+          description:
+            'Under the 2014 rules only: since 1 July 2023 the department mandates a samenwerkingsverband Zorg (`POST /cooperations`).',
+        }),
+        icfTrainedStaff: z.number().int().min(0).max(1000).meta({ description: 'Staff with ICF training.' }),
+        icfTrainingDate: CalendarDate.optional(),
+        motivation: Motivation,
+      })
+      .meta({ id: 'CasemanagerZorgMandateRequest' }),
+  ])
   .meta({ id: 'MandateRequestInput' });
+
+export type MandateRequestInput = z.output<typeof MandateRequestBody>;
 
 export const MandateDecisionBody = z
   .discriminatedUnion('granted', [
@@ -34,8 +59,11 @@ export const MandateRequest = z
     enterpriseNumber: z.string(),
     kind: MandateKind,
     status: z.enum(['REQUESTED', 'GRANTED', 'REFUSED']),
-    icfTrainedStaff: z.number().int(),
+    icfTrainedStaff: z.number().int().optional(),
     icfTrainingDate: CalendarDate.optional(),
+    qualifiedStaff: z.number().int().optional(),
+    liabilityInsurance: z.object({ insurer: z.string(), policyReference: z.string() }).optional(),
+    requestedBy: z.object({ name: z.string(), role: z.string(), mayBindOrganisation: z.literal(true) }).optional(),
     motivation: z.string(),
     validFrom: CalendarDate.optional(),
     validUntil: CalendarDate.optional(),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
+import type { MandateRequestInput } from '../schemas/mandates.ts';
 import type { Audit } from './history.ts';
 import { facilityPartition } from './facilities.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
@@ -18,8 +19,13 @@ export interface MandateRecord {
   enterpriseNumber: string;
   kind: MandateKind;
   status: MandateStatus;
-  icfTrainedStaff: number;
+  /** A casemanager Zorg mandate (2014 rules). */
+  icfTrainedStaff?: number;
   icfTrainingDate?: string;
+  /** A recognition as begeleider AMA: its conditions as asked. */
+  qualifiedStaff?: number;
+  liabilityInsurance?: { insurer: string; policyReference: string };
+  requestedBy?: { name: string; role: string; mayBindOrganisation: true };
   motivation: string;
   validFrom?: string;
   validUntil?: string;
@@ -40,7 +46,7 @@ export interface MandateRecord {
 export async function insertMandateRequest(
   deps: Deps,
   enterpriseNumber: string,
-  input: { kind: MandateKind; icfTrainedStaff: number; icfTrainingDate?: string; motivation: string },
+  input: MandateRequestInput,
   audit: Audit,
   /** Items written in the same transaction (the department's email in the outbox), built from the record. */
   also: (record: MandateRecord) => ReadonlyArray<TransactItem | undefined> = () => [],

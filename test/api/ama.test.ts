@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+import { begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Agreement, Werkpost } from '../../shared/schemas/ama.ts';
 import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
 import { getAgreement } from '../../shared/store/ama.ts';
@@ -28,12 +28,12 @@ beforeAll(async () => {
   other = await api.token({ role: 'facility', facility: NOT_RECOGNISED, sub: 'other-1' });
   const request = await api.request('POST', `/facilities/${BEGELEIDER}/mandate-requests`, {
     token: begeleider,
-    body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'Arbeidszorg sinds 2010.' },
+    body: begeleiderAmaRequest(),
   });
   expect(request.status, request.text).toBe(201);
   const granted = await api.request('POST', `/mandate-requests/${request.body.requestId}/decision`, {
     token: department,
-    body: { granted: true, validFrom: '2026-01-01' },
+    body: { granted: true, validFrom: '2026-01-01', validUntil: '2030-12-31' },
   });
   expect(granted.status, granted.text).toBe(200);
 });
@@ -574,5 +574,37 @@ describe('withdrawing a recognition as begeleider AMA', () => {
     });
     expect(after.status).toBe(409);
     expect(after.body.rule).toBe('ama-begeleider-recognised');
+  });
+});
+
+describe('recognition as begeleider AMA: its own conditions and a limited period', () => {
+  it('asks for qualified staff, the liability insurance and someone who can bind the organisation; is granted for at most 5 years', async () => {
+    const user = await api.token({ role: 'facility', facility: NOT_RECOGNISED, sub: 'other-1' });
+    const url = `/facilities/${NOT_RECOGNISED}/mandate-requests`;
+    const { liabilityInsurance: _l, ...uninsured } = begeleiderAmaRequest();
+    const refused = await api.request('POST', url, { token: user, body: uninsured });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: 'liabilityInsurance' })]);
+    const notBinding = await api.request('POST', url, {
+      token: user,
+      body: begeleiderAmaRequest({ requestedBy: { name: 'Stagiair', role: 'stagiair', mayBindOrganisation: false } }),
+    });
+    expect(notBinding.body.errors).toEqual([expect.objectContaining({ path: 'requestedBy.mayBindOrganisation' })]);
+    const noStaff = await api.request('POST', url, { token: user, body: begeleiderAmaRequest({ qualifiedStaff: 0 }) });
+    expect(noStaff.status, noStaff.text).toBe(201);
+    const decide = (body: Record<string, unknown>) =>
+      api.request('POST', `/mandate-requests/${noStaff.body.requestId}/decision`, { token: department, body: { granted: true, ...body } });
+    const open = await decide({ validFrom: '2026-12-01' });
+    expect(open.status).toBe(422);
+    expect(open.body.errors.map((e: { rule: string }) => e.rule).sort()).toEqual(['ama-recognition-conditions', 'ama-recognition-period']);
+    const tooLong = await decide({ validFrom: '2026-12-01', validUntil: '2031-12-01' });
+    expect(tooLong.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'validUntil', message: expect.stringContaining('2031-11-30') })]),
+    );
+    const refusedForGood = await api.request('POST', `/mandate-requests/${noStaff.body.requestId}/decision`, {
+      token: department,
+      body: { granted: false, reason: 'Geen gekwalificeerd personeel.' },
+    });
+    expect(refusedForGood.status).toBe(200);
   });
 });

@@ -7,7 +7,7 @@ import { getOutboxEntry, outboxPut, pendingOutboxEntries } from '../../shared/st
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { transact } from '../../shared/store/transaction.ts';
-import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+import { begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**
  * The outbox: with the SES emulator stopped, decisions still answer 200 and are stored with their emails;
@@ -45,7 +45,7 @@ async function facilityWithMandateRequest(en: string): Promise<string> {
   const facility = await api.token({ role: 'facility', facility: en, sub: `user-${en}` });
   const request = await api.request('POST', `/facilities/${en}/mandate-requests`, {
     token: facility,
-    body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 2, motivation: 'Arbeidszorg met ervaren begeleiders.' },
+    body: begeleiderAmaRequest(),
   });
   expect(request.status, request.text).toBe(201);
   return request.body.requestId as string;
@@ -54,7 +54,7 @@ async function facilityWithMandateRequest(en: string): Promise<string> {
 const decide = (requestId: string) =>
   api.request('POST', `/mandate-requests/${requestId}/decision`, {
     token: department,
-    body: { granted: true, validFrom: '2026-12-01' },
+    body: { granted: true, validFrom: '2026-12-01', validUntil: '2031-11-30' },
   });
 
 describe('the outbox', () => {

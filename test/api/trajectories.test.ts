@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+import { begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Trajectory } from '../../shared/schemas/trajectories.ts';
 import { insertTrajectory } from '../../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
@@ -237,7 +237,7 @@ describe('mandates', () => {
     const outsiderUser = await api.token({ role: 'facility', facility: OUTSIDER });
     const request = await api.request('POST', `/facilities/${OUTSIDER}/mandate-requests`, {
       token: outsiderUser,
-      body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'x' },
+      body: begeleiderAmaRequest(),
     });
     expect(request.status).toBe(201);
     const refused = await api.request('POST', `/mandate-requests/${request.body.requestId}/decision`, {
@@ -252,7 +252,7 @@ describe('mandates', () => {
       (
         await api.request('POST', `/facilities/${OUTSIDER}/mandate-requests`, {
           token: other,
-          body: { kind: 'BEGELEIDER_AMA', icfTrainedStaff: 1, motivation: 'x' },
+          body: begeleiderAmaRequest(),
         })
       ).status,
     ).toBe(404);

@@ -68,3 +68,15 @@ export function applicationBody(
     ...overrides,
   };
 }
+
+/** A request for recognition as begeleider AMA that meets its conditions (override to break one). */
+export function begeleiderAmaRequest(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'BEGELEIDER_AMA',
+    qualifiedStaff: 2,
+    liabilityInsurance: { insurer: 'Ethias', policyReference: 'BA-2026-17' },
+    requestedBy: { name: 'Directeur', role: 'algemeen directeur', mayBindOrganisation: true },
+    motivation: 'Arbeidszorg met ervaren begeleiders.',
+    ...overrides,
+  };
+}

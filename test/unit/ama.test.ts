@@ -3,6 +3,7 @@ import {
   afterContentChange,
   ageOn,
   agreementChecks,
+  begeleiderRecognitionViolations,
   ageViolation,
   amaAgeRuleOn,
   amaLegalBasis,
@@ -146,5 +147,20 @@ describe('submitting an agreement (ama-submission)', () => {
     expect(submissionDecisionRefusal({ submission: { status: 'SUBMITTED' } })).toBeUndefined();
     expect(submissionDecisionRefusal({ submission: { status: 'ACCEPTED' } })).toMatch(/ACCEPTED/);
     expect(submissionDecisionRefusal({})).toMatch(/not submitted/);
+  });
+});
+
+describe('recognition as begeleider AMA (ama-recognition-conditions, ama-recognition-period)', () => {
+  it('needs qualified staff and an end date at most 5 years on: up to the day before the fifth anniversary', () => {
+    const ok = { qualifiedStaff: 1, validFrom: '2026-12-01', validUntil: '2031-11-30' };
+    expect(begeleiderRecognitionViolations(ok)).toEqual([]);
+    expect(begeleiderRecognitionViolations({ ...ok, validUntil: '2031-12-01' })).toEqual([
+      expect.objectContaining({ path: 'validUntil', rule: 'ama-recognition-period' }),
+    ]);
+    expect(begeleiderRecognitionViolations({ ...ok, validUntil: undefined })[0]?.rule).toBe('ama-recognition-period');
+    expect(begeleiderRecognitionViolations({ ...ok, qualifiedStaff: 0 })).toEqual([
+      expect.objectContaining({ path: 'qualifiedStaff', rule: 'ama-recognition-conditions' }),
+    ]);
+    expect(begeleiderRecognitionViolations({ ...ok, validFrom: '2028-02-29', validUntil: '2033-02-28' })).toEqual([]);
   });
 });

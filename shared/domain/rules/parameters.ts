@@ -77,3 +77,10 @@ export const AMA_AGE_LIMIT = dated('the age an AMA participant must be under on 
   { from: AMA_REGIME_2024_FROM, value: requireValueOn(STATUTORY_PENSION_AGE, AMA_REGIME_2024_FROM) },
   ...STATUTORY_PENSION_AGE.values.filter((v) => v.from > AMA_REGIME_2024_FROM),
 ]);
+
+export const AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF = dated('staff qualified to guide AMA a begeleider needs, at least', [
+  { from: REGIME_2014_FROM, value: 1 },
+]);
+export const AMA_RECOGNITION_MAX_YEARS = dated('longest period a recognition as begeleider AMA is granted for, in years', [
+  { from: REGIME_2014_FROM, value: 5 },
+]);

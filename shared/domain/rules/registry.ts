@@ -15,6 +15,8 @@ import {
   AMA_MINIMUM_AGE,
   AMA_REGIME_2024_FROM,
   STATUTORY_PENSION_AGE,
+  AMA_RECOGNITION_MAX_YEARS,
+  AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF,
 } from './parameters.ts';
 
 /**
@@ -411,6 +413,30 @@ export const RULES = [
     source: 'departementwvg.be/arbeidsmatige-activiteiten',
     validFrom: SINCE_SYSTEM,
     implementedBy: 'mandate.ts#holdsValidMandate',
+  },
+  {
+    id: 'ama-recognition-conditions',
+    title: {
+      nl: 'Erkenning als begeleider AMA: gekwalificeerd personeel, de aansprakelijkheidsverzekering van de organisatie, aangevraagd door wie de organisatie kan verbinden',
+      en: "Recognition as begeleider AMA: qualified staff, the organisation's liability insurance, asked by someone who can bind it",
+    },
+    kind: 'law',
+    source: "The department's AMA FAQ (\"erkenning aanvragen\"); the minimum of 1 qualified staff member: the department's reading",
+    validFrom: SINCE_SYSTEM,
+    parameters: { minimumQualifiedStaff: AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF },
+    implementedBy: 'ama.ts#begeleiderRecognitionViolations',
+  },
+  {
+    id: 'ama-recognition-period',
+    title: {
+      nl: 'Een erkenning als begeleider AMA geldt voor een beperkte periode (hoogstens 5 jaar)',
+      en: 'A recognition as begeleider AMA is for a limited period (at most 5 years)',
+    },
+    kind: 'department',
+    source: "The department's AMA FAQ (\"voor een beperkte periode\"); the 5 years: the department's decision",
+    validFrom: SINCE_SYSTEM,
+    parameters: { maxYears: AMA_RECOGNITION_MAX_YEARS },
+    implementedBy: 'ama.ts#begeleiderRecognitionViolations',
   },
   {
     id: 'ama-werkpost-places',
