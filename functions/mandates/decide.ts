@@ -64,6 +64,6 @@ export const handler = defineHandler(mandateRoutes.decideMandate, async ({ param
   const decided = await decideMandateRequest(deps, request, decision, { actor: principal.userId, now }, [
     outboxPut(deps, 'mandate-decided', [email], now),
   ]);
-  if (!decided) throw problems.conflict('already-decided', 'This request was decided at the same time.');
-  return { status: 200, body: mandateView(decided) };
+  if (!decided.ok) throw problems.conflict('already-decided', 'This request was decided at the same time.');
+  return { status: 200, body: mandateView(decided.record) };
 });

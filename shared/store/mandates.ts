@@ -102,15 +102,15 @@ export async function getMandateRequest(deps: Deps, requestId: string): Promise<
   return result.Items?.[0] as MandateRecord | undefined;
 }
 
-/** Decides a request once: REQUESTED → GRANTED or REFUSED. False when it was decided already. */
-export async function decideMandateRequest(
+/** A conditional change of a mandate request's fields (and `also`, an outbox entry), the version moved on. */
+async function updateMandate<R extends string>(
   deps: Deps,
   record: MandateRecord,
-  decision: { status: 'GRANTED'; validFrom: string; validUntil?: string } | { status: 'REFUSED'; reason: string },
+  fields: Record<string, unknown>,
+  condition: { expression: string; names?: Record<string, string>; values: Record<string, unknown>; reason: R },
   audit: Audit,
-  also: ReadonlyArray<TransactItem | undefined> = [],
-): Promise<MandateRecord | undefined> {
-  const fields = { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor };
+  also: ReadonlyArray<TransactItem | undefined>,
+): Promise<WriteOutcome<R, MandateRecord>> {
   const update = versionedUpdate(fields, audit);
   const outcome = await updateTogether(
     deps,
@@ -118,13 +118,33 @@ export async function decideMandateRequest(
       TableName: deps.tableName,
       Key: { PK: record.PK, SK: record.SK },
       UpdateExpression: update.UpdateExpression,
-      ConditionExpression: '#status = :requested',
-      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, '#status': 'status' },
-      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':requested': 'REQUESTED' },
+      ConditionExpression: condition.expression,
+      ExpressionAttributeNames: { ...update.ExpressionAttributeNames, ...condition.names },
+      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...condition.values },
     },
     also,
   );
-  return outcome.ok ? afterVersionedUpdate(record, fields, audit) : undefined;
+  return outcome.ok
+    ? { ok: true, record: afterVersionedUpdate(record, fields, audit) }
+    : { ok: false, reasons: [condition.reason] };
+}
+
+/** Decides a request once: REQUESTED → GRANTED or REFUSED (`already-decided` otherwise). */
+export async function decideMandateRequest(
+  deps: Deps,
+  record: MandateRecord,
+  decision: { status: 'GRANTED'; validFrom: string; validUntil?: string } | { status: 'REFUSED'; reason: string },
+  audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
+): Promise<WriteOutcome<'already-decided', MandateRecord>> {
+  return updateMandate(
+    deps,
+    record,
+    { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor },
+    { expression: '#status = :requested', names: { '#status': 'status' }, values: { ':requested': 'REQUESTED' }, reason: 'already-decided' },
+    audit,
+    also,
+  );
 }
 
 /**
@@ -138,26 +158,19 @@ export async function withdrawMandate(
   audit: Audit,
   also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'stale', MandateRecord>> {
-  const fields = {
-    withdrawnOn: withdrawal.withdrawnOn,
-    withdrawalReason: withdrawal.reason,
-    withdrawnAt: audit.now.toISOString(),
-    withdrawnBy: audit.actor,
-  };
-  const update = versionedUpdate(fields, audit);
-  const outcome = await updateTogether(
+  return updateMandate(
     deps,
+    record,
     {
-      TableName: deps.tableName,
-      Key: { PK: record.PK, SK: record.SK },
-      UpdateExpression: update.UpdateExpression,
-      ConditionExpression: '#version = :expected AND attribute_not_exists(withdrawnOn)',
-      ExpressionAttributeNames: update.ExpressionAttributeNames,
-      ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ':expected': record.version },
+      withdrawnOn: withdrawal.withdrawnOn,
+      withdrawalReason: withdrawal.reason,
+      withdrawnAt: audit.now.toISOString(),
+      withdrawnBy: audit.actor,
     },
+    { expression: '#version = :expected AND attribute_not_exists(withdrawnOn)', values: { ':expected': record.version }, reason: 'stale' },
+    audit,
     also,
   );
-  return outcome.ok ? { ok: true, record: afterVersionedUpdate(record, fields, audit) } : { ok: false, reasons: ['stale'] };
 }
 
 export function mandateView(record: MandateRecord) {
