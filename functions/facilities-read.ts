@@ -4,6 +4,7 @@ import { handler as listFacilities } from './facilities/list.ts';
 import { handler as getFacility } from './facilities/get.ts';
 import { handler as listMandateRequests } from './mandates/list.ts';
 import { handler as listCooperations } from './cooperations/list.ts';
+import { handler as listAllMandateRequests } from './mandates/list-all.ts';
 import { handler as getCooperation } from './cooperations/get.ts';
 
-export const handler = dispatch(listFacilities, getFacility, listMandateRequests, listCooperations, getCooperation);
+export const handler = dispatch(listFacilities, getFacility, listMandateRequests, listAllMandateRequests, listCooperations, getCooperation);

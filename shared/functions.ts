@@ -43,7 +43,7 @@ export const apiFunctions = {
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',
     description: 'Facilities, mandate requests and samenwerkingsverbanden Zorg: reads',
-    routes: ['listFacilities', 'getFacility', 'listMandateRequests', 'listCooperations', 'getCooperation'],
+    routes: ['listFacilities', 'getFacility', 'listMandateRequests', 'listAllMandateRequests', 'listCooperations', 'getCooperation'],
   },
   FacilitiesWrite: {
     entry: 'functions/facilities-write.ts',
@@ -102,7 +102,7 @@ export const apiFunctions = {
   TrajectoriesRead: {
     entry: 'functions/trajectories-read.ts',
     description: 'Trajectory audit trails and statistics: reads without client data',
-    routes: ['trajectoryAudit', 'trajectoryStatistics'],
+    routes: ['trajectoryAudit', 'trajectoryStatistics', 'listExtensionRequests'],
   },
   TrajectoriesAudited: {
     entry: 'functions/trajectories-audited.ts',

@@ -7,6 +7,8 @@ import {
   MandateRequestBody,
   MandateRequestParams,
   MandateWithdrawalBody,
+  ListAllMandateRequestsQuery,
+  MandateRequestPage,
 } from '../schemas/mandates.ts';
 
 export const mandateRoutes = {
@@ -67,5 +69,17 @@ export const mandateRoutes = {
     body: MandateWithdrawalBody,
     responses: { 200: { description: 'Withdrawn.', schema: MandateRequest } },
     errors: [404, 409],
+  }),
+  listAllMandateRequests: route({
+    operationId: 'listAllMandateRequests',
+    method: 'GET',
+    path: '/mandate-requests',
+    handler: 'functions/mandates/list-all.ts',
+    summary: 'The mandate and recognition requests of every facility, oldest first: the queue of what waits (department)',
+    tag: 'Mandates',
+    auth: ['department'],
+    table: 'read',
+    query: ListAllMandateRequestsQuery,
+    responses: { 200: { description: 'A page of requests.', schema: MandateRequestPage } },
   }),
 } satisfies Record<string, RouteSpec>;

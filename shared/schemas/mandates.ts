@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { MANDATE_KINDS } from '../domain/mandate.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
 export const MandateKind = z.enum(MANDATE_KINDS).meta({ id: 'MandateKind' });
 
@@ -85,3 +85,11 @@ export const MandateWithdrawalBody = z
 
 export const MandateRequestParams = z.strictObject({ requestId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a request id.') });
 export const FacilityParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });
+
+export const ListAllMandateRequestsQuery = z.strictObject({
+  ...PaginationQuery,
+  status: z.enum(['REQUESTED', 'GRANTED', 'REFUSED']).optional().meta({ description: 'REQUESTED: what waits for a decision.' }),
+  kind: MandateKind.optional(),
+});
+
+export const MandateRequestPage = pageOf(MandateRequest, 'MandateRequestPage');

@@ -198,3 +198,10 @@ export const RegisterNetworkBody = z
   .meta({ id: 'NetworkRegistration' });
 
 export type CreateTrajectoryInput = z.output<typeof CreateTrajectoryBody>;
+
+export const ListExtensionRequestsQuery = z.strictObject({
+  ...PaginationQuery,
+  status: z.enum(['REQUESTED', 'GRANTED', 'REFUSED']).optional().meta({ description: 'REQUESTED: what waits for a decision.' }),
+});
+
+export const ExtensionRequestPage = pageOf(ExtensionRequest, 'ExtensionRequestPage');

@@ -5,6 +5,7 @@ import type { MandateKind, MandateStatus } from '../domain/mandate.ts';
 import type { MandateRequestInput } from '../schemas/mandates.ts';
 import type { Audit } from './history.ts';
 import { facilityPartition } from './facilities.ts';
+import { queryPage, type Page } from './query-page.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
 import { transact, updateTogether, type TransactItem, type WriteOutcome } from './transaction.ts';
 
@@ -15,6 +16,9 @@ export interface MandateRecord {
   entity: 'MandateRequest';
   GSI1PK: string;
   GSI1SK: string;
+  /** Every request, oldest first: the department's queue (absent on requests made before it existed). */
+  GSI2PK?: string;
+  GSI2SK?: string;
   requestId: string;
   enterpriseNumber: string;
   kind: MandateKind;
@@ -59,6 +63,8 @@ export async function insertMandateRequest(
     entity: 'MandateRequest',
     GSI1PK: `MANDATE_REQUEST#${requestId}`,
     GSI1SK: 'MANDATE_REQUEST',
+    GSI2PK: ALL_MANDATE_REQUESTS,
+    GSI2SK: `${at}#${requestId}`,
     requestId,
     enterpriseNumber,
     ...input,
@@ -173,7 +179,23 @@ export async function withdrawMandate(
   );
 }
 
+const ALL_MANDATE_REQUESTS = 'MANDATE_REQUESTS';
+
+/** Mandate and recognition requests of every facility, oldest first; `where` filters (status, kind). */
+export async function listAllMandateRequests(
+  deps: Deps,
+  request: { limit: number; cursor?: string; where?: (r: MandateRecord) => boolean },
+): Promise<Page<MandateRecord>> {
+  return queryPage<MandateRecord & Record<string, unknown>>(deps, {
+    index: 'GSI2',
+    partition: ALL_MANDATE_REQUESTS,
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.where ? { where: request.where } : {}),
+  });
+}
+
 export function mandateView(record: MandateRecord) {
-  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, ...view } = record;
+  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _g3, GSI2SK: _g4, ...view } = record;
   return view;
 }

@@ -337,6 +337,9 @@ export interface ExtensionRecord {
   entity: 'ExtensionRequest';
   GSI1PK: string;
   GSI1SK: string;
+  /** Every extension request, oldest first: the department's queue (absent on older requests). */
+  GSI2PK?: string;
+  GSI2SK?: string;
   requestId: string;
   trajectoryId: string;
   plannedEndDate: string;
@@ -361,6 +364,8 @@ export function newExtensionRecord(
     entity: 'ExtensionRequest',
     GSI1PK: `EXTENSION_REQUEST#${requestId}`,
     GSI1SK: 'EXTENSION_REQUEST',
+    GSI2PK: ALL_EXTENSION_REQUESTS,
+    GSI2SK: `${audit.now.toISOString()}#${requestId}`,
     requestId,
     trajectoryId,
     ...input,
@@ -414,7 +419,23 @@ export async function getExtension(deps: Deps, requestId: string): Promise<Exten
   return result.Items?.[0] as ExtensionRecord | undefined;
 }
 
+const ALL_EXTENSION_REQUESTS = 'EXTENSION_REQUESTS';
+
+/** Extension requests of every trajectory, oldest first; `where` filters (status). */
+export async function listAllExtensionRequests(
+  deps: Deps,
+  request: { limit: number; cursor?: string; where?: (r: ExtensionRecord) => boolean },
+): Promise<Page<ExtensionRecord>> {
+  return queryPage<ExtensionRecord & Record<string, unknown>>(deps, {
+    index: 'GSI2',
+    partition: ALL_EXTENSION_REQUESTS,
+    limit: request.limit,
+    ...(request.cursor ? { cursor: request.cursor } : {}),
+    ...(request.where ? { where: request.where } : {}),
+  });
+}
+
 export function extensionView(record: ExtensionRecord) {
-  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, ...view } = record;
+  const { PK: _pk, SK: _sk, entity: _e, GSI1PK: _g1, GSI1SK: _g2, GSI2PK: _g3, GSI2SK: _g4, ...view } = record;
   return view;
 }

@@ -703,3 +703,28 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
   });
 });
 
+
+describe("the department's queues", () => {
+  it('lists the mandate and extension requests of every facility and trajectory, oldest first, by status; for the department only', async () => {
+    const waiting = await api.request('GET', '/mandate-requests?status=REQUESTED&limit=100', { token: department });
+    expect(waiting.status, waiting.text).toBe(200);
+    const waitingFrom = (waiting.body.items as Array<{ enterpriseNumber: string; status: string }>).map((r) => r.enterpriseNumber);
+    expect(waitingFrom).toEqual(expect.arrayContaining([UNMANDATED, OTHER_ONLY, OUTSIDER]));
+    expect((waiting.body.items as Array<{ status: string }>).every((r) => r.status === 'REQUESTED')).toBe(true);
+    expect(waiting.text).not.toContain('GSI');
+    const granted = await api.request('GET', '/mandate-requests?status=GRANTED&kind=CASEMANAGER_ZORG', { token: department });
+    expect((granted.body.items as Array<{ enterpriseNumber: string }>).map((r) => r.enterpriseNumber).sort()).toEqual([MEMBER_B, MEMBER_C].sort());
+    const all = await api.request('GET', '/mandate-requests?limit=100', { token: department });
+    const created = (all.body.items as Array<{ createdAt: string }>).map((r) => r.createdAt);
+    expect(created).toEqual([...created].sort());
+    const page = await api.request('GET', '/mandate-requests?limit=1', { token: department });
+    expect(page.body.nextCursor).toEqual(expect.any(String));
+
+    const extensions = await api.request('GET', '/extension-requests?limit=100', { token: department });
+    expect(extensions.status, extensions.text).toBe(200);
+    expect((extensions.body.items as Array<{ status: string }>).map((r) => r.status).sort()).toEqual(['GRANTED', 'GRANTED', 'REFUSED']);
+    expect((await api.request('GET', '/extension-requests?status=REQUESTED', { token: department })).body.items).toEqual([]);
+    expect(extensions.text).not.toContain('GSI');
+    expect((await api.request('GET', '/extension-requests', { token: cmz })).status).toBe(403);
+  });
+});
