@@ -1,7 +1,7 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
-import { isWithinObjectionPeriod, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
+import { isWithinObjectionPeriod, mayObjectTo, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
 import { applicationView, saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
@@ -17,6 +17,9 @@ export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ pa
       'objection-period-over',
       `Objections are possible within ${OBJECTION_PERIOD_DAYS} days of the outcome email.`,
     );
+  }
+  if (!mayObjectTo(view.outcome)) {
+    throw problems.refusedBy('objection-against-refusal', 409, 'Your application was selected: there is nothing to object to.');
   }
   const objection: Objection = { grounds: body.grounds, lodgedAt: now.toISOString(), lodgedBy: principal.userId };
   const saved = await saveObjection(

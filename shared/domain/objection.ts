@@ -18,3 +18,8 @@ export function objectionDeadline(notifiedAt: Date): string {
 export function isWithinObjectionPeriod(notifiedAt: Date, now: Date): boolean {
   return brusselsDateOf(now) <= objectionDeadline(notifiedAt);
 }
+
+/** Rule `objection-against-refusal`: a lead objects to an outcome that went against it, not to being selected. */
+export function mayObjectTo(outcome: { status: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE' }): boolean {
+  return outcome.status !== 'SELECTED';
+}

@@ -1,3 +1,4 @@
+import { mayObjectTo } from '../../shared/domain/objection.ts';
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -317,5 +318,13 @@ describe('withdrawing a samenwerkingsverband’s mandate', () => {
     expect(withdrawCooperationMandate(periods, '2024-12-31', 'r').ok).toBe(false);
     const once = withdrawCooperationMandate(periods, '2026-12-01', 'r');
     expect(once.ok && withdrawCooperationMandate(once.periods, '2026-12-02', 'r').ok).toBe(false);
+  });
+});
+
+describe('objection-against-refusal', () => {
+  it('a lead objects to not being selected or to ineligibility, never to being selected', () => {
+    expect(mayObjectTo({ status: 'NOT_SELECTED' })).toBe(true);
+    expect(mayObjectTo({ status: 'INELIGIBLE' })).toBe(true);
+    expect(mayObjectTo({ status: 'SELECTED' })).toBe(false);
   });
 });

@@ -383,6 +383,15 @@ describe('network selection on the synthesized state machine', () => {
     expect(late.status).toBe(409);
     expect(late.body.type).toBe('/problems/objection-period-over');
     api.setNow(AFTER_DEADLINE);
+    // A selected lead has nothing to object to.
+    const selected = realistic.apps.get('A1')!; // ranked 1 in ANTWERPEN: SELECTED
+    const selectedToken = await api.token({ role: 'facility', facility: selected.lead });
+    const pointless = await api.request('POST', `/calls/${realistic.callId}/applications/${selected.applicationId}/objection`, {
+      token: selectedToken,
+      body: { grounds: 'x' },
+    });
+    expect(pointless.status).toBe(409);
+    expect(pointless.body.rule).toBe('objection-against-refusal');
   });
 });
 

@@ -513,6 +513,17 @@ export const RULES = [
     implementedBy: 'objection.ts#isWithinObjectionPeriod',
   },
   {
+    id: 'objection-against-refusal',
+    title: {
+      nl: 'Bezwaar kan enkel tegen een beslissing die de aanvrager niet selecteerde',
+      en: 'An objection is against an outcome that did not select the applicant',
+    },
+    kind: 'system',
+    source: 'Consistency: a selected lead has nothing to object to',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'objection.ts#mayObjectTo',
+  },
+  {
     id: 'expiry-notices',
     title: {
       nl: 'Herinnering 60, 30 en 7 dagen vóór het geplande einde',
