@@ -38,7 +38,7 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     ...startAfterAppointmentViolations(body.startDate, brusselsDateOf(new Date(network.appointedAt))),
     ...networkWerkingsgebiedViolations(network.region, body.werkingsgebied),
     ...casemanagerZorgViolations({
-      cooperation: cooperation && { members: cooperation.members.map((m) => m.enterpriseNumber), mandates: cooperation.mandates },
+      cooperation,
       enterpriseNumber: body.casemanagerZorg.enterpriseNumber,
       date: body.startDate,
       path: 'casemanagerZorg',

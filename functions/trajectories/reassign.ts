@@ -86,7 +86,7 @@ async function casemanagerZorgErrors(deps: Deps, trajectory: TrajectoryRecord, e
   if ((trajectory.regime ?? 'DECREE_2014') === 'DECREE_2022') {
     const cooperation = trajectory.cooperationId ? await getCooperation(deps, trajectory.cooperationId) : undefined;
     return casemanagerZorgViolations({
-      cooperation: cooperation && { members: cooperation.members.map((m) => m.enterpriseNumber), mandates: cooperation.mandates },
+      cooperation,
       enterpriseNumber,
       date: today,
       path: 'casemanagerZorg',

@@ -67,7 +67,7 @@ export function cooperationCompositionViolations(input: {
  * member facility of the samenwerkingsverband Zorg mandated, on the date, for the trajectory's werkingsgebied.
  */
 export function casemanagerZorgViolations(input: {
-  cooperation: { members: readonly string[]; mandates: readonly MandatePeriod[] } | undefined;
+  cooperation: { members: ReadonlyArray<{ enterpriseNumber: string }>; mandates: readonly MandatePeriod[] } | undefined;
   enterpriseNumber: string;
   date: string;
   path: string;
@@ -77,7 +77,7 @@ export function casemanagerZorgViolations(input: {
   if (!cooperation || !isCooperationMandatedOn(cooperation.mandates, date)) {
     return [{ path: input.path, rule, message: `No samenwerkingsverband Zorg is mandated for this werkingsgebied on ${date}.` }];
   }
-  if (!cooperation.members.includes(input.enterpriseNumber)) {
+  if (!cooperation.members.some((m) => m.enterpriseNumber === input.enterpriseNumber)) {
     return [
       {
         path: `${input.path}.enterpriseNumber`,

@@ -230,7 +230,10 @@ describe('the samenwerkingsverband Zorg', () => {
     ]);
   });
   it('provides the casemanager Zorg: a member facility, while its mandate runs', () => {
-    const cooperation = { members: ['a', 'b', 'c'], mandates: [cooperationMandatePeriod('2024-01-01')] };
+    const cooperation = {
+      members: ['a', 'b', 'c'].map((enterpriseNumber) => ({ enterpriseNumber })),
+      mandates: [cooperationMandatePeriod('2024-01-01')],
+    };
     const at = { cooperation, date: '2026-01-01', path: 'casemanagerZorg' };
     expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'b' })).toEqual([]);
     expect(casemanagerZorgViolations({ ...at, enterpriseNumber: 'x' })).toEqual([
