@@ -10,7 +10,7 @@ import { schedules } from '../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
 import { SELECTION_TASKS } from '../shared/workflows/selection.ts';
 
-export type SdkClient = 'dynamodb' | 'ses' | 'sfn';
+export type SdkClient = 'dynamodb' | 'ses' | 'sfn' | 'kms';
 
 export interface DeployedFunction {
   name: string;
@@ -33,6 +33,8 @@ export function deployedFunctions(): DeployedFunction[] {
         ...(needs.table !== 'none' ? (['dynamodb'] as const) : []),
         ...(needs.sendsEmail ? (['ses'] as const) : []),
         ...(needs.startsSelection ? (['sfn'] as const) : []),
+        // The Encryption SDK's KMS keyring (participants' identities) builds the aggregated KMS client.
+        ...(needs.sealsParticipantIdentity || needs.opensParticipantIdentity ? (['kms'] as const) : []),
       ],
       externals: needs.nodeModules,
     };
@@ -88,6 +90,10 @@ export function bareHandlerSource(clients: readonly SdkClient[]): string {
   if (clients.includes('sfn')) {
     lines.push("import { SFNClient } from '@aws-sdk/client-sfn';", 'const sfn = new SFNClient({});');
     built.push('sfn');
+  }
+  if (clients.includes('kms')) {
+    lines.push("import { KMS } from '@aws-sdk/client-kms';", 'const kms = new KMS({});');
+    built.push('kms');
   }
   lines.push(`export const handler = async () => ({ statusCode: 200, body: String([${built.join(', ')}].length) });`);
   return `${lines.join('\n')}\n`;

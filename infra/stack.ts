@@ -47,7 +47,7 @@ import { routeList } from '../shared/routes.ts';
 import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
-import { SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
+import { PARTICIPANT_IDENTITY_PURPOSE, PARTICIPANT_KEY_VARIABLES, SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
 import { RouteFunction } from './constructs/route-function.ts';
 import { SelectionWorkflow } from './constructs/selection-workflow.ts';
 import { ScheduledJobs } from './constructs/scheduled-jobs.ts';
@@ -142,6 +142,8 @@ export function deployedRouteKeys(template: TemplateLike): string[] {
  */
 export class WerkEnZorgStack extends Stack {
   readonly key: Key;
+  /** Seals participants' identities at field level (never the table's key). */
+  readonly participantIdentityKey: Key;
   readonly table: Table;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
@@ -202,6 +204,16 @@ export class WerkEnZorgStack extends Stack {
         conditions: { Bool: { 'kms:GrantIsForAWSResource': 'false' } },
       }),
     );
+
+    // --- The key of AMA participants' identities (field-level envelope encryption with the AWS Encryption
+    // SDK, shared/runtime/participant-cipher.ts): apart from the data key, so that reading the table is not
+    // reading identities. Functions get GenerateDataKey (seal) or Decrypt (open), on this purpose only. ---
+    this.participantIdentityKey = new Key(this, 'ParticipantIdentityKey', {
+      alias: 'alias/werk-en-zorg/participant-identity',
+      description: "Werk- en zorgtrajecten: seals AMA participants' names and national register numbers (field level).",
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     // --- The table, from the one table design. ---
     this.table = new Table(this, 'Table', {
@@ -413,8 +425,24 @@ export class WerkEnZorgStack extends Stack {
           ...(needs.signsReceipts ? { [SECRET_ID_VARIABLES.receiptKey]: receiptSigningKey.secretArn } : {}),
           ...(needs.startsSelection ? { SELECTION_STATE_MACHINE_ARN: this.selection.stateMachine.stateMachineArn } : {}),
           ...(needs.pseudonymizesClients ? { [SECRET_ID_VARIABLES.pseudonymKey]: clientPseudonymKey.secretArn } : {}),
+          ...(needs.sealsParticipantIdentity || needs.opensParticipantIdentity
+            ? { [PARTICIPANT_KEY_VARIABLES.kmsKeyArn]: this.participantIdentityKey.keyArn }
+            : {}),
         },
       });
+      const identityKeyUse = [
+        ...(needs.sealsParticipantIdentity ? ['kms:GenerateDataKey'] : []),
+        ...(needs.opensParticipantIdentity ? ['kms:Decrypt'] : []),
+      ];
+      if (identityKeyUse.length > 0) {
+        routeFunction.role.addToPolicy(
+          new PolicyStatement({
+            actions: identityKeyUse,
+            resources: [this.participantIdentityKey.keyArn],
+            conditions: { StringEquals: { 'kms:EncryptionContext:purpose': PARTICIPANT_IDENTITY_PURPOSE } },
+          }),
+        );
+      }
       if (needs.startsSelection) this.selection.stateMachine.grantStartExecution(routeFunction.role);
       if (needs.signsReceipts) routeFunction.grantSecretValue(receiptSigningKey);
       if (needs.pseudonymizesClients) routeFunction.grantSecretValue(clientPseudonymKey);

@@ -161,6 +161,8 @@ export interface FunctionNeeds {
   sendsEmail: boolean;
   signsReceipts: boolean;
   pseudonymizesClients: boolean;
+  sealsParticipantIdentity: boolean;
+  opensParticipantIdentity: boolean;
   startsSelection: boolean;
   nodeModules: readonly string[];
 }
@@ -175,6 +177,8 @@ export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
     sendsEmail: specs.some((s) => s.sendsEmail === true),
     signsReceipts: specs.some((s) => s.signsReceipts === true),
     pseudonymizesClients: specs.some((s) => s.pseudonymizesClients === true),
+    sealsParticipantIdentity: specs.some((s) => s.sealsParticipantIdentity === true),
+    opensParticipantIdentity: specs.some((s) => s.opensParticipantIdentity === true),
     startsSelection: specs.some((s) => s.startsSelection === true),
     nodeModules: [...new Set(specs.flatMap((s) => s.nodeModules ?? []))].sort(),
   };

@@ -3,7 +3,8 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { agreementContentViolations, followsFromAmaTrajectory, hasFreePlace } from '../../shared/domain/ama.ts';
-import { agreementView, getWerkpost, insertAgreement, newAgreement } from '../../shared/store/ama.ts';
+import { agreementView, getWerkpost, insertAgreement, newAgreement, newAgreementId } from '../../shared/store/ama.ts';
+import { sealParticipantIdentity, separateParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
 import { getTrajectory } from '../../shared/store/trajectories.ts';
 import { isRecognisedBegeleider } from '../../shared/access/ama.ts';
 
@@ -27,7 +28,11 @@ export const handler = defineHandler(amaRoutes.createAgreement, async ({ body, p
     }
   }
   if (!hasFreePlace(werkpost)) throw werkpostFull();
-  const record = newAgreement(begeleider, body, { actor: principal.userId, now: deps.clock() });
+  // The participant's name and number are sealed before anything is written, and never stored in the clear.
+  const agreementId = newAgreementId();
+  const { content, identity } = separateParticipantIdentity(body);
+  const sealed = await sealParticipantIdentity(deps, agreementId, identity);
+  const record = newAgreement(begeleider, agreementId, content, sealed, { actor: principal.userId, now: deps.clock() });
   const outcome = await insertAgreement(deps, record, principal.roles);
   if (!outcome.ok) throw werkpostFull();
   return {

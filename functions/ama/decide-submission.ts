@@ -41,9 +41,14 @@ export const handler = defineHandler(amaRoutes.decideSubmission, async ({ params
         },
       ]
     : [];
-  const outcome = await saveAgreement(deps, next, current.version, principal, body.accepted ? 'submission-accepted' : 'submission-returned', [
-    outboxPut(deps, 'ama-submission-decided', emails, now),
-  ]);
+  const outcome = await saveAgreement(
+    deps,
+    next,
+    current.version,
+    principal,
+    body.accepted ? 'submission-accepted' : 'submission-returned',
+    [outboxPut(deps, 'ama-submission-decided', emails, now)],
+  );
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and try again.');
   return { status: 200, body: agreementView(next), etag: etagOf(next.version) };
 });

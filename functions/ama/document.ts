@@ -5,17 +5,21 @@ import { getWerkpost } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
 import { amaLegalBasis, hoursPerWeek } from '../../shared/domain/ama.ts';
+import { openParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
 
 export const handler = defineHandler(amaRoutes.agreementDocument, async ({ params, principal, deps }) => {
   const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');
-  const [werkpost, begeleider] = await Promise.all([
+  const [werkpost, begeleider, identity] = await Promise.all([
     getWerkpost(deps, agreement.werkpostId),
     getFacility(deps, agreement.begeleiderEnterpriseNumber),
+    agreement.participantIdentityEncrypted
+      ? openParticipantIdentity(deps, agreement.agreementId, agreement.participantIdentityEncrypted)
+      : undefined,
   ]);
   const pdf = await renderAgreementPdf({
     agreementId: agreement.agreementId,
     status: agreement.status,
-    participant: agreement.participant,
+    participant: { ...agreement.participant, ...(identity ? { identity } : {}) },
     begeleider: { enterpriseNumber: agreement.begeleiderEnterpriseNumber, name: begeleider?.name ?? '' },
     werkpost: {
       name: werkpost?.name ?? '',

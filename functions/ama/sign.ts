@@ -12,7 +12,9 @@ export const handler = defineHandler(amaRoutes.signAgreement, async ({ params, b
   const current = await loadAgreement(deps, principal, params.agreementId);
   const now = deps.clock();
   if (body.signedOn > brusselsDateOf(now)) {
-    throw problems.validation([{ path: 'signedOn', rule: 'signature-evidence', message: 'A signature is recorded once given: not a future date.' }]);
+    throw problems.validation([
+      { path: 'signedOn', rule: 'signature-evidence', message: 'A signature is recorded once given: not a future date.' },
+    ]);
   }
   const signed = sign(current, { ...body, recordedBy: principal.userId, signedAt: now.toISOString() });
   if (!signed.ok) {

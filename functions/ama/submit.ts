@@ -18,10 +18,13 @@ export const handler = defineHandler(amaRoutes.submitAgreement, async ({ params,
   const current = await loadAgreement(deps, principal, params.agreementId);
   if (!principal.facility || principal.facility !== current.begeleiderEnterpriseNumber) throw problems.notFound('The agreement');
   const refusal = submissionRefusal(current);
-  if (refusal) throw problems.refusedBy('ama-submission', 409, refusal);
+  if (refusal) throw problems.refusedBy(refusal.rule, 409, refusal.message);
   const recognition = await begeleiderRecognitionOn(deps, current.begeleiderEnterpriseNumber, current.startDate);
   if (!recognition) {
-    throw problems.conflict('not-a-recognised-begeleider', `Your facility held no recognition as begeleider AMA on ${current.startDate}.`);
+    throw problems.conflict(
+      'not-a-recognised-begeleider',
+      `Your facility held no recognition as begeleider AMA on ${current.startDate}.`,
+    );
   }
   const now = deps.clock();
   const next = nextAgreementVersion(
@@ -40,9 +43,15 @@ export const handler = defineHandler(amaRoutes.submitAgreement, async ({ params,
   const begeleider = await getFacility(deps, current.begeleiderEnterpriseNumber);
   const email = {
     to: deps.departmentEmail,
-    ...amaSubmittedEmail({ agreementId: current.agreementId, begeleiderName: begeleider?.name ?? current.begeleiderEnterpriseNumber, startDate: current.startDate }),
+    ...amaSubmittedEmail({
+      agreementId: current.agreementId,
+      begeleiderName: begeleider?.name ?? current.begeleiderEnterpriseNumber,
+      startDate: current.startDate,
+    }),
   };
-  const outcome = await saveAgreement(deps, next, current.version, principal, 'submitted', [outboxPut(deps, 'ama-submitted', [email], now)]);
+  const outcome = await saveAgreement(deps, next, current.version, principal, 'submitted', [
+    outboxPut(deps, 'ama-submitted', [email], now),
+  ]);
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and try again.');
   return { status: 200, body: agreementView(next), etag: etagOf(next.version) };
 });

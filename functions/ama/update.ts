@@ -5,6 +5,7 @@ import { amaRoutes } from '../../shared/routes/ama.ts';
 import { afterContentChange, agreementContentViolations } from '../../shared/domain/ama.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
+import { sealParticipantIdentity, separateParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
 
 export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params, body, ifMatch, principal, deps }) => {
   const current = await loadAgreement(deps, principal, params.agreementId);
@@ -19,9 +20,11 @@ export const handler = defineHandler(amaRoutes.updateAgreement, async ({ params,
   }
   const violations = agreementContentViolations(body);
   if (violations.length > 0) throw problems.validation(violations);
+  const { content, identity } = separateParticipantIdentity(body);
+  const participantIdentityEncrypted = await sealParticipantIdentity(deps, current.agreementId, identity);
   const next = nextAgreementVersion(
     current,
-    { ...body, signatures: change.signatures, sentEvaluationNotices: [] },
+    { ...content, participantIdentityEncrypted, signatures: change.signatures, sentEvaluationNotices: [] },
     { actor: principal.userId, now: deps.clock() },
   );
   const outcome = await saveAgreement(

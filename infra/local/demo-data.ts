@@ -9,7 +9,8 @@ import type { CallInput } from '../../shared/schemas/calls.ts';
 import { insertApplication, newApplicationRecord, submitApplication, submittedContent } from '../../shared/store/applications.ts';
 import { insertCall, newCallRecord } from '../../shared/store/calls.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { insertAgreement, newAgreement, newWerkpost } from '../../shared/store/ama.ts';
+import { insertAgreement, newAgreement, newAgreementId, newWerkpost } from '../../shared/store/ama.ts';
+import { sealParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
 import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { insertCooperation, newCooperationRecord } from '../../shared/store/cooperations.ts';
@@ -214,8 +215,15 @@ export async function loadDemoDataIfEmpty(
   ];
   await putAll(deps, werkposten as unknown as Record<string, unknown>[]);
   const start = brusselsDateOf(new Date(audit.now.getTime() + 14 * 24 * 3600 * 1000));
+  // A made-up participant (the number has valid check digits but belongs to no one we know of), sealed as the API seals it.
+  const agreementId = newAgreementId();
+  const sealedIdentity = await sealParticipantIdentity(deps, agreementId, {
+    name: 'Sam Voorbeeld',
+    nationalRegisterNumber: '85031412302',
+  });
   const agreement = newAgreement(
     begeleider,
+    agreementId,
     {
       participant: { reference: 'DEMO-AMA-0001', birthDate: '1985-03-14' },
       werkpostId: werkposten[0]!.werkpostId,
@@ -232,6 +240,7 @@ export async function loadDemoDataIfEmpty(
       guidance: 'Wekelijks gesprek met de begeleider AMA; een vaste peter op de werkpost.',
       endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzeg van twee weken.',
     },
+    sealedIdentity,
     audit,
   );
   const signedOn = brusselsDateOf(audit.now);

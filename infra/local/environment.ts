@@ -3,14 +3,21 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { LOCAL_DIR, LOCAL_REGION } from './paths.ts';
 
-/** A key under `.local/`, generated on first use (base64, 32 random bytes): receipts, client pseudonyms. */
-export function localKey(name: 'receipt-signing-key' | 'client-pseudonym-key', dir = LOCAL_DIR): string {
+type LocalKeyName = 'receipt-signing-key' | 'client-pseudonym-key' | 'participant-identity-key';
+
+/** The file of a key under `.local/`, generated on first use (base64, 32 random bytes, readable by its owner only). */
+export function localKeyFile(name: LocalKeyName, dir = LOCAL_DIR): string {
   const file = path.join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
   }
-  return readFileSync(file, 'utf8').trim();
+  return file;
+}
+
+/** A key under `.local/` (receipts, client pseudonyms), generated on first use. */
+export function localKey(name: LocalKeyName, dir = LOCAL_DIR): string {
+  return readFileSync(localKeyFile(name, dir), 'utf8').trim();
 }
 
 /**

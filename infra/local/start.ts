@@ -9,7 +9,8 @@ import type { Server } from 'node:http';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createLocalApi, listen } from './api-server.ts';
 import { assertPortFree, ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from './emulators.ts';
-import { localAwsEnvironment, localKey } from './environment.ts';
+import { localAwsEnvironment, localKey, localKeyFile } from './environment.ts';
+import { PARTICIPANT_KEY_VARIABLES } from '../../shared/runtime/secret-ids.ts';
 import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
@@ -78,6 +79,8 @@ try {
     clientPseudonymKey: localKey('client-pseudonym-key'),
   });
   Object.assign(process.env, secrets.environment);
+  // The raw AES key that seals participants' identities locally (in AWS: a KMS key), from .local/.
+  process.env[PARTICIPANT_KEY_VARIABLES.localKeyFile] = localKeyFile('participant-identity-key');
   // The selection workflow: the ASL CDK synthesizes, served as a local Step Functions endpoint.
   workflows = await startLocalWorkflows({ port: sfnPort });
   process.env.AWS_ENDPOINT_URL_SFN = workflows.endpoint;

@@ -6,7 +6,8 @@
 export interface AgreementDocument {
   agreementId: string;
   status: 'DRAFT' | 'ACTIVE' | 'ENDED';
-  participant: { reference: string; birthDate: string };
+  /** The identity, decrypted for the document only (absent on agreements drawn up before it was recorded). */
+  participant: { reference: string; birthDate: string; identity?: { name: string; nationalRegisterNumber: string } };
   begeleider: { enterpriseNumber: string; name: string };
   werkpost: {
     name: string;

@@ -1,7 +1,7 @@
 /**
  * The AMA agreement as a Dutch A4 PDF: the document the participant, the begeleider AMA and the werkpost
- * sign. It is the only place the participant's reference and birth date are printed: it is meant for the
- * parties. Standard Helvetica only (WinAnsi covers ë, é, …), so no font is embedded; the output is
+ * sign. It is the only place the participant's name, national register number, reference and birth date are
+ * printed: it is meant for the parties. Standard Helvetica only (WinAnsi covers ë, é, …), so no font is embedded; the output is
  * deterministic (its dates come from `generatedAt`), so the same document renders to the same bytes.
  *
  * Bundling: pdfkit's Node build loads the metrics of its standard fonts at run time with
@@ -14,6 +14,7 @@
 import type PdfKitModule from 'pdfkit';
 import { BRUSSELS_TIME_ZONE } from '../domain/calendar.ts';
 import { formatEnterpriseNumber } from '../domain/enterprise-number.ts';
+import { formatNationalRegisterNumber } from '../domain/national-register-number.ts';
 import type { AgreementDocument } from './agreement-document.ts';
 
 export const AGREEMENT_TITLE = 'Overeenkomst arbeidsmatige activiteiten (AMA)';
@@ -208,6 +209,13 @@ function writeBody(pdf: Pdf, doc: AgreementDocument): void {
 
   heading(pdf, 'Partijen');
   partyHeading(pdf, 'Deelnemer');
+  // Drawn up before the identity was recorded: a line to fill in by hand.
+  field(pdf, 'Naam', doc.participant.identity?.name ?? '................................................');
+  field(
+    pdf,
+    'Rijksregisternummer',
+    doc.participant.identity ? formatNationalRegisterNumber(doc.participant.identity.nationalRegisterNumber) : '..............................',
+  );
   field(pdf, 'Referentie', doc.participant.reference);
   field(pdf, 'Geboortedatum', dutchLongDate(doc.participant.birthDate));
 

@@ -1,3 +1,4 @@
+import { nationalRegisterNumberViolation } from './national-register-number.ts';
 import {
   AMA_AGE_LIMIT,
   AMA_MINIMUM_AGE,
@@ -46,7 +47,8 @@ export function ageViolation(birthDate: string, startDate: string): string | und
     return `The participant must be at least ${minimum} on the start date; they turn ${minimum} on ${birthdayOfAge(birthDate, minimum)}.`;
   }
   if (startDate >= birthdayOfAge(birthDate, limit)) {
-    const what = startDate < AMA_REGIME_2024_FROM ? `under ${limit}` : `younger than the statutory pension age (${limit} on that date)`;
+    const what =
+      startDate < AMA_REGIME_2024_FROM ? `under ${limit}` : `younger than the statutory pension age (${limit} on that date)`;
     return `AMA is for participants ${what} on the start date; the participant turned ${limit} on ${birthdayOfAge(birthDate, limit)}.`;
   }
   return undefined;
@@ -154,7 +156,11 @@ export function scheduleViolations(slots: readonly ScheduleSlot[]): Array<{ path
   const violations: Array<{ path: string; message: string; rule: string }> = [];
   slots.forEach((slot, i) => {
     const clash = slots.findIndex(
-      (other, j) => j < i && other.day === slot.day && minutesOf(other.from) < minutesOf(slot.to) && minutesOf(slot.from) < minutesOf(other.to),
+      (other, j) =>
+        j < i &&
+        other.day === slot.day &&
+        minutesOf(other.from) < minutesOf(slot.to) &&
+        minutesOf(slot.from) < minutesOf(other.to),
     );
     if (clash >= 0) {
       violations.push({
@@ -209,13 +215,15 @@ export type ParticipantPermission = (typeof PARTICIPANT_PERMISSIONS)[number];
 
 /** The refusals an agreement's content gets (age on the start date, the schedule), each naming its field and rule. */
 export function agreementContentViolations(body: {
-  participant: { birthDate: string };
+  participant: { birthDate: string; nationalRegisterNumber: string };
   startDate: string;
   weeklySchedule: readonly ScheduleSlot[];
 }): Array<{ path: string; message: string; rule: string }> {
   const age = ageViolation(body.participant.birthDate, body.startDate);
+  const nrn = nationalRegisterNumberViolation(body.participant.nationalRegisterNumber, body.participant.birthDate);
   return [
     ...(age ? [{ path: 'participant.birthDate', rule: amaAgeRuleOn(body.startDate), message: age }] : []),
+    ...(nrn ? [{ path: 'participant.nationalRegisterNumber', rule: 'national-register-number', message: nrn }] : []),
     ...scheduleViolations(body.weeklySchedule),
   ];
 }
@@ -228,10 +236,27 @@ export type SubmissionStatus = 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
  * (ACTIVE), and again only after the department returned it; the department accepts or returns a submitted
  * one. Undefined when allowed, otherwise why not.
  */
-export function submissionRefusal(agreement: { status: AgreementStatus; submission?: { status: SubmissionStatus } }): string | undefined {
-  if (agreement.status !== 'ACTIVE') return `Only an agreement signed by all three parties (ACTIVE) is submitted; it is ${agreement.status}.`;
+export function submissionRefusal(agreement: {
+  status: AgreementStatus;
+  submission?: { status: SubmissionStatus };
+  participantIdentityEncrypted?: string;
+}): { rule: 'ama-submission' | 'ama-participant-identity'; message: string } | undefined {
+  if (agreement.status !== 'ACTIVE') {
+    return {
+      rule: 'ama-submission',
+      message: `Only an agreement signed by all three parties (ACTIVE) is submitted; it is ${agreement.status}.`,
+    };
+  }
   if (agreement.submission && agreement.submission.status !== 'RETURNED') {
-    return `It was submitted already (${agreement.submission.status}).`;
+    return { rule: 'ama-submission', message: `It was submitted already (${agreement.submission.status}).` };
+  }
+  // Rule `ama-participant-identity`: the submission holds the participant's name and national register number.
+  if (!agreement.participantIdentityEncrypted) {
+    return {
+      rule: 'ama-participant-identity',
+      message:
+        "The submission holds the participant's name and national register number, and this agreement was drawn up without them: end it and draw up a new one.",
+    };
   }
   return undefined;
 }
@@ -278,4 +303,13 @@ export function begeleiderRecognitionViolations(input: {
 function addYearsMinusADay(date: string, years: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(y + years, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
+/**
+ * Rule `ama-participant-identity`: the department reads a participant's name and national register number
+ * with the submission (once the agreement was submitted, whatever the answer); the begeleider, who typed
+ * them, finds them in the agreement's PDF. No list and no other view shows them.
+ */
+export function showsParticipantIdentity(viewer: { isDepartment: boolean }, agreement: { submission?: unknown }): boolean {
+  return viewer.isDepartment && agreement.submission !== undefined;
 }

@@ -40,6 +40,10 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   signsReceipts?: boolean;
   /** Turns a client reference into its pseudonym (the active-trajectory marker): may read the client pseudonym key. */
   pseudonymizesClients?: boolean;
+  /** Seals an AMA participant's identity: may generate data keys with the participant identity key, for that purpose only. */
+  sealsParticipantIdentity?: boolean;
+  /** Opens a sealed participant identity (the PDF, the department's view of a submission): may decrypt with that key, for that purpose only. */
+  opensParticipantIdentity?: boolean;
   /** Starts executions of the selection state machine (and nothing else in Step Functions). */
   startsSelection?: boolean;
   /** Packages installed next to the bundle instead of bundled (they load files at run time, e.g. pdfkit's fonts). */

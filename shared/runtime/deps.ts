@@ -31,6 +31,17 @@ export interface Deps {
   pseudonymKey: () => Promise<Buffer>;
   /** Where reports for the department go (failed notices). */
   departmentEmail: string;
+  /**
+   * Envelope encryption of participants' identities (the AWS Encryption SDK; participant-cipher.ts, which
+   * the module that uses it imports). Built on first use.
+   */
+  participantCipher: ParticipantCipher;
+}
+
+/** Encrypts and decrypts one field's value under an encryption context (purpose and record id, never personal data). */
+export interface ParticipantCipher {
+  encrypt(plaintext: Uint8Array, context: Record<string, string>): Promise<Uint8Array>;
+  decrypt(ciphertext: Uint8Array, context: Record<string, string>): Promise<Uint8Array>;
 }
 
 /** Reads a secret's SecretString by id; registered by secrets-client.ts (Powertools Parameters, cached). */
@@ -52,7 +63,12 @@ function secretKey(env: NodeJS.ProcessEnv, variable: string, reader: () => Secre
  * when one of its modules imports `ses-client.ts`, `sfn-client.ts` or `secrets-client.ts`, which register
  * how to build them.
  */
-const clientFactories: { ses?: () => SESv2Client; sfn?: () => SFNClient; secrets?: () => SecretReader } = {};
+const clientFactories: {
+  ses?: () => SESv2Client;
+  sfn?: () => SFNClient;
+  secrets?: () => SecretReader;
+  participantCipher?: () => ParticipantCipher;
+} = {};
 
 export function registerClientFactory<K extends keyof typeof clientFactories>(
   name: K,
@@ -63,8 +79,10 @@ export function registerClientFactory<K extends keyof typeof clientFactories>(
 
 function registered<K extends keyof typeof clientFactories>(name: K): ReturnType<NonNullable<(typeof clientFactories)[K]>> {
   const factory = clientFactories[name];
-  if (!factory) throw new Error(`no ${name} client: the module that uses it must import shared/runtime/${name}-client.ts`);
-  return decorate(factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>);
+  if (!factory) throw new Error(`no ${name} client: the module that uses it must import the module that registers it`);
+  const built = factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>;
+  // Only SDK clients are decorated (traced); the secret reader and the cipher are plain functions over them.
+  return 'middlewareStack' in built ? decorate(built) : built;
 }
 
 /**
@@ -88,6 +106,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
   let ses: SESv2Client | undefined;
   let sfn: SFNClient | undefined;
   let secrets: SecretReader | undefined;
+  let participantCipher: ParticipantCipher | undefined;
   const secretReader = () => (secrets ??= registered('secrets'));
   return {
     clock: () => new Date(),
@@ -104,6 +123,9 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     receiptKey: secretKey(env, SECRET_ID_VARIABLES.receiptKey, secretReader),
     pseudonymKey: secretKey(env, SECRET_ID_VARIABLES.pseudonymKey, secretReader),
     departmentEmail: env.DEPARTMENT_EMAIL ?? 'werkenzorg@vlaanderen.be',
+    get participantCipher() {
+      return (participantCipher ??= registered('participantCipher'));
+    },
   };
 }
 

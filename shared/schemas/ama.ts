@@ -68,6 +68,14 @@ export const AgreementBody = z
         .trim()
         .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.'),
       birthDate: CalendarDate,
+      name: oneLine(200).meta({
+        description:
+          'The participant’s name as on their identity card. Stored encrypted; shown only in the PDF and, once submitted, to the department.',
+      }),
+      nationalRegisterNumber: z.string().trim().max(20).meta({
+        description:
+          'The participant’s national register number (rijksregisternummer), `85073003328` or `85.07.30-033.28`: its check digits and birth date are checked (rule `national-register-number`). Stored encrypted, like the name.',
+      }),
     }),
     werkpostId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a werkpost id.'),
     activities: z.string().trim().min(1).max(5000),
@@ -134,9 +142,7 @@ export const SignatureBody = z
       method: z.literal('SCANNED_PAPER').meta({ description: 'Signed on paper; the scanned copy is kept by the begeleider.' }),
       signerName: SignerName.optional(),
       signedOn: SignedOn,
-      scanSha256: z
-        .string()
-        .regex(/^[0-9a-f]{64}$/, 'The SHA-256 of the scanned copy: 64 lowercase hexadecimal characters.'),
+      scanSha256: z.string().regex(/^[0-9a-f]{64}$/, 'The SHA-256 of the scanned copy: 64 lowercase hexadecimal characters.'),
     }),
     z.strictObject({
       party: Party,
@@ -151,7 +157,8 @@ export const SignatureBody = z
       ctx.addIssue({
         code: 'custom',
         path: ['signerName'],
-        message: "Leave it out for the participant: their name is not stored in plain text; the signed copy's hash proves their signature.",
+        message:
+          "Leave it out for the participant: their name is not stored in plain text; the signed copy's hash proves their signature.",
       });
     }
     if (b.party !== 'PARTICIPANT' && b.signerName === undefined) {
@@ -175,12 +182,29 @@ const SignatureView = z.object({
   signedAt: Instant.meta({ description: 'When it was recorded.' }),
 });
 
+const ParticipantIdentity = z
+  .object({ name: z.string(), nationalRegisterNumber: z.string() })
+  .meta({ id: 'ParticipantIdentity' });
+
 export const Agreement = z
   .object({
     agreementId: z.string(),
     begeleiderEnterpriseNumber: z.string(),
     werkpostId: z.string(),
-    participant: z.object({ reference: z.string(), birthDate: z.string() }),
+    participant: z.object({
+      reference: z.string(),
+      birthDate: z.string(),
+      identityRecorded: z
+        .boolean()
+        .meta({
+          description:
+            'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
+        }),
+      identity: ParticipantIdentity.optional().meta({
+        description:
+          'The name and national register number: only for the department, once the agreement was submitted (rule `ama-participant-identity`).',
+      }),
+    }),
     activities: z.string(),
     weeklySchedule: z.array(z.object({ day: z.string(), from: z.string(), to: z.string() })),
     startDate: z.string(),
@@ -217,7 +241,9 @@ export const Agreement = z
       .meta({ description: 'Its submission to the department and the answer.' }),
     checks: z
       .array(z.object({ rule: z.string(), level: z.literal('warning'), path: z.string(), message: z.string() }))
-      .meta({ description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.' }),
+      .meta({
+        description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.',
+      }),
     ...AuditFields,
   })
   .meta({ id: 'AmaAgreement' });
@@ -243,7 +269,9 @@ export const ListAgreementsQuery = z.strictObject({
   status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']).optional(),
   startsFrom: CalendarDate.optional().meta({ description: 'Agreements starting on or after this date.' }),
   startsUntil: CalendarDate.optional().meta({ description: 'Agreements starting on or before this date.' }),
-  submission: SubmissionStatus.optional().meta({ description: 'Only agreements whose submission to the department is in this state.' }),
+  submission: SubmissionStatus.optional().meta({
+    description: 'Only agreements whose submission to the department is in this state.',
+  }),
 });
 
 /** What a list shows of an agreement: no participant data (read one agreement for those; that read is audited). */

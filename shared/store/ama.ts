@@ -43,9 +43,13 @@ export interface WerkpostRecord {
   updatedBy: string;
 }
 
+/** An agreement's content as stored: the participant's identity only sealed, never in plain attributes. */
+export type AgreementContent = Omit<AgreementInput, 'participant'> & { participant: { reference: string; birthDate: string } };
+
 export interface AgreementRecord
-  extends Omit<AgreementInput, 'trajectoryId' | 'werkpostbegeleider' | 'participantStatus'>,
-    Partial<Pick<AgreementInput, 'werkpostbegeleider' | 'participantStatus'>> {
+  extends
+    Omit<AgreementContent, 'trajectoryId' | 'werkpostbegeleider' | 'participantStatus'>,
+    Partial<Pick<AgreementContent, 'werkpostbegeleider' | 'participantStatus'>> {
   PK: string;
   SK: string;
   entity: 'AmaAgreement';
@@ -59,6 +63,11 @@ export interface AgreementRecord
   agreementId: string;
   begeleiderEnterpriseNumber: string;
   trajectoryId?: string;
+  /**
+   * The participant's name and national register number, sealed with the AWS Encryption SDK
+   * (shared/runtime/participant-identity.ts; base64). Absent on agreements drawn up before it was recorded.
+   */
+  participantIdentityEncrypted?: string;
   status: AgreementStatus;
   signatures: Signature[];
   endDate?: string;
@@ -185,8 +194,16 @@ export function withAgreementIndexKeys(
   };
 }
 
-export function newAgreement(begeleider: string, input: AgreementInput, audit: Audit): AgreementRecord {
-  const agreementId = randomUUID();
+/** A new agreement's id: known before its record, since the participant's sealed identity is bound to it. */
+export const newAgreementId = (): string => randomUUID();
+
+export function newAgreement(
+  begeleider: string,
+  agreementId: string,
+  input: AgreementContent,
+  participantIdentityEncrypted: string,
+  audit: Audit,
+): AgreementRecord {
   const at = audit.now.toISOString();
   return withAgreementIndexKeys({
     ...agreementKey(agreementId),
@@ -198,6 +215,7 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
     agreementId,
     begeleiderEnterpriseNumber: begeleider,
     ...input,
+    participantIdentityEncrypted,
     status: 'DRAFT',
     signatures: [],
     sentEvaluationNotices: [],
@@ -208,7 +226,6 @@ export function newAgreement(begeleider: string, input: AgreementInput, audit: A
     updatedBy: audit.actor,
   });
 }
-
 
 export async function recordAgreementAudit(deps: Deps, agreementId: string, actor: AuditActor, action: string): Promise<void> {
   await recordAuditEntry(deps, agreementPk(agreementId), actor, action);
@@ -382,7 +399,13 @@ export function werkpostView(w: WerkpostRecord) {
   };
 }
 
-export function agreementView(a: AgreementRecord, extra: { voidedSignatures?: Signature[]; notice?: string } = {}) {
+export function agreementView(
+  a: AgreementRecord,
+  {
+    identity,
+    ...extra
+  }: { voidedSignatures?: Signature[]; notice?: string; identity?: { name: string; nationalRegisterNumber: string } } = {},
+) {
   const {
     PK: _1,
     SK: _2,
@@ -394,7 +417,19 @@ export function agreementView(a: AgreementRecord, extra: { voidedSignatures?: Si
     GSI4PK: _6,
     GSI4SK: _7,
     sentEvaluationNotices: _8,
+    participantIdentityEncrypted: _11,
+    participant,
     ...view
   } = a;
-  return { ...view, hoursPerWeek: hoursPerWeek(a.weeklySchedule), checks: agreementChecks(a), ...extra };
+  return {
+    ...view,
+    participant: {
+      ...participant,
+      identityRecorded: a.participantIdentityEncrypted !== undefined,
+      ...(identity ? { identity } : {}),
+    },
+    hoursPerWeek: hoursPerWeek(a.weeklySchedule),
+    checks: agreementChecks(a),
+    ...extra,
+  };
 }

@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
+import { amaParticipant, begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 import { Agreement, Werkpost } from '../../shared/schemas/ama.ts';
 import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajectories.ts';
 import { getAgreement } from '../../shared/store/ama.ts';
+import { openParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
+import { overrideDeps } from '../../shared/runtime/deps.ts';
+import { captureOutput } from '../helpers/capture-output.ts';
 
 let api: TestApi;
 let department: string;
@@ -48,7 +51,7 @@ const werkpostBody = (places = 2) => ({
 
 function agreementBody(overrides: Record<string, unknown> = {}) {
   return {
-    participant: { reference: 'DEELN-2041', birthDate: '1988-05-17' },
+    participant: amaParticipant('DEELN-2041', '1988-05-17'),
     werkpostId,
     activities: 'Sorteren van kleding, onthaal van klanten.',
     weeklySchedule: [
@@ -131,7 +134,7 @@ describe('agreements', () => {
   it('refuses a participant under 18, or not younger than the statutory pension age on the start date (66 in 2026), naming the field and the rule', async () => {
     const young = await api.request('POST', '/ama-agreements', {
       token: begeleider,
-      body: agreementBody({ participant: { reference: 'DEELN-1', birthDate: '2008-12-02' } }),
+      body: agreementBody({ participant: amaParticipant('DEELN-1', '2008-12-02') }),
     });
     expect(young.status).toBe(422);
     expect(young.body.errors).toEqual([
@@ -145,19 +148,22 @@ describe('agreements', () => {
     ]) {
       const response = await api.request('POST', '/ama-agreements', {
         token: begeleider,
-        body: agreementBody({ participant: { reference, birthDate } }),
+        body: agreementBody({ participant: amaParticipant(reference!, birthDate!) }),
       });
       expect(response.status, response.text).toBe(201);
       accepted.push(response.body.agreementId as string);
     }
     const old = await api.request('POST', '/ama-agreements', {
       token: begeleider,
-      body: agreementBody({ participant: { reference: 'DEELN-4', birthDate: '1960-12-01' } }),
+      body: agreementBody({ participant: amaParticipant('DEELN-4', '1960-12-01') }),
     });
     expect(old.status).toBe(422);
     expect(old.body.errors[0]).toMatchObject({ rule: 'ama-participant-age-pension', message: expect.stringContaining('(66') });
     for (const id of accepted) {
-      await api.request('POST', `/ama-agreements/${id}/end`, { token: begeleider, body: { endDate: '2026-12-01', reason: 'Test' } });
+      await api.request('POST', `/ama-agreements/${id}/end`, {
+        token: begeleider,
+        body: { endDate: '2026-12-01', reason: 'Test' },
+      });
     }
   });
 
@@ -166,11 +172,11 @@ describe('agreements', () => {
       api.request('POST', '/ama-agreements', { token: begeleider, body: agreementBody() }),
       api.request('POST', '/ama-agreements', {
         token: begeleider,
-        body: agreementBody({ participant: { reference: 'DEELN-9', birthDate: '1990-01-01' } }),
+        body: agreementBody({ participant: amaParticipant('DEELN-9', '1990-01-01') }),
       }),
       api.request('POST', '/ama-agreements', {
         token: begeleider,
-        body: agreementBody({ participant: { reference: 'DEELN-8', birthDate: '1990-01-01' } }),
+        body: agreementBody({ participant: amaParticipant('DEELN-8', '1990-01-01') }),
       }),
     ]);
     // Two places: two win, one is refused.
@@ -219,24 +225,38 @@ describe('agreements', () => {
       hoursPerWeek: 4,
       werkpostbegeleider: { name: 'Sofie Claes' },
       participantStatus: { permission: 'VDAB_REFERRAL' },
-      checks: [{ rule: 'ama-minimum-period', level: 'warning', path: 'weeklySchedule[1]', message: expect.stringContaining('3 hours') }],
+      checks: [
+        { rule: 'ama-minimum-period', level: 'warning', path: 'weeklySchedule[1]', message: expect.stringContaining('3 hours') },
+      ],
     });
-    await api.request('POST', `/ama-agreements/${short.body.agreementId}/end`, { token: begeleider, body: { endDate: '2026-12-01', reason: 'Test' } });
+    await api.request('POST', `/ama-agreements/${short.body.agreementId}/end`, {
+      token: begeleider,
+      body: { endDate: '2026-12-01', reason: 'Test' },
+    });
   });
 
   it('a signature needs its evidence; the participant is never named; nothing is recorded for a refused one', async () => {
     const url = `/ama-agreements/${agreementId}/signatures`;
     const before = await api.scanTable();
-    const named = await api.request('POST', url, { token: begeleider, body: { ...signature('PARTICIPANT'), signerName: 'Jan Janssens' } });
+    const named = await api.request('POST', url, {
+      token: begeleider,
+      body: { ...signature('PARTICIPANT'), signerName: 'Jan Janssens' },
+    });
     expect(named.status).toBe(422);
     expect(named.body.errors).toEqual([expect.objectContaining({ path: 'signerName' })]);
     expect(named.text).not.toContain('Jan Janssens');
     const { scanSha256: _omitted, ...noHash } = signature('WERKPOST');
     const unproven = await api.request('POST', url, { token: begeleider, body: noHash });
     expect(unproven.body.errors).toEqual([expect.objectContaining({ path: 'scanSha256' })]);
-    const nobody = await api.request('POST', url, { token: begeleider, body: { ...signature('BEGELEIDER'), signerName: undefined } });
+    const nobody = await api.request('POST', url, {
+      token: begeleider,
+      body: { ...signature('BEGELEIDER'), signerName: undefined },
+    });
     expect(nobody.body.errors).toEqual([expect.objectContaining({ path: 'signerName' })]);
-    const future = await api.request('POST', url, { token: begeleider, body: { ...signature('BEGELEIDER'), signedOn: '2099-01-01' } });
+    const future = await api.request('POST', url, {
+      token: begeleider,
+      body: { ...signature('BEGELEIDER'), signedOn: '2099-01-01' },
+    });
     expect(future.status).toBe(422);
     expect(future.body.errors).toEqual([expect.objectContaining({ path: 'signedOn', rule: 'signature-evidence' })]);
     const electronic = await api.request('POST', url, {
@@ -375,7 +395,7 @@ describe('agreements', () => {
       token: begeleider,
       body: agreementBody({
         werkpostId: werkpost.body.werkpostId,
-        participant: { reference: 'DEELN-3090', birthDate: '1990-01-01' },
+        participant: amaParticipant('DEELN-3090', '1990-01-01'),
         evaluationDates: ['2027-09-01'],
       }),
     });
@@ -477,7 +497,7 @@ describe('submitting an agreement to the department', () => {
     const post = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, { token: department, body: werkpostBody(3) });
     const draft = await api.request('POST', '/ama-agreements', {
       token: begeleider,
-      body: agreementBody({ participant: { reference: 'DEELN-80', birthDate: '1990-01-01' }, werkpostId: post.body.werkpostId }),
+      body: agreementBody({ participant: amaParticipant('DEELN-80', '1990-01-01'), werkpostId: post.body.werkpostId }),
     });
     expect(draft.status, draft.text).toBe(201);
     const notActive = await api.request('POST', `/ama-agreements/${draft.body.agreementId}/submission`, {
@@ -487,7 +507,10 @@ describe('submitting an agreement to the department', () => {
     expect(notActive.status).toBe(409);
     expect(notActive.body.rule).toBe('ama-submission');
     for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER'] as const) {
-      await api.request('POST', `/ama-agreements/${draft.body.agreementId}/signatures`, { token: begeleider, body: signature(party) });
+      await api.request('POST', `/ama-agreements/${draft.body.agreementId}/signatures`, {
+        token: begeleider,
+        body: signature(party),
+      });
     }
     const active = draft.body.agreementId as string;
     const url = `/ama-agreements/${active}/submission`;
@@ -509,13 +532,15 @@ describe('submitting an agreement to the department', () => {
     const waiting = await api.request('GET', '/ama-agreements?submission=SUBMITTED&limit=100', { token: department });
     expect(waiting.body.items.map((a: { agreementId: string }) => a.agreementId)).toEqual([active]);
 
-    const decide = (body: Record<string, unknown>, token = department) =>
-      api.request('POST', `${url}/decision`, { token, body });
+    const decide = (body: Record<string, unknown>, token = department) => api.request('POST', `${url}/decision`, { token, body });
     expect((await decide({ accepted: true }, begeleider)).status).toBe(403);
     expect((await decide({ accepted: false })).status).toBe(422);
     const returned = await decide({ accepted: false, reason: 'Het uurrooster ontbreekt op de getekende kopie.' });
     expect(returned.status, returned.text).toBe(200);
-    expect(returned.body.submission).toMatchObject({ status: 'RETURNED', returnReason: 'Het uurrooster ontbreekt op de getekende kopie.' });
+    expect(returned.body.submission).toMatchObject({
+      status: 'RETURNED',
+      returnReason: 'Het uurrooster ontbreekt op de getekende kopie.',
+    });
     const back = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('teruggestuurd'));
     expect(back).toHaveLength(1);
     expect(back[0]!.body.text).toContain('Het uurrooster ontbreekt');
@@ -524,6 +549,153 @@ describe('submitting an agreement to the department', () => {
     expect(accepted.body.submission.status).toBe('ACCEPTED');
     expect((await decide({ accepted: true })).status).toBe(409);
     expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('aanvaard'))).toHaveLength(1);
+  });
+});
+
+describe("the participant's identity (name and national register number)", () => {
+  const NAME = 'Griet Identiteitstest';
+  const NUMBER = '85073003328'; // born 30 July 1985
+  const WRITTEN = '85.07.30-033.28';
+  let post: string;
+  const withIdentity = (nationalRegisterNumber: string, birthDate = '1985-07-30') =>
+    agreementBody({
+      participant: { reference: 'DEELN-ID-1', birthDate, name: NAME, nationalRegisterNumber },
+      werkpostId: post,
+    });
+
+  beforeAll(async () => {
+    const created = await api.request('POST', `/facilities/${BEGELEIDER}/werkposten`, {
+      token: department,
+      body: werkpostBody(5),
+    });
+    expect(created.status, created.text).toBe(201);
+    post = created.body.werkpostId as string;
+  });
+
+  it('checks the number (11 digits, check digits for births before and from 2000, the birth date) with a 422 that names the rule, never repeats the number, and writes nothing', async () => {
+    const before = await api.scanTable();
+    for (const [number, birthDate] of [
+      ['85073003329', '1985-07-30'], // check digits off by one
+      ['8507300332', '1985-07-30'], // 10 digits
+      ['85/07/30-033.28', '1985-07-30'], // not a written form
+      ['01020300141', '2001-02-03'], // valid for 1901, not for someone born in 2001
+      ['85073003328', '1985-07-31'], // another day
+    ] as const) {
+      const refused = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(number, birthDate) });
+      expect(refused.status, number).toBe(422);
+      expect(refused.body.errors).toEqual([
+        expect.objectContaining({ path: 'participant.nationalRegisterNumber', rule: 'national-register-number' }),
+      ]);
+      expect(refused.text, refused.text).not.toContain(number);
+    }
+    expect(await api.scanTable()).toEqual(before);
+    for (const [number, birthDate] of [
+      ['01020300170', '2001-02-03'], // born from 2000: a 2 before the nine digits
+      ['85470000176', '1985-07-01'], // a bis number with unknown day (month 40 + 7, day 00)
+    ] as const) {
+      const accepted = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(number, birthDate) });
+      expect(accepted.status, `${number}: ${accepted.text}`).toBe(201);
+    }
+  });
+
+  it('is sealed: not in the table’s plain attributes, logs, emails, lists or the begeleider’s view; the PDF prints it; the department reads it with the submission', async () => {
+    const { result: id, lines } = await captureOutput(async () => {
+      const created = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(WRITTEN) });
+      expect(created.status, created.text).toBe(201);
+      const agreementId = created.body.agreementId as string;
+      expect(created.body.participant).toEqual({ reference: 'DEELN-ID-1', birthDate: '1985-07-30', identityRecorded: true });
+      for (const party of ['PARTICIPANT', 'WERKPOST', 'BEGELEIDER'] as const) {
+        const signed = await api.request('POST', `/ama-agreements/${agreementId}/signatures`, {
+          token: begeleider,
+          body: signature(party, party === 'PARTICIPANT' ? undefined : 'Iemand'),
+        });
+        expect(signed.status, signed.text).toBeLessThan(300);
+      }
+      const readByDepartmentEarly = await api.request('GET', `/ama-agreements/${agreementId}`, { token: department });
+      expect(readByDepartmentEarly.body.participant).not.toHaveProperty('identity');
+      const submitted = await api.request('POST', `/ama-agreements/${agreementId}/submission`, {
+        token: begeleider,
+        body: { signedCopySha256: createHash('sha256').update('ondertekende kopie').digest('hex') },
+      });
+      expect(submitted.status, submitted.text).toBe(200);
+      const readByBegeleider = await api.request('GET', `/ama-agreements/${agreementId}`, { token: begeleider });
+      expect(readByBegeleider.status).toBe(200);
+      for (const text of [created.text, submitted.text, readByBegeleider.text]) {
+        expect(text).not.toContain(NAME);
+        expect(text).not.toContain(NUMBER);
+      }
+      const lists = [
+        await api.request('GET', '/ama-agreements?limit=100', { token: begeleider }),
+        await api.request('GET', '/ama-agreements?limit=100', { token: department }),
+        await api.request('GET', `/ama-agreements/${agreementId}/audit`, { token: department }),
+      ];
+      for (const list of lists) {
+        expect(list.status, list.text).toBe(200);
+        expect(list.text).not.toContain(NAME);
+        expect(list.text).not.toContain(NUMBER);
+      }
+      const readByDepartment = await api.request('GET', `/ama-agreements/${agreementId}`, { token: department });
+      expect(readByDepartment.body.participant.identity).toEqual({ name: NAME, nationalRegisterNumber: NUMBER });
+      return agreementId;
+    });
+    const response = await fetch(`${api.baseUrl}/ama-agreements/${id}/document`, {
+      headers: { authorization: `Bearer ${begeleider}` },
+    });
+    const { extractText } = await import('unpdf');
+    const { text } = await extractText(new Uint8Array(await response.arrayBuffer()), { mergePages: true });
+    expect(text.replace(/\s+/g, ' ')).toContain(`Naam: ${NAME}`);
+    expect(text.replace(/\s+/g, ' ')).toContain(`Rijksregisternummer: ${WRITTEN}`);
+
+    const items = await api.scanTable();
+    const record = items.find((item) => item.PK === `AMA#${id}` && item.SK === 'AGREEMENT')!;
+    expect(typeof record.participantIdentityEncrypted).toBe('string');
+    const stored = JSON.stringify(items);
+    const emails = JSON.stringify(await api.emails());
+    for (const secret of [NAME, NUMBER, WRITTEN]) {
+      expect(stored).not.toContain(secret);
+      expect(emails).not.toContain(secret);
+      expect(lines.filter((line) => line.includes(secret))).toEqual([]);
+    }
+  });
+
+  it('a sealed identity is bound to its agreement: copied onto another agreement, it does not open', async () => {
+    const created = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(NUMBER) });
+    const record = (await getAgreement(api.deps(), created.body.agreementId as string))!;
+    const sealed = record.participantIdentityEncrypted!;
+    await expect(openParticipantIdentity(api.deps(), record.agreementId, sealed)).resolves.toEqual({
+      name: NAME,
+      nationalRegisterNumber: NUMBER,
+    });
+    await expect(openParticipantIdentity(api.deps(), '00000000-0000-4000-8000-000000000000', sealed)).rejects.toThrow(
+      /encryption context/,
+    );
+  });
+
+  it('when the key service does not answer, nothing is written and the API answers 503 with Retry-After; a key that fails is logged without the request', async () => {
+    const before = await api.scanTable();
+    const failing = (error: Error) =>
+      overrideDeps({
+        clock: () => new Date('2026-11-25T09:00:00.000Z'),
+        participantCipher: { encrypt: () => Promise.reject(error), decrypt: () => Promise.reject(error) },
+      });
+    const { lines } = await captureOutput(async () => {
+      try {
+        failing(Object.assign(new Error('KMS did not answer'), { name: 'TimeoutError' }));
+        const unavailable = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(NUMBER) });
+        expect(unavailable.status, unavailable.text).toBe(503);
+        expect(unavailable.headers.get('retry-after')).toBeTruthy();
+        failing(new Error('the key is disabled'));
+        const failed = await api.request('POST', '/ama-agreements', { token: begeleider, body: withIdentity(NUMBER) });
+        expect(failed.status, failed.text).toBe(500);
+        for (const text of [unavailable.text, failed.text]) expect(text).not.toContain(NAME);
+      } finally {
+        api.setNow('2026-11-25T09:00:00.000Z');
+      }
+    });
+    expect(await api.scanTable()).toEqual(before);
+    // The failure is logged (the tests log errors), without the request's personal data.
+    expect(lines.some((line) => line.includes('unhandled error'))).toBe(true);
+    expect(lines.filter((line) => line.includes(NAME) || line.includes(NUMBER))).toEqual([]);
   });
 });
 
@@ -545,7 +717,10 @@ describe('withdrawing a recognition as begeleider AMA', () => {
       body: { reason: 'De verzekering van de organisatie is verlopen.', withdrawnOn: '2026-12-15' },
     });
     expect(withdrawn.status, withdrawn.text).toBe(200);
-    expect(withdrawn.body).toMatchObject({ withdrawnOn: '2026-12-15', withdrawalReason: 'De verzekering van de organisatie is verlopen.' });
+    expect(withdrawn.body).toMatchObject({
+      withdrawnOn: '2026-12-15',
+      withdrawalReason: 'De verzekering van de organisatie is verlopen.',
+    });
     const again = await api.request('POST', url, { token: department, body: { reason: 'x' } });
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('mandate-withdrawal');
@@ -556,7 +731,7 @@ describe('withdrawing a recognition as begeleider AMA', () => {
     const before = await api.request('POST', '/ama-agreements', {
       token: begeleider,
       body: agreementBody({
-        participant: { reference: 'DEELN-90', birthDate: '1990-01-01' },
+        participant: amaParticipant('DEELN-90', '1990-01-01'),
         werkpostId: post.body.werkpostId,
         startDate: '2026-12-14',
         evaluationDates: ['2027-03-01'],
@@ -566,7 +741,7 @@ describe('withdrawing a recognition as begeleider AMA', () => {
     const after = await api.request('POST', '/ama-agreements', {
       token: begeleider,
       body: agreementBody({
-        participant: { reference: 'DEELN-91', birthDate: '1990-01-01' },
+        participant: amaParticipant('DEELN-91', '1990-01-01'),
         werkpostId: post.body.werkpostId,
         startDate: '2026-12-15',
         evaluationDates: ['2027-03-01'],
@@ -593,10 +768,16 @@ describe('recognition as begeleider AMA: its own conditions and a limited period
     const noStaff = await api.request('POST', url, { token: user, body: begeleiderAmaRequest({ qualifiedStaff: 0 }) });
     expect(noStaff.status, noStaff.text).toBe(201);
     const decide = (body: Record<string, unknown>) =>
-      api.request('POST', `/mandate-requests/${noStaff.body.requestId}/decision`, { token: department, body: { granted: true, ...body } });
+      api.request('POST', `/mandate-requests/${noStaff.body.requestId}/decision`, {
+        token: department,
+        body: { granted: true, ...body },
+      });
     const open = await decide({ validFrom: '2026-12-01' });
     expect(open.status).toBe(422);
-    expect(open.body.errors.map((e: { rule: string }) => e.rule).sort()).toEqual(['ama-recognition-conditions', 'ama-recognition-period']);
+    expect(open.body.errors.map((e: { rule: string }) => e.rule).sort()).toEqual([
+      'ama-recognition-conditions',
+      'ama-recognition-period',
+    ]);
     const tooLong = await decide({ validFrom: '2026-12-01', validUntil: '2031-12-01' });
     expect(tooLong.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'validUntil', message: expect.stringContaining('2031-11-30') })]),

@@ -1,3 +1,4 @@
+import { nationalRegisterCheckDigits } from '../../shared/domain/national-register-number.ts';
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import { checkDigitsFor } from '../../shared/domain/enterprise-number.ts';
@@ -78,5 +79,22 @@ export function begeleiderAmaRequest(overrides: Record<string, unknown> = {}) {
     requestedBy: { name: 'Directeur', role: 'algemeen directeur', mayBindOrganisation: true },
     motivation: 'Arbeidszorg met ervaren begeleiders.',
     ...overrides,
+  };
+}
+
+/**
+ * An AMA participant as the begeleider types it: a made-up name and a national register number that agrees
+ * with the birth date (serial from the reference, so numbers differ between participants).
+ */
+export function amaParticipant(reference: string, birthDate: string) {
+  const [year, month, day] = birthDate.split('-') as [string, string, string];
+  const serial = String(100 + ([...reference].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 800)).padStart(3, '0');
+  const firstNine = `${year.slice(2)}${month}${day}${serial}`;
+  const check = nationalRegisterCheckDigits(firstNine, Number(year) >= 2000);
+  return {
+    reference,
+    birthDate,
+    name: `Deelnemer ${reference}`,
+    nationalRegisterNumber: `${firstNine}${String(check).padStart(2, '0')}`,
   };
 }

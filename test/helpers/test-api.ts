@@ -1,12 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createLocalApi, listen } from '../../infra/local/api-server.ts';
 import { ensureTable } from '../../infra/local/emulators.ts';
 import { startOutboxStreamSender } from '../../infra/local/stream-poller.ts';
-import { localAwsEnvironment } from '../../infra/local/environment.ts';
+import { localAwsEnvironment, localKeyFile } from '../../infra/local/environment.ts';
+import { PARTICIPANT_KEY_VARIABLES } from '../../shared/runtime/secret-ids.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
 import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
 import { startLocalWorkflows, type LocalStepFunctionsOptions, type LocalWorkflows } from '../../infra/local/workflow-runner.ts';
@@ -88,6 +92,8 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   // Fresh random HMAC keys, read by the handlers from the local Secrets Manager as in AWS.
   const secrets = await startLocalSecrets();
   Object.assign(process.env, secrets.environment);
+  // A fresh raw AES key for participants' identities, in a file as the local cloud keeps it.
+  process.env[PARTICIPANT_KEY_VARIABLES.localKeyFile] = localKeyFile('participant-identity-key', mkdtempSync(path.join(tmpdir(), 'wez-key-')));
   let workflows: LocalWorkflows | undefined;
   if (options.workflows) {
     workflows = await startLocalWorkflows({

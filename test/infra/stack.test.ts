@@ -8,7 +8,7 @@ import { routes } from '../../shared/routes.ts';
 import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, REPO_ROOT, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
-import { SECRET_ID_VARIABLES } from '../../shared/runtime/secret-ids.ts';
+import { PARTICIPANT_IDENTITY_PURPOSE, PARTICIPANT_KEY_VARIABLES, SECRET_ID_VARIABLES } from '../../shared/runtime/secret-ids.ts';
 import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
 import { apiFunctions, functionOfRoute, needsOf, routeSpecsOf, type ApiFunctionId } from '../../shared/functions.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
@@ -80,12 +80,14 @@ describe('the stack', () => {
 
 describe('the KMS key', () => {
   it('is customer-managed, rotated and kept', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1);
-    template.hasResource('AWS::KMS::Key', {
-      Properties: Match.objectLike({ EnableKeyRotation: true }),
-      DeletionPolicy: 'Retain',
-    });
+    // The data key, and the participant identity key (its own describe block below).
+    template.resourceCountIs('AWS::KMS::Key', 2);
+    for (const [, key] of ofType('AWS::KMS::Key')) {
+      expect(key.Properties.EnableKeyRotation).toBe(true);
+      expect(key.DeletionPolicy).toBe('Retain');
+    }
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/werk-en-zorg/data' });
+    template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/werk-en-zorg/participant-identity' });
   });
 });
 
@@ -455,6 +457,74 @@ describe('the HTTP API', () => {
     const throttling = stage.Properties.DefaultRouteSettings as { ThrottlingRateLimit: number; ThrottlingBurstLimit: number };
     expect(throttling.ThrottlingRateLimit).toBeGreaterThan(0);
     expect(throttling.ThrottlingBurstLimit).toBeGreaterThanOrEqual(throttling.ThrottlingRateLimit);
+  });
+});
+
+describe("the participant identity key (field-level encryption of AMA participants' identities)", () => {
+  const identityKeyId = () => logicalIdOf(synthesized.stack.participantIdentityKey);
+  const onIdentityKey = (statement: Statement) =>
+    JSON.stringify(statement.Resource) === JSON.stringify({ 'Fn::GetAtt': [identityKeyId(), 'Arn'] });
+
+  it('is a key of its own, rotated, kept when the stack goes', () => {
+    const key = resources[identityKeyId()]!;
+    expect(identityKeyId()).not.toBe(keyId());
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(key.DeletionPolicy).toBe('Retain');
+  });
+
+  it('sealing routes may only generate data keys, opening routes only decrypt, both on the identity purpose; no other role may use it', () => {
+    expect(
+      deployedRouteSpecs()
+        .filter((spec) => spec.sealsParticipantIdentity)
+        .map((spec) => spec.operationId)
+        .sort(),
+    ).toEqual(['createAgreement', 'updateAgreement']);
+    expect(
+      deployedRouteSpecs()
+        .filter((spec) => spec.opensParticipantIdentity)
+        .map((spec) => spec.operationId)
+        .sort(),
+    ).toEqual(['agreementDocument', 'getAgreement']);
+    for (const fnId of Object.keys(apiFunctions) as ApiFunctionId[]) {
+      if (!synthesized.stack.apiFunctions.has(fnId)) continue;
+      const need = needsOf(routeSpecsOf(fnId));
+      const statements = statementsOfFunction(fnId).filter(onIdentityKey);
+      const expected = [
+        ...(need.sealsParticipantIdentity ? ['kms:GenerateDataKey'] : []),
+        ...(need.opensParticipantIdentity ? ['kms:Decrypt'] : []),
+      ];
+      expect(actionsOf(statements).sort(), fnId).toEqual(expected.sort());
+      for (const statement of statements) {
+        expect(statement.Condition, fnId).toEqual({
+          StringEquals: { 'kms:EncryptionContext:purpose': PARTICIPANT_IDENTITY_PURPOSE },
+        });
+      }
+      expect(PARTICIPANT_KEY_VARIABLES.kmsKeyArn in environmentOf(fnId), fnId).toBe(expected.length > 0);
+      expect(PARTICIPANT_KEY_VARIABLES.localKeyFile in environmentOf(fnId), fnId).toBe(false);
+    }
+    expect(needsOf(routeSpecsOf('AmaWrite')).opensParticipantIdentity).toBe(false);
+    expect(needsOf(routeSpecsOf('AmaAudited')).sealsParticipantIdentity).toBe(false);
+    // No role of the stack other than those (jobs, workflow tasks, the stream sender…) names the key.
+    const allowed = new Set(
+      (['AmaWrite', 'AmaAudited'] as const).map((fnId) => logicalIdOf(synthesized.stack.apiFunctions.get(fnId)!.role)),
+    );
+    for (const [id, policy] of ofType('AWS::IAM::Policy')) {
+      const roles = (policy.Properties.Roles as Array<{ Ref: string }>).map((r) => r.Ref);
+      const statements = (policy.Properties.PolicyDocument as { Statement: Statement[] }).Statement;
+      if (statements.some(onIdentityKey))
+        expect(
+          roles.every((role) => allowed.has(role)),
+          id,
+        ).toBe(true);
+    }
+  });
+
+  it('a route declares sealing or opening exactly when its handler does', () => {
+    for (const spec of deployedRouteSpecs()) {
+      const source = readFileSync(path.join(REPO_ROOT, spec.handler), 'utf8');
+      expect(/sealParticipantIdentity\(/.test(source), spec.operationId).toBe(spec.sealsParticipantIdentity === true);
+      expect(/openParticipantIdentity\(/.test(source), spec.operationId).toBe(spec.opensParticipantIdentity === true);
+    }
   });
 });
 

@@ -8,7 +8,11 @@ import { amaLegalBasis } from '../../shared/domain/ama.ts';
 const signed: AgreementDocument = {
   agreementId: 'ama_01JQ3ZK8M4',
   status: 'ACTIVE',
-  participant: { reference: 'VDAB-7734021', birthDate: '1990-05-17' },
+  participant: {
+    reference: 'VDAB-7734021',
+    birthDate: '1990-05-17',
+    identity: { name: 'Lotte Verhaegen', nationalRegisterNumber: '90051712345' },
+  },
   begeleider: { enterpriseNumber: '0123456749', name: 'Arbeidszorg De Brug vzw' },
   werkpost: {
     name: 'Kringloopwinkel Zuid',
@@ -36,7 +40,13 @@ const signed: AgreementDocument = {
     { party: 'PARTICIPANT', method: 'SCANNED_PAPER', signedOn: '2027-02-18', signedAt: '2027-02-18T09:00:00.000Z' },
     // 23:30 UTC on 20 February is 00:30 on 21 February in Brussels.
     { party: 'BEGELEIDER', signerName: 'An Peeters', signedAt: '2027-02-20T23:30:00.000Z' },
-    { party: 'WERKPOST', signerName: 'Jürgen Maes', method: 'ELECTRONIC', signedOn: '2027-02-22', signedAt: '2027-02-22T14:00:00.000Z' },
+    {
+      party: 'WERKPOST',
+      signerName: 'Jürgen Maes',
+      method: 'ELECTRONIC',
+      signedOn: '2027-02-22',
+      signedAt: '2027-02-22T14:00:00.000Z',
+    },
   ],
   generatedAt: '2027-03-01T09:15:00.000Z',
 };
@@ -97,11 +107,19 @@ describe('the AMA agreement PDF', () => {
     expect(isValidEnterpriseNumber(signed.begeleider.enterpriseNumber)).toBe(true);
     expect(isValidEnterpriseNumber(signed.werkpost.enterpriseNumber ?? '')).toBe(true);
     const text = await textOf(await renderAgreementPdf(signed));
-    expect(text).toContain('Deelnemer Referentie: VDAB-7734021 Geboortedatum: 17 mei 1990');
+    expect(text).toContain(
+      'Deelnemer Naam: Lotte Verhaegen Rijksregisternummer: 90.05.17-123.45 Referentie: VDAB-7734021 Geboortedatum: 17 mei 1990',
+    );
     expect(text).toContain('Begeleider AMA Naam: Arbeidszorg De Brug vzw Ondernemingsnummer: 0123.456.749');
     expect(text).toContain(
       'Werkpost Naam: Kringloopwinkel Zuid Ondernemingsnummer: 0456.789.034 Adres: Kerkstraat 12, 9000 Gent',
     );
+  });
+
+  it('leaves lines to fill in by hand for an agreement drawn up before the identity was recorded', async () => {
+    const { identity: _identity, ...participant } = signed.participant;
+    const text = await textOf(await renderAgreementPdf({ ...signed, participant }));
+    expect(text).toMatch(/Deelnemer Naam: \.{10,} Rijksregisternummer: \.{10,} Referentie: VDAB-7734021/);
   });
 
   it('shows every element of the agreement', async () => {
@@ -119,7 +137,9 @@ describe('the AMA agreement PDF', () => {
     expect(text).toContain('Uren per week: 8,5');
     expect(text).toContain('Toegang tot AMA: met toestemming van het OCMW');
     expect(text).toContain('Referentie toeleiding of toestemming: OCMW-GENT-2027-118');
-    expect(text).toContain('op grond van het decreet van 8 juli 2022 over de werk- en zorgtrajecten en het besluit van de Vlaamse Regering van 18 november 2022');
+    expect(text).toContain(
+      'op grond van het decreet van 8 juli 2022 over de werk- en zorgtrajecten en het besluit van de Vlaamse Regering van 18 november 2022',
+    );
     expect(text).not.toContain('bijlage');
     expect(text).toContain(`Voorwaarden voor beëindiging ${signed.endingConditions}`);
   });

@@ -139,11 +139,17 @@ describe('the schedule of an agreement', () => {
 
 describe('submitting an agreement (ama-submission)', () => {
   it('only an active one, again only after it was returned; the department decides a submitted one once', () => {
-    expect(submissionRefusal({ status: 'DRAFT' })).toMatch(/ACTIVE/);
-    expect(submissionRefusal({ status: 'ACTIVE' })).toBeUndefined();
-    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'SUBMITTED' } })).toMatch(/already/);
-    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'RETURNED' } })).toBeUndefined();
-    expect(submissionRefusal({ status: 'ACTIVE', submission: { status: 'ACCEPTED' } })).toMatch(/already/);
+    const sealed = { participantIdentityEncrypted: 'AYADe…' };
+    expect(submissionRefusal({ status: 'DRAFT', ...sealed })).toMatchObject({
+      rule: 'ama-submission',
+      message: expect.stringMatching(/ACTIVE/),
+    });
+    expect(submissionRefusal({ status: 'ACTIVE', ...sealed })).toBeUndefined();
+    expect(submissionRefusal({ status: 'ACTIVE', ...sealed, submission: { status: 'SUBMITTED' } })?.message).toMatch(/already/);
+    expect(submissionRefusal({ status: 'ACTIVE', ...sealed, submission: { status: 'RETURNED' } })).toBeUndefined();
+    expect(submissionRefusal({ status: 'ACTIVE', ...sealed, submission: { status: 'ACCEPTED' } })?.message).toMatch(/already/);
+    // Drawn up before identities were recorded: nothing to submit the participant with.
+    expect(submissionRefusal({ status: 'ACTIVE' })).toMatchObject({ rule: 'ama-participant-identity' });
     expect(submissionDecisionRefusal({ submission: { status: 'SUBMITTED' } })).toBeUndefined();
     expect(submissionDecisionRefusal({ submission: { status: 'ACCEPTED' } })).toMatch(/ACCEPTED/);
     expect(submissionDecisionRefusal({})).toMatch(/not submitted/);

@@ -494,6 +494,30 @@ export const RULES = [
     implementedBy: 'ama.ts#submissionRefusal',
   },
   {
+    id: 'ama-participant-identity',
+    title: {
+      nl: 'De overeenkomst vermeldt de naam en het rijksregisternummer van de deelnemer; ze gaan mee met de indiening',
+      en: "The agreement records the participant's name and national register number; both go with its submission",
+    },
+    kind: 'law',
+    source:
+      'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten (the submission holds "naam en rijksregisternummer van de deelnemer"); stored encrypted at field level: GDPR art. 9 and 32',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'ama.ts#submissionRefusal',
+  },
+  {
+    id: 'national-register-number',
+    title: {
+      nl: 'Een rijksregisternummer heeft 11 cijfers met geldige controlecijfers (geboren voor of vanaf 2000) en past bij de geboortedatum',
+      en: 'A national register number has 11 digits with valid check digits (born before or from 2000) and agrees with the birth date',
+    },
+    kind: 'law',
+    source:
+      'Wet van 8 augustus 1983 tot regeling van een Rijksregister van de natuurlijke personen; the structure and check digits as the Rijksregister publishes them (97 − the first nine digits mod 97, with a 2 before them from 2000)',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'national-register-number.ts#nationalRegisterNumberViolation',
+  },
+  {
     id: 'signature-evidence',
     title: {
       nl: 'Elke handtekening legt vast wie, wanneer en hoe tekende (ingescande kopie met haar SHA-256, of elektronisch); de overeenkomst is actief met alle drie',
