@@ -14,7 +14,7 @@ import { routes, type RouteId } from './routes.ts';
  *
  * Areas: `facilities` (facilities, recognitions, mandates), `calls` (calls, applications, reviews,
  * selection, objections, networks as appointed), `trajectories` (trajectories, extensions, statistics,
- * networks registered by hand), `ama` (werkposten, agreements). `health` and `openapi` stand alone: the
+ * networks registered by hand), `ama` (werkposten, agreements), `department` (its work queue, across areas). `health` and `openapi` stand alone: the
  * health check needs nothing, and only the OpenAPI function carries the document generator.
  */
 export interface ApiFunctionSpec {
@@ -123,6 +123,11 @@ export const apiFunctions = {
       'decideExtension',
       'registerNetwork',
     ],
+  },
+  DepartmentRead: {
+    entry: 'functions/department-read.ts',
+    description: "The department's work queue and its summary: reads",
+    routes: ['departmentQueue', 'departmentQueueSummary'],
   },
   AmaRead: {
     entry: 'functions/ama-read.ts',

@@ -10,6 +10,7 @@ import { trajectoryRoutes } from './routes/trajectories.ts';
 import { amaRoutes } from './routes/ama.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { cooperationRoutes } from './routes/cooperations.ts';
+import { departmentRoutes } from './routes/department.ts';
 
 /**
  * The route table, one file per area under `routes/`. CDK creates one Lambda function and one HTTP API
@@ -27,6 +28,7 @@ export const routes = {
   ...trajectoryRoutes,
   ...amaRoutes,
   ...ruleRoutes,
+  ...departmentRoutes,
 } satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

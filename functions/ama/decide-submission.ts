@@ -7,6 +7,7 @@ import { amaSubmissionDecidedEmail } from '../../shared/email/templates.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemDelete } from '../../shared/store/queue.ts';
 import { loadAgreement } from '../../shared/access/ama.ts';
 
 /** The department accepts a submitted agreement, or returns it with the reason; the begeleider is emailed (outbox). */
@@ -47,7 +48,10 @@ export const handler = defineHandler(amaRoutes.decideSubmission, async ({ params
     current.version,
     principal,
     body.accepted ? 'submission-accepted' : 'submission-returned',
-    [outboxPut(deps, 'ama-submission-decided', emails, now)],
+    [
+      outboxPut(deps, 'ama-submission-decided', emails, now),
+      queueItemDelete(deps, 'AMA_SUBMISSION', current.submission.submittedAt, current.agreementId),
+    ],
   );
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and try again.');
   return { status: 200, body: agreementView(next), etag: etagOf(next.version) };

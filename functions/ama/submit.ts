@@ -7,6 +7,8 @@ import { amaSubmittedEmail } from '../../shared/email/templates.ts';
 import { agreementView, nextAgreementVersion, saveAgreement } from '../../shared/store/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemPut } from '../../shared/store/queue.ts';
+import { amaSubmissionLine } from '../../shared/domain/queue.ts';
 import { begeleiderRecognitionOn, loadAgreement } from '../../shared/access/ama.ts';
 
 /**
@@ -51,6 +53,7 @@ export const handler = defineHandler(amaRoutes.submitAgreement, async ({ params,
   };
   const outcome = await saveAgreement(deps, next, current.version, principal, 'submitted', [
     outboxPut(deps, 'ama-submitted', [email], now),
+    queueItemPut(deps, amaSubmissionLine(current, now.toISOString(), begeleider)),
   ]);
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The agreement changed at the same time; GET it and try again.');
   return { status: 200, body: agreementView(next), etag: etagOf(next.version) };

@@ -9,6 +9,7 @@ import { mandateConditionViolations } from '../../shared/domain/trajectory-rules
 import { begeleiderRecognitionViolations } from '../../shared/domain/ama.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemDelete } from '../../shared/store/queue.ts';
 import { decideMandateRequest, getMandateRequest, mandateView } from '../../shared/store/mandates.ts';
 import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
 
@@ -63,6 +64,7 @@ export const handler = defineHandler(mandateRoutes.decideMandate, async ({ param
   };
   const decided = await decideMandateRequest(deps, request, decision, { actor: principal.userId, now }, [
     outboxPut(deps, 'mandate-decided', [email], now),
+    queueItemDelete(deps, 'MANDATE_REQUEST', request.createdAt, request.requestId),
   ]);
   if (!decided.ok) throw problems.conflict('already-decided', 'This request was decided at the same time.');
   return { status: 200, body: mandateView(decided.record) };

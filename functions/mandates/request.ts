@@ -6,11 +6,15 @@ import { insertMandateRequest, mandateView } from '../../shared/store/mandates.t
 import { maySeeFacility } from '../../shared/access/facilities.ts';
 import { mandateRequestedEmail } from '../../shared/email/templates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemPut } from '../../shared/store/queue.ts';
+import { mandateRequestLine } from '../../shared/domain/queue.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { trajectoryRegimeOn } from '../../shared/domain/rules/parameters.ts';
 
 export const handler = defineHandler(mandateRoutes.requestMandate, async ({ params, body, principal, deps }) => {
-  const facility = maySeeFacility(principal, params.enterpriseNumber) ? await getFacility(deps, params.enterpriseNumber) : undefined;
+  const facility = maySeeFacility(principal, params.enterpriseNumber)
+    ? await getFacility(deps, params.enterpriseNumber)
+    : undefined;
   if (!facility) throw problems.notFound('The facility');
   const now = deps.clock();
   if (body.kind === 'CASEMANAGER_ZORG' && trajectoryRegimeOn(brusselsDateOf(now)) === 'DECREE_2022') {
@@ -23,15 +27,21 @@ export const handler = defineHandler(mandateRoutes.requestMandate, async ({ para
       },
     ]);
   }
-  // The department is told a request waits for its decision (outbox: written with the request).
+  // The request enters the department's queue, and the department is told it waits (outbox): both written with it.
   const record = await insertMandateRequest(deps, params.enterpriseNumber, body, { actor: principal.userId, now }, (r) => [
+    queueItemPut(deps, mandateRequestLine(r, facility)),
     outboxPut(
       deps,
       'mandate-requested',
       [
         {
           to: deps.departmentEmail,
-          ...mandateRequestedEmail({ requestId: r.requestId, kind: r.kind, facilityName: facility.name, enterpriseNumber: r.enterpriseNumber }),
+          ...mandateRequestedEmail({
+            requestId: r.requestId,
+            kind: r.kind,
+            facilityName: facility.name,
+            enterpriseNumber: r.enterpriseNumber,
+          }),
         },
       ],
       now,

@@ -27,7 +27,12 @@ export const handler = defineHandler(mandateRoutes.withdrawMandate, async ({ par
   const facility = await getFacility(deps, request.enterpriseNumber);
   const email = facility && {
     to: facility.email,
-    ...mandateWithdrawnEmail({ kind: request.kind, enterpriseNumber: request.enterpriseNumber, withdrawnOn, reason: body.reason }),
+    ...mandateWithdrawnEmail({
+      kind: request.kind,
+      enterpriseNumber: request.enterpriseNumber,
+      withdrawnOn,
+      reason: body.reason,
+    }),
   };
   const outcome = await withdrawMandate(deps, request, { withdrawnOn, reason: body.reason }, { actor: principal.userId, now }, [
     outboxPut(deps, 'mandate-withdrawn', email ? [email] : [], now),

@@ -6,6 +6,7 @@ import { saveObjection, type Objection } from '../../shared/store/applications.t
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemDelete } from '../../shared/store/queue.ts';
 import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 /**
@@ -45,7 +46,10 @@ export const handler = defineHandler(selectionRoutes.decideObjection, async ({ p
     answered,
     historyEntry({ actor: principal.userId, now }, 'objection-decided', { details: { decision: body.decision } }),
     'open',
-    [outboxPut(deps, 'objection-decided', emails, now)],
+    [
+      outboxPut(deps, 'objection-decided', emails, now),
+      queueItemDelete(deps, 'OBJECTION', application.objection.lodgedAt, application.applicationId),
+    ],
   );
   if (!saved.ok) throw problems.conflict('objection-decided', 'This objection was already answered.');
   return { status: 200, body: answered };

@@ -4,6 +4,10 @@ import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { isWithinObjectionPeriod, mayObjectTo, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';
 import { applicationView, saveObjection, type Objection } from '../../shared/store/applications.ts';
 import { historyEntry } from '../../shared/store/history.ts';
+import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemPut } from '../../shared/store/queue.ts';
+import { objectionLine } from '../../shared/domain/queue.ts';
+import { objectionLodgedEmail } from '../../shared/email/templates.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 
 export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ params, body, principal, deps }) => {
@@ -28,6 +32,26 @@ export const handler = defineHandler(selectionRoutes.lodgeObjection, async ({ pa
     objection,
     historyEntry({ actor: principal.userId, now }, 'objection-lodged'),
     'none',
+    // It enters the department's queue, and the department's mailbox is told once (outbox): both with the objection.
+    [
+      queueItemPut(deps, objectionLine(application, objection, call)),
+      outboxPut(
+        deps,
+        'objection-lodged',
+        [
+          {
+            to: deps.departmentEmail,
+            ...objectionLodgedEmail({
+              callTitle: call.title,
+              trackingNumber: application.trackingNumber,
+              region: application.region,
+              lodgedAt: objection.lodgedAt,
+            }),
+          },
+        ],
+        now,
+      ),
+    ],
   );
   if (!saved.ok) throw problems.conflict('objection-exists', 'An objection to this outcome was already lodged.');
   deps.logger.info('objection lodged', { callId: call.callId, applicationId: application.applicationId });

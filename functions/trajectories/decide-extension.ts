@@ -6,6 +6,7 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { extensionStillExtends } from '../../shared/domain/trajectory-dates.ts';
 import { extensionDecidedEmail } from '../../shared/email/templates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemDelete } from '../../shared/store/queue.ts';
 import { isAwaitingDecision } from '../../shared/domain/mandate.ts';
 import {
   extensionDecisionPut,
@@ -67,7 +68,11 @@ export const handler = defineHandler(trajectoryRoutes.decideExtension, async ({ 
     trajectory.version,
     principal,
     body.granted ? 'extension-granted' : 'extension-refused',
-    [extensionDecisionPut(deps, decided), outboxPut(deps, 'extension-decided', emails, now)],
+    [
+      extensionDecisionPut(deps, decided),
+      outboxPut(deps, 'extension-decided', emails, now),
+      queueItemDelete(deps, 'EXTENSION_REQUEST', request.requestedAt, request.requestId),
+    ],
   );
   if (!outcome.ok)
     throw problems.conflict('concurrent-change', 'The request or the trajectory changed at the same time; try again.');

@@ -5,6 +5,8 @@ import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { extensionViolations } from '../../shared/domain/trajectory-rules.ts';
 import { extensionRequestedEmail } from '../../shared/email/templates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
+import { queueItemPut } from '../../shared/store/queue.ts';
+import { extensionRequestLine } from '../../shared/domain/queue.ts';
 import { extensionView, insertExtensionRequest, newExtensionRecord } from '../../shared/store/trajectories.ts';
 import { isCaseManagerOf, loadForChange } from '../../shared/access/trajectories.ts';
 
@@ -29,6 +31,9 @@ export const handler = defineHandler(trajectoryRoutes.requestExtension, async ({
       plannedEndDate: body.plannedEndDate,
     }),
   };
-  await insertExtensionRequest(deps, record, principal, [outboxPut(deps, 'extension-requested', [email], now)]);
+  await insertExtensionRequest(deps, record, principal, [
+    outboxPut(deps, 'extension-requested', [email], now),
+    queueItemPut(deps, extensionRequestLine(record, trajectory)),
+  ]);
   return { status: 201, body: extensionView(record) };
 });

@@ -13,6 +13,8 @@ import { insertAgreement, newAgreement, newAgreementId, newWerkpost } from '../.
 import { sealParticipantIdentity } from '../../shared/runtime/participant-identity.ts';
 import { decideMandateRequest, insertMandateRequest } from '../../shared/store/mandates.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
+import { queueItemPut } from '../../shared/store/queue.ts';
+import { mandateRequestLine } from '../../shared/domain/queue.ts';
 import { insertCooperation, newCooperationRecord } from '../../shared/store/cooperations.ts';
 import { networkItem } from '../../shared/store/selection.ts';
 import { cooperationMandatePeriod } from '../../shared/domain/cooperation.ts';
@@ -176,6 +178,21 @@ export async function loadDemoDataIfEmpty(
       registeredManually: true,
     }) as unknown as Record<string, unknown>,
   ]);
+  // The department's queue: Het Anker asks to be recognised as begeleider AMA (it waits, as a request made through the API would).
+  const anker = DEMO_FACILITIES.find((f) => f.enterpriseNumber === '0411905847')!;
+  await insertMandateRequest(
+    deps,
+    anker.enterpriseNumber,
+    {
+      kind: 'BEGELEIDER_AMA',
+      qualifiedStaff: 1,
+      liabilityInsurance: { insurer: 'KBC Verzekeringen', policyReference: 'BA-ANKER-2026' },
+      requestedBy: { name: 'Coördinator Het Anker', role: 'coördinator', mayBindOrganisation: true },
+      motivation: 'Arbeidsmatige activiteiten in onze werkplaats.',
+    },
+    audit,
+    (request) => [queueItemPut(deps, mandateRequestLine(request, anker))],
+  );
   // AMA: CAW Limburg is a recognised begeleider AMA with two werkposten and one agreement (signed by two parties).
   const begeleider = '0860271224';
   const mandate = await insertMandateRequest(

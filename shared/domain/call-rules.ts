@@ -115,3 +115,12 @@ export function deadlineExtensionViolations(current: string, proposed: string, n
     isBeforeDeadline(now, current) ? [] : [{ path: 'submissionDeadline', message: 'The current deadline has passed.' }],
   );
 }
+
+/**
+ * The department's queue (`CALL_REVIEW`): a call waits for the department once its deadline has passed
+ * while it is still published (its applications are reviewed and the selection started), or when its
+ * selection failed (it is started again).
+ */
+export function awaitsDepartmentSelection(call: { status: CallStatus; submissionDeadline: string }, now: Date): boolean {
+  return reviewPhase(call, now) === 'open' || call.status === 'SELECTION_FAILED';
+}

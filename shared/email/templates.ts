@@ -135,6 +135,23 @@ export function objectionDecidedEmail(input: {
   };
 }
 
+/** To the department: a lead objects to the outcome of a call. No personal data: the call, the tracking number, the region. */
+export function objectionLodgedEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  region: string;
+  lodgedAt: string;
+}): EmailContent {
+  return {
+    subject: `Nieuw bezwaar over aanvraag ${input.trackingNumber}`,
+    text:
+      `Beste,\n\nDe indiener van aanvraag ${input.trackingNumber} (oproep "${input.callTitle}", regio ${input.region}) ` +
+      `tekende op ${dutchDateTime(input.lodgedAt)} bezwaar aan tegen de uitkomst. Het bezwaar staat in de werklijst van het departement ` +
+      'en wacht op uw beslissing: gegrond of ongegrond, met een motivering.' +
+      SIGNATURE,
+  };
+}
+
 const MANDATE_NAMES = {
   CASEMANAGER_ZORG: 'mandaat als casemanager Zorg',
   BEGELEIDER_AMA: 'erkenning als begeleider AMA',
@@ -178,7 +195,11 @@ export function extensionDecidedEmail(input: {
 }
 
 /** To the casemanager Zorg VDAB assigned to a new trajectory. No client data: the trajectory id, dates, werkingsgebied. */
-export function trajectoryAssignedEmail(input: { trajectoryId: string; startDate: string; werkingsgebied: string }): EmailContent {
+export function trajectoryAssignedEmail(input: {
+  trajectoryId: string;
+  startDate: string;
+  werkingsgebied: string;
+}): EmailContent {
   return {
     subject: `Nieuw activeringstraject ${input.trajectoryId.slice(0, 8)} aan u toegewezen`,
     text:
@@ -259,7 +280,12 @@ export function amaSubmissionDecidedEmail(input: { agreementId: string; accepted
 }
 
 /** To the department: a mandate or recognition request arrived. */
-export function mandateRequestedEmail(input: { requestId: string; kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA'; facilityName: string; enterpriseNumber: string }): EmailContent {
+export function mandateRequestedEmail(input: {
+  requestId: string;
+  kind: 'CASEMANAGER_ZORG' | 'BEGELEIDER_AMA';
+  facilityName: string;
+  enterpriseNumber: string;
+}): EmailContent {
   const what = MANDATE_NAMES[input.kind];
   return {
     subject: `Nieuwe aanvraag voor een ${what}: ${input.facilityName}`,

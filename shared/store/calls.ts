@@ -8,6 +8,7 @@ import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
 import type { CallInput } from '../schemas/calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
+import { queryAll } from './query-all.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { afterVersionedUpdate, versionedUpdate } from './versioned-update.ts';
 
@@ -147,6 +148,16 @@ export function callUpdate(
  * call as the caller read it at the expected version) it is one transaction. On a failed condition returns the current record so the caller can explain (gone, stale,
  * wrong status).
  */
+/** Every call that `where` accepts (the department publishes a few a year: read whole, for its queue). */
+export async function allCallsWhere(deps: Deps, where: (c: CallRecord) => boolean): Promise<CallRecord[]> {
+  const { items } = await queryAll<CallRecord>(deps, {
+    index: 'GSI1',
+    keyCondition: 'GSI1PK = :pk',
+    values: { ':pk': ALL_CALLS },
+  });
+  return items.filter(where);
+}
+
 export async function updateCall(
   deps: Deps,
   callId: string,

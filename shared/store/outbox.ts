@@ -23,6 +23,7 @@ export type OutboxOrigin =
   | 'extension-requested'
   | 'application-submitted'
   | 'objection-decided'
+  | 'objection-lodged'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'

@@ -33,6 +33,7 @@
  * |25 | Casemanagers Werk known to the system            | table | PK = CASEMANAGER_WERK#<sub>, SK = PROFILE (written with each start they record) |
  * |26 | AMA agreements of a begeleider / all, by start   | GSI1 / GSI3 | FACILITY#<en>#AMA · AMA_AGREEMENTS, <startDate>#<id>       |
  * |27 | The department's queues: every mandate / extension request, oldest first | GSI2 | MANDATE_REQUESTS · EXTENSION_REQUESTS, <createdAt>#<id> |
+ * |28 | The department's work queue: what waits, per kind, oldest first | table | PK = QUEUE#<kind>, SK = <since>#<subjectId> (only while it waits) |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.

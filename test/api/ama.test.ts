@@ -531,6 +531,17 @@ describe('submitting an agreement to the department', () => {
     expect(told.some((m) => m.body.text?.includes(active))).toBe(true);
     const waiting = await api.request('GET', '/ama-agreements?submission=SUBMITTED&limit=100', { token: department });
     expect(waiting.body.items.map((a: { agreementId: string }) => a.agreementId)).toEqual([active]);
+    // It waits in the department's queue until it is accepted or returned.
+    const queue = () => api.request('GET', '/department/queue?kind=AMA_SUBMISSION', { token: department });
+    expect((await queue()).body.items).toEqual([
+      expect.objectContaining({
+        kind: 'AMA_SUBMISSION',
+        subjectId: active,
+        enterpriseNumber: BEGELEIDER,
+        href: `/ama-agreements/${active}`,
+      }),
+    ]);
+    expect((await queue()).text).not.toContain('DEELN');
 
     const decide = (body: Record<string, unknown>, token = department) => api.request('POST', `${url}/decision`, { token, body });
     expect((await decide({ accepted: true }, begeleider)).status).toBe(403);
@@ -541,11 +552,14 @@ describe('submitting an agreement to the department', () => {
       status: 'RETURNED',
       returnReason: 'Het uurrooster ontbreekt op de getekende kopie.',
     });
+    expect((await queue()).body.items).toEqual([]);
     const back = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('teruggestuurd'));
     expect(back).toHaveLength(1);
     expect(back[0]!.body.text).toContain('Het uurrooster ontbreekt');
     expect((await api.request('POST', url, { token: begeleider, body: { signedCopySha256: sha } })).status).toBe(200);
+    expect((await queue()).body.items.map((l: { subjectId: string }) => l.subjectId)).toEqual([active]);
     const accepted = await decide({ accepted: true });
+    expect((await queue()).body.items).toEqual([]);
     expect(accepted.body.submission.status).toBe('ACCEPTED');
     expect((await decide({ accepted: true })).status).toBe(409);
     expect((await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('aanvaard'))).toHaveLength(1);

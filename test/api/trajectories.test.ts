@@ -50,9 +50,13 @@ beforeAll(async () => {
   api = await startTestApi();
   api.setNow('2026-01-10T09:00:00.000Z');
   department = await api.token({ role: 'department', sub: 'dept-1' });
-  await registerFacility(api, department, MEMBER_A, { recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }] });
+  await registerFacility(api, department, MEMBER_A, {
+    recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }],
+  });
   await registerFacility(api, department, MEMBER_B, { recognitions: [{ authority: 'VAPH', validFrom: '2018-01-01' }] });
-  await registerFacility(api, department, MEMBER_C, { recognitions: [{ authority: 'ZORG_EN_GEZONDHEID', validFrom: '2018-01-01' }] });
+  await registerFacility(api, department, MEMBER_C, {
+    recognitions: [{ authority: 'ZORG_EN_GEZONDHEID', validFrom: '2018-01-01' }],
+  });
   await registerFacility(api, department, PARTNER, { recognitions: [{ authority: 'VDAB', validFrom: '2018-01-01' }] });
   await registerFacility(api, department, UNMANDATED, { recognitions: [{ authority: 'WELZIJN', validFrom: '2018-01-01' }] });
   await registerFacility(api, department, OTHER_ONLY, { recognitions: [{ authority: 'OTHER', validFrom: '2018-01-01' }] });
@@ -150,7 +154,10 @@ describe('the samenwerkingsverband Zorg', () => {
       expect.objectContaining({ path: 'members[1].recognitions', rule: 'mandate-conditions' }),
       expect.objectContaining({ path: 'members[2].recognitions', rule: 'mandate-conditions' }),
     ]);
-    const tooEarly = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2023-06-30' }) });
+    const tooEarly = await api.request('POST', '/cooperations', {
+      token: department,
+      body: cooperationBody({ validFrom: '2023-06-30' }),
+    });
     expect(tooEarly.status).toBe(422);
     expect(rulesOf(tooEarly)).toContain('cooperation-mandate-period');
     const facilityUser = await api.token({ role: 'facility', facility: MEMBER_A });
@@ -166,9 +173,15 @@ describe('the samenwerkingsverband Zorg', () => {
       mandates: [{ validFrom: '2025-01-01', validUntil: '2029-12-31' }],
     });
     cooperationId = created.body.cooperationId;
-    const second = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2027-01-01' }) });
+    const second = await api.request('POST', '/cooperations', {
+      token: department,
+      body: cooperationBody({ validFrom: '2027-01-01' }),
+    });
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ type: '/problems/one-cooperation-per-werkingsgebied', rule: 'one-cooperation-per-werkingsgebied' });
+    expect(second.body).toMatchObject({
+      type: '/problems/one-cooperation-per-werkingsgebied',
+      rule: 'one-cooperation-per-werkingsgebied',
+    });
     // Anyone signed in reads them; the list filters by werkingsgebied.
     const listed = await api.request('GET', '/cooperations?werkingsgebied=GENT', { token: facilityUser });
     expect(listed.body.items.map((c: { cooperationId: string }) => c.cooperationId)).toEqual([cooperationId]);
@@ -178,10 +191,19 @@ describe('the samenwerkingsverband Zorg', () => {
   });
 
   it('a renewal adds the next five years, from the day after the last period; If-Match', async () => {
-    const stale = await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: department, headers: { 'if-match': '"7"' } });
+    const stale = await api.request('POST', `/cooperations/${cooperationId}/renewal`, {
+      token: department,
+      headers: { 'if-match': '"7"' },
+    });
     expect(stale.status).toBe(412);
-    expect((await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: cmw, headers: { 'if-match': '"1"' } })).status).toBe(403);
-    const renewed = await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: department, headers: { 'if-match': '"1"' } });
+    expect(
+      (await api.request('POST', `/cooperations/${cooperationId}/renewal`, { token: cmw, headers: { 'if-match': '"1"' } }))
+        .status,
+    ).toBe(403);
+    const renewed = await api.request('POST', `/cooperations/${cooperationId}/renewal`, {
+      token: department,
+      headers: { 'if-match': '"1"' },
+    });
     expect(renewed.status, renewed.text).toBe(200);
     expect(renewed.body.mandates).toEqual([
       { validFrom: '2025-01-01', validUntil: '2029-12-31' },
@@ -199,7 +221,10 @@ describe('mandates', () => {
       body: { kind: 'CASEMANAGER_ZORG', icfTrainedStaff: 2, motivation: 'x' },
     });
     expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ rule: 'casemanager-zorg-of-cooperation', errors: [expect.objectContaining({ path: 'kind' })] });
+    expect(refused.body).toMatchObject({
+      rule: 'casemanager-zorg-of-cooperation',
+      errors: [expect.objectContaining({ path: 'kind' })],
+    });
   });
 
   it('a request made under the 2014 rules and decided now meets the conditions: ICF-trained staff and a qualifying recognition', async () => {
@@ -222,7 +247,10 @@ describe('mandates', () => {
     const told = (await api.emails(DEPARTMENT_EMAIL)).filter((m) => m.subject.startsWith('Nieuwe aanvraag'));
     expect(told.map((m) => m.body.text).join('\n')).toContain(noStaff);
     const decide = (requestId: string) =>
-      api.request('POST', `/mandate-requests/${requestId}/decision`, { token: department, body: { granted: true, validFrom: '2023-06-15' } });
+      api.request('POST', `/mandate-requests/${requestId}/decision`, {
+        token: department,
+        body: { granted: true, validFrom: '2023-06-15' },
+      });
     const first = await decide(noStaff);
     expect(first.status).toBe(422);
     expect(first.body.errors).toEqual([expect.objectContaining({ path: 'icfTrainedStaff', rule: 'mandate-conditions' })]);
@@ -289,7 +317,10 @@ describe('trajectories', () => {
   it('a casemanager Zorg can no longer start one alone, nor can a facility or the department (403)', async () => {
     const before = await api.scanTable();
     for (const token of [cmz, department, await api.token({ role: 'facility', facility: MEMBER_A })]) {
-      const refused = await api.request('POST', '/trajectories', { token, body: body({ client: { ...CLIENT, reference: 'VDAB-403' } }) });
+      const refused = await api.request('POST', '/trajectories', {
+        token,
+        body: body({ client: { ...CLIENT, reference: 'VDAB-403' } }),
+      });
       expect(refused.status).toBe(403);
     }
     expect(await api.scanTable()).toEqual(before);
@@ -307,14 +338,22 @@ describe('trajectories', () => {
       api.request('POST', '/trajectories', { token: cmw, body: body({ client: { ...CLIENT, reference }, ...overrides }) });
     const late = await start({ plannedEndDate: '2027-07-15' }, 'VDAB-1');
     expect(late.status).toBe(422);
-    expect(late.body.errors).toEqual([{ path: 'plannedEndDate', rule: 'trajectory-duration', message: expect.stringContaining('2027-07-14') }]);
+    expect(late.body.errors).toEqual([
+      { path: 'plannedEndDate', rule: 'trajectory-duration', message: expect.stringContaining('2027-07-14') },
+    ]);
     expect(late.body.rule).toBe('trajectory-duration');
     const short = await start({ plannedEndDate: '2026-04-13' }, 'VDAB-2');
     expect(short.body.errors[0]).toMatchObject({ path: 'plannedEndDate', rule: 'trajectory-duration' });
     const provider = await start(
       {
         workActions: [
-          { type: 'X', description: 'y', providerEnterpriseNumber: OUTSIDER, plannedStart: '2026-02-01', plannedEnd: '2026-03-01' },
+          {
+            type: 'X',
+            description: 'y',
+            providerEnterpriseNumber: OUTSIDER,
+            plannedStart: '2026-02-01',
+            plannedEnd: '2026-03-01',
+          },
         ],
       },
       'VDAB-3',
@@ -325,9 +364,15 @@ describe('trajectories', () => {
     const child = await start({ client: { reference: 'VDAB-4', birthDate: '2020-03-01' } }, 'VDAB-4');
     expect(child.status).toBe(422);
     expect(rulesOf(child)).toEqual(['client-minimum-age']);
-    const beforeNetwork = await start({ startDate: '2025-06-30', plannedEndDate: '2026-06-29', workActions: [], careActions: [] }, 'VDAB-5');
+    const beforeNetwork = await start(
+      { startDate: '2025-06-30', plannedEndDate: '2026-06-29', workActions: [], careActions: [] },
+      'VDAB-5',
+    );
     expect(rulesOf(beforeNetwork)).toEqual(['start-after-network-appointment']);
-    const notAMember = await start({ casemanagerZorg: { id: 'cmz-9', email: mailbox('cmz9'), enterpriseNumber: UNMANDATED } }, 'VDAB-6');
+    const notAMember = await start(
+      { casemanagerZorg: { id: 'cmz-9', email: mailbox('cmz9'), enterpriseNumber: UNMANDATED } },
+      'VDAB-6',
+    );
     expect(notAMember.body.errors).toEqual([
       expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-of-cooperation' }),
     ]);
@@ -362,16 +407,30 @@ describe('trajectories', () => {
   });
 
   it('both case managers confirm the plan (If-Match); a change to the plan asks both again', async () => {
-    const stale = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmz, headers: { 'if-match': '"0"' } });
+    const stale = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, {
+      token: cmz,
+      headers: { 'if-match': '"0"' },
+    });
     expect(stale.status).toBe(412);
     const outsider = await api.token({ role: 'casemanager-zorg', facility: MEMBER_B, sub: 'cmz-other' });
     expect(
-      (await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: outsider, headers: { 'if-match': '"1"' } })).status,
+      (
+        await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, {
+          token: outsider,
+          headers: { 'if-match': '"1"' },
+        })
+      ).status,
     ).toBe(404);
-    const byZorg = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmz, headers: { 'if-match': '"1"' } });
+    const byZorg = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, {
+      token: cmz,
+      headers: { 'if-match': '"1"' },
+    });
     expect(byZorg.status, byZorg.text).toBe(200);
     expect(byZorg.body.plan).toEqual({ confirmed: false, confirmedByCasemanagerZorg: expect.any(String) });
-    const byWerk = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, { token: cmw, headers: { 'if-match': '"2"' } });
+    const byWerk = await api.request('POST', `/trajectories/${trajectoryId}/plan-confirmation`, {
+      token: cmw,
+      headers: { 'if-match': '"2"' },
+    });
     expect(byWerk.body.plan).toMatchObject({ confirmed: true, confirmedByCasemanagerWerk: expect.any(String) });
     const changed = await api.request('PATCH', `/trajectories/${trajectoryId}`, {
       token: cmw,
@@ -416,7 +475,11 @@ describe('trajectories', () => {
     });
     expect(tooFar.status).toBe(422);
     expect(tooFar.body.errors).toEqual([
-      expect.objectContaining({ path: 'plannedEndDate', rule: 'trajectory-extension', message: expect.stringContaining('2028-01-14') }),
+      expect.objectContaining({
+        path: 'plannedEndDate',
+        rule: 'trajectory-extension',
+        message: expect.stringContaining('2028-01-14'),
+      }),
     ]);
     const within = await api.request('POST', `/trajectories/${trajectoryId}/extension-requests`, {
       token: cmz,
@@ -432,6 +495,22 @@ describe('trajectories', () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body.text).toContain(requested.body.requestId);
     expect(told[0]!.body.text).not.toContain('Uitzonderlijke omstandigheden');
+    // It waits in the department's queue, under the trajectory's werkingsgebied, until it is decided.
+    const queued = await api.request('GET', '/department/queue?kind=EXTENSION_REQUEST&region=GENT', { token: department });
+    expect(queued.status, queued.text).toBe(200);
+    expect(queued.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'EXTENSION_REQUEST',
+        subjectId: requested.body.requestId,
+        region: 'GENT',
+        ageInDays: 0,
+        href: `/trajectories/${trajectoryId}`,
+      }),
+    ]);
+    expect(queued.text).not.toContain(CLIENT.reference);
+    expect(
+      (await api.request('GET', '/department/queue?kind=EXTENSION_REQUEST&region=ANTWERPEN', { token: department })).body.items,
+    ).toEqual([]);
     expect(
       (
         await api.request('POST', `/extension-requests/${requested.body.requestId}/decision`, {
@@ -445,6 +524,7 @@ describe('trajectories', () => {
       body: { granted: true, motivation: 'Goed gemotiveerd.' },
     });
     expect(decided.status, decided.text).toBe(200);
+    expect((await api.request('GET', '/department/queue?kind=EXTENSION_REQUEST', { token: department })).body.items).toEqual([]);
     const after = await api.request('GET', `/trajectories/${trajectoryId}`, { token: cmz });
     expect(after.body).toMatchObject({
       maxEndDate: '2027-09-30',
@@ -495,7 +575,9 @@ describe('trajectories', () => {
       body: { casemanagerWerk: { id: 'cmw-2', email: cmw2Email } },
     });
     expect(unknown.status).toBe(422);
-    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'casemanagerWerk.id', rule: 'casemanager-werk-known' })]);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({ path: 'casemanagerWerk.id', rule: 'casemanager-werk-known' }),
+    ]);
     // cmw-2 becomes known by recording a start of their own.
     const own = await api.request('POST', '/trajectories', {
       token: cmw2,
@@ -560,8 +642,13 @@ describe('trajectories', () => {
 
   it('the department reopens a wrongly closed trajectory with a reason; the statistics follow', async () => {
     const reason = 'Afgesloten in het verkeerde dossier.';
-    expect((await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: cmw, body: { reason } })).status).toBe(403);
-    const reopened = await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: department, body: { reason } });
+    expect((await api.request('POST', `/trajectories/${trajectoryId}/reopening`, { token: cmw, body: { reason } })).status).toBe(
+      403,
+    );
+    const reopened = await api.request('POST', `/trajectories/${trajectoryId}/reopening`, {
+      token: department,
+      body: { reason },
+    });
     expect(reopened.status, reopened.text).toBe(200);
     expect(reopened.body).toMatchObject({
       status: 'ACTIVE',
@@ -574,8 +661,18 @@ describe('trajectories', () => {
     const stats = await api.request('GET', '/statistics/trajectories', { token: department });
     expect(stats.body.byOutcome).toEqual({});
     // The client holds this trajectory again: a new start for them is refused.
-    expect((await api.request('POST', '/trajectories', { token: cmw, body: body({ startDate: '2026-10-01', plannedEndDate: '2027-03-31', workActions: [], careActions: [] }) })).status).toBe(409);
-    const closed = await api.request('POST', `/trajectories/${trajectoryId}/close`, { token: cmw, body: { endDate: '2026-09-30', outcome: 'CARE' } });
+    expect(
+      (
+        await api.request('POST', '/trajectories', {
+          token: cmw,
+          body: body({ startDate: '2026-10-01', plannedEndDate: '2027-03-31', workActions: [], careActions: [] }),
+        })
+      ).status,
+    ).toBe(409);
+    const closed = await api.request('POST', `/trajectories/${trajectoryId}/close`, {
+      token: cmw,
+      body: { endDate: '2026-09-30', outcome: 'CARE' },
+    });
     expect(closed.status, closed.text).toBe(200);
     const next = await api.request('POST', '/trajectories', {
       token: cmw,
@@ -664,8 +761,12 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
     const current = await api.request('GET', `/cooperations/${cooperationId}`, { token: department });
     const etag = current.headers.get('etag')!;
     const url = `/cooperations/${cooperationId}/withdrawal`;
-    expect((await api.request('POST', url, { token: cmw, headers: { 'if-match': etag }, body: { reason: 'x' } })).status).toBe(403);
-    expect((await api.request('POST', url, { token: department, headers: { 'if-match': '"99"' }, body: { reason: 'x' } })).status).toBe(412);
+    expect((await api.request('POST', url, { token: cmw, headers: { 'if-match': etag }, body: { reason: 'x' } })).status).toBe(
+      403,
+    );
+    expect(
+      (await api.request('POST', url, { token: department, headers: { 'if-match': '"99"' }, body: { reason: 'x' } })).status,
+    ).toBe(412);
     const outside = await api.request('POST', url, {
       token: department,
       headers: { 'if-match': etag },
@@ -689,7 +790,13 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
     ]);
     const start = await api.request('POST', '/trajectories', {
       token: cmw,
-      body: body({ client: { reference: 'VDAB-300', birthDate: '1985-01-01' }, startDate: '2026-12-01', plannedEndDate: '2027-06-30', workActions: [], careActions: [] }),
+      body: body({
+        client: { reference: 'VDAB-300', birthDate: '1985-01-01' },
+        startDate: '2026-12-01',
+        plannedEndDate: '2027-06-30',
+        workActions: [],
+        careActions: [],
+      }),
     });
     expect(start.status).toBe(422);
     expect(start.body.rule).toBe('casemanager-zorg-of-cooperation');
@@ -698,22 +805,28 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
       headers: { 'if-match': withdrawn.headers.get('etag')! },
     });
     expect(renewed.status).toBe(409);
-    const successor = await api.request('POST', '/cooperations', { token: department, body: cooperationBody({ validFrom: '2026-12-01' }) });
+    const successor = await api.request('POST', '/cooperations', {
+      token: department,
+      body: cooperationBody({ validFrom: '2026-12-01' }),
+    });
     expect(successor.status, successor.text).toBe(201);
   });
 });
-
 
 describe("the department's queues", () => {
   it('lists the mandate and extension requests of every facility and trajectory, oldest first, by status; for the department only', async () => {
     const waiting = await api.request('GET', '/mandate-requests?status=REQUESTED&limit=100', { token: department });
     expect(waiting.status, waiting.text).toBe(200);
-    const waitingFrom = (waiting.body.items as Array<{ enterpriseNumber: string; status: string }>).map((r) => r.enterpriseNumber);
+    const waitingFrom = (waiting.body.items as Array<{ enterpriseNumber: string; status: string }>).map(
+      (r) => r.enterpriseNumber,
+    );
     expect(waitingFrom).toEqual(expect.arrayContaining([UNMANDATED, OTHER_ONLY, OUTSIDER]));
     expect((waiting.body.items as Array<{ status: string }>).every((r) => r.status === 'REQUESTED')).toBe(true);
     expect(waiting.text).not.toContain('GSI');
     const granted = await api.request('GET', '/mandate-requests?status=GRANTED&kind=CASEMANAGER_ZORG', { token: department });
-    expect((granted.body.items as Array<{ enterpriseNumber: string }>).map((r) => r.enterpriseNumber).sort()).toEqual([MEMBER_B, MEMBER_C].sort());
+    expect((granted.body.items as Array<{ enterpriseNumber: string }>).map((r) => r.enterpriseNumber).sort()).toEqual(
+      [MEMBER_B, MEMBER_C].sort(),
+    );
     const all = await api.request('GET', '/mandate-requests?limit=100', { token: department });
     const created = (all.body.items as Array<{ createdAt: string }>).map((r) => r.createdAt);
     expect(created).toEqual([...created].sort());
@@ -722,9 +835,79 @@ describe("the department's queues", () => {
 
     const extensions = await api.request('GET', '/extension-requests?limit=100', { token: department });
     expect(extensions.status, extensions.text).toBe(200);
-    expect((extensions.body.items as Array<{ status: string }>).map((r) => r.status).sort()).toEqual(['GRANTED', 'GRANTED', 'REFUSED']);
+    expect((extensions.body.items as Array<{ status: string }>).map((r) => r.status).sort()).toEqual([
+      'GRANTED',
+      'GRANTED',
+      'REFUSED',
+    ]);
     expect((await api.request('GET', '/extension-requests?status=REQUESTED', { token: department })).body.items).toEqual([]);
     expect(extensions.text).not.toContain('GSI');
     expect((await api.request('GET', '/extension-requests', { token: cmz })).status).toBe(403);
+  });
+
+  it('one work queue: each kind oldest first with its age in days, filtered by province and sub-kind, with a summary of counts; department only', async () => {
+    const queue = await api.request('GET', '/department/queue?kind=MANDATE_REQUEST&limit=100', { token: department });
+    expect(queue.status, queue.text).toBe(200);
+    const lines = queue.body.items as Array<{
+      enterpriseNumber: string;
+      since: string;
+      subKind: string;
+      ageInDays: number;
+      title: string;
+    }>;
+    // Exactly the requests that still wait (granted and refused ones left the queue when decided).
+    expect(lines.map((l) => l.enterpriseNumber).sort()).toEqual([UNMANDATED, OTHER_ONLY, OUTSIDER].sort());
+    expect(lines.map((l) => l.since)).toEqual(lines.map((l) => l.since).sort());
+    expect(lines.map((l) => l.subKind).sort()).toEqual(['BEGELEIDER_AMA', 'CASEMANAGER_ZORG', 'CASEMANAGER_ZORG']);
+    expect(lines.every((l) => l.ageInDays >= 0 && l.title.startsWith('Aanvraag '))).toBe(true);
+    const recognitions = await api.request('GET', '/department/queue?kind=MANDATE_REQUEST&subKind=BEGELEIDER_AMA', {
+      token: department,
+    });
+    expect(recognitions.body.items.map((l: { enterpriseNumber: string }) => l.enterpriseNumber)).toEqual([OUTSIDER]);
+    expect(
+      (await api.request('GET', '/department/queue?kind=MANDATE_REQUEST&province=LIMBURG', { token: department })).body.items,
+    ).toEqual([]);
+    const page = await api.request('GET', '/department/queue?kind=MANDATE_REQUEST&limit=2', { token: department });
+    expect(page.body.items).toHaveLength(2);
+    const rest = await api.request(
+      'GET',
+      `/department/queue?kind=MANDATE_REQUEST&limit=2&cursor=${encodeURIComponent(page.body.nextCursor)}`,
+      {
+        token: department,
+      },
+    );
+    expect(rest.body.items).toHaveLength(1);
+    expect(rest.body.nextCursor).toBeNull();
+    // A week later, the same lines are 7 days older.
+    const today = api.deps().clock();
+    api.setNow(new Date(Date.parse(lines[0]!.since) + 7 * 86_400_000 + 1_000));
+    const later = await api.request('GET', '/department/queue?kind=MANDATE_REQUEST&limit=1', { token: department });
+    expect(later.body.items[0].ageInDays).toBe(7);
+    const summary = await api.request('GET', '/department/queue/summary', { token: department });
+    expect(summary.status, summary.text).toBe(200);
+    expect(summary.body.kinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'MANDATE_REQUEST', count: 3, oldestSince: lines[0]!.since, oldestAgeInDays: 7 },
+        { kind: 'EXTENSION_REQUEST', count: 0 },
+      ]),
+    );
+    api.setNow(today);
+    const before = await api.scanTable();
+    for (const bad of [
+      'kind=NOPE',
+      '',
+      'kind=MANDATE_REQUEST&region=NOWHERE',
+      'kind=MANDATE_REQUEST&limit=0',
+      'kind=MANDATE_REQUEST&cursor=abc', // a cursor this query never gave out: 400
+    ]) {
+      const refused = await api.request('GET', `/department/queue?${bad}`, { token: department });
+      expect(refused.status, bad).toBe(bad.includes('cursor') ? 400 : 422);
+      expect(refused.headers.get('content-type')).toContain('application/problem+json');
+    }
+    for (const token of [cmz, cmw]) {
+      expect((await api.request('GET', '/department/queue?kind=MANDATE_REQUEST', { token })).status).toBe(403);
+      expect((await api.request('GET', '/department/queue/summary', { token })).status).toBe(403);
+    }
+    expect(await api.scanTable()).toEqual(before);
   });
 });

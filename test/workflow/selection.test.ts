@@ -360,11 +360,27 @@ describe('network selection on the synthesized state machine', () => {
     const lodged = await api.request('POST', `${url}/objection`, { token, body: { grounds: 'De score op netwerk klopt niet.' } });
     expect(lodged.status, lodged.text).toBe(201);
     expect((await api.request('POST', `${url}/objection`, { token, body: { grounds: 'Nog eens' } })).status).toBe(409);
+    // It waits in the department's queue, and the department's mailbox was told once, without the grounds.
+    const queued = await api.request('GET', `/department/queue?kind=OBJECTION&region=ANTWERPEN`, { token: department });
+    expect(queued.status, queued.text).toBe(200);
+    expect(queued.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'OBJECTION',
+        subjectId: a3.applicationId,
+        region: 'ANTWERPEN',
+        enterpriseNumber: a3.lead,
+        href: url,
+      }),
+    ]);
+    const told = (await api.emails('werkenzorg@departement-wvg.example')).filter((m) => m.subject.startsWith('Nieuw bezwaar'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).not.toContain('De score op netwerk klopt niet');
     const decided = await api.request('POST', `${url}/objection/decision`, {
       token: department,
       body: { decision: 'REJECTED', motivation: 'De scores zijn correct toegekend.' },
     });
     expect(decided.status, decided.text).toBe(200);
+    expect((await api.request('GET', '/department/queue?kind=OBJECTION', { token: department })).body.items).toEqual([]);
     expect((await api.emails(a3.email)).filter((m) => m.subject.includes('Bezwaar'))).toHaveLength(1);
     const view = await api.request('GET', url, { token });
     expect(view.body.objection).toMatchObject({ decision: 'REJECTED' });
@@ -409,6 +425,15 @@ describe('refusals', () => {
     expect(missing.body.errors).toEqual([
       { path: s.apps.get('R1')!.applicationId, message: expect.stringContaining('0 of 1 reviews') },
     ]);
+    // Past its deadline and still published: the call waits in the department's queue, under its regions.
+    const reviews = await api.request('GET', '/department/queue?kind=CALL_REVIEW&region=GENT', { token: department });
+    expect(reviews.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'CALL_REVIEW', subjectId: s.callId, subKind: 'REVIEW', href: `/calls/${s.callId}` }),
+      ]),
+    );
+    const elsewhere = await api.request('GET', '/department/queue?kind=CALL_REVIEW&region=LIMBURG', { token: department });
+    expect(elsewhere.body.items.map((l: { subjectId: string }) => l.subjectId)).not.toContain(s.callId);
     expect((await api.request('GET', `/calls/${s.callId}`, { token: department })).body.status).toBe('PUBLISHED');
   });
 });
