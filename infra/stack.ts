@@ -92,6 +92,8 @@ export interface WerkEnZorgStackProps extends StackProps {
   operationsEmail?: string;
   /** The From address of every email (MAIL_FROM); a verified SES identity in the account. */
   mailFrom?: string;
+  /** The department's portal, linked from every email (PORTAL_URL); none by default. */
+  portalUrl?: string;
   /** The SES identity `sendsEmail` functions may send as: a domain or an address (default: the domain of `mailFrom`). */
   sesIdentity?: string;
   /**
@@ -347,6 +349,7 @@ export class WerkEnZorgStack extends Stack {
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       POWERTOOLS_LOG_LEVEL: 'INFO',
       MAIL_FROM: mailFrom,
+      ...(props.portalUrl ? { PORTAL_URL: props.portalUrl } : {}),
     };
     // The HMAC key that signs submission receipts. Only the functions that sign or verify receipts may read
     // it, at run time (Powertools Parameters, cached); their environment names the secret's ARN, never its value.
@@ -517,11 +520,13 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Werk
   const mailFrom = contextString(app, 'mailFrom');
   const sesIdentity = contextString(app, 'sesIdentity');
   const operationsEmail = contextString(app, 'operationsEmail');
+  const portalUrl = contextString(app, 'portalUrl');
   // Environment-agnostic: `cdk deploy` targets the account and region of the CLI's credentials.
   const stack = new WerkEnZorgStack(app, STACK_ID, {
     ...(mailFrom ? { mailFrom } : {}),
     ...(sesIdentity ? { sesIdentity } : {}),
     ...(operationsEmail ? { operationsEmail } : {}),
+    ...(portalUrl ? { portalUrl } : {}),
     cognitoPlus: cognitoPlus === true || cognitoPlus === 'true',
     ...options.stackProps,
   });

@@ -1,6 +1,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import type { Deps } from '../runtime/deps.ts';
 import '../runtime/ses-client.ts';
+import { withPortalLink } from './templates.ts';
 
 export interface Email {
   to: string;
@@ -20,7 +21,7 @@ export async function sendEmail(deps: Deps, email: Email): Promise<string | unde
       Content: {
         Simple: {
           Subject: { Data: email.subject, Charset: 'UTF-8' },
-          Body: { Text: { Data: email.text, Charset: 'UTF-8' } },
+          Body: { Text: { Data: withPortalLink(email.text, deps.portalUrl), Charset: 'UTF-8' } },
         },
       },
     }),

@@ -15,6 +15,19 @@ export interface EmailContent {
 const SIGNATURE =
   '\n\nMet vriendelijke groeten,\nDepartement Welzijn, Volksgezondheid en Gezin\n\nDit is een automatisch bericht; antwoorden op dit adres worden niet gelezen.';
 
+const GREETING = '\n\nMet vriendelijke groeten,';
+
+/**
+ * The email with a line pointing to the department's portal before its signature, when the deployment
+ * configures one (PORTAL_URL): the next step in words stays in the text, the link is where to take it.
+ */
+export function withPortalLink(text: string, portalUrl: string | undefined): string {
+  if (!portalUrl) return text;
+  const line = `\n\nU vindt uw dossiers en de volgende stappen ook in het portaal van het departement: ${portalUrl}`;
+  const at = text.indexOf(GREETING);
+  return at < 0 ? `${text}${line}` : `${text.slice(0, at)}${line}${text.slice(at)}`;
+}
+
 /** `2026-12-01T12:00:00+01:00` → `1 december 2026 om 12:00` (Brussels time). */
 export function dutchDateTime(instant: string): string {
   const wall = brusselsWallClock(new Date(instant));

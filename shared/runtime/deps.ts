@@ -31,6 +31,8 @@ export interface Deps {
   pseudonymKey: () => Promise<Buffer>;
   /** Where reports for the department go (failed notices). */
   departmentEmail: string;
+  /** The department's portal (PORTAL_URL), linked from every email when configured. */
+  portalUrl?: string;
   /**
    * Envelope encryption of participants' identities (the AWS Encryption SDK; participant-cipher.ts, which
    * the module that uses it imports). Built on first use.
@@ -123,6 +125,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     receiptKey: secretKey(env, SECRET_ID_VARIABLES.receiptKey, secretReader),
     pseudonymKey: secretKey(env, SECRET_ID_VARIABLES.pseudonymKey, secretReader),
     departmentEmail: env.DEPARTMENT_EMAIL ?? 'werkenzorg@vlaanderen.be',
+    ...(env.PORTAL_URL ? { portalUrl: env.PORTAL_URL } : {}),
     get participantCipher() {
       return (participantCipher ??= registered('participantCipher'));
     },
