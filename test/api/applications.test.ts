@@ -218,6 +218,14 @@ describe('applications', () => {
       body: { ...receipt, submittedAt: at(DEADLINE_UTC - 5000) },
     });
     expect(forged.body).toEqual({ valid: false, matchesRecord: false });
+    // Its lead and its partners check it too; a facility outside the application gets 404.
+    for (const token of [lead, partner]) {
+      const own = await api.request('POST', '/receipts/verify', { token, body: receipt });
+      expect(own.status, own.text).toBe(200);
+      expect(own.body).toEqual({ valid: true, matchesRecord: true });
+    }
+    const stranger = await api.token({ role: 'facility', facility: enterpriseNumber(77_777) });
+    expect((await api.request('POST', '/receipts/verify', { token: stranger, body: receipt })).status).toBe(404);
     const mails = (await api.emails(leadEmail)).filter((m) => m.subject.includes(receipt.trackingNumber));
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain('Ontvangstbewijs');
