@@ -10,6 +10,8 @@ import { handler as withdrawMandate } from './mandates/withdraw.ts';
 import { handler as registerCooperation } from './cooperations/register.ts';
 import { handler as renewCooperation } from './cooperations/renew.ts';
 import { handler as withdrawCooperation } from './cooperations/withdraw.ts';
+import { handler as putCallSubscription } from './facilities/call-subscription/put.ts';
+import { handler as deleteCallSubscription } from './facilities/call-subscription/delete.ts';
 
 export const handler = dispatch(
   createFacility,
@@ -22,4 +24,6 @@ export const handler = dispatch(
   registerCooperation,
   renewCooperation,
   withdrawCooperation,
+  putCallSubscription,
+  deleteCallSubscription,
 );

@@ -43,7 +43,15 @@ export const apiFunctions = {
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',
     description: 'Facilities, mandate requests and samenwerkingsverbanden Zorg: reads',
-    routes: ['listFacilities', 'getFacility', 'listMandateRequests', 'listAllMandateRequests', 'listCooperations', 'getCooperation'],
+    routes: [
+      'listFacilities',
+      'getFacility',
+      'listMandateRequests',
+      'listAllMandateRequests',
+      'listCooperations',
+      'getCooperation',
+      'getCallSubscription',
+    ],
   },
   FacilitiesWrite: {
     entry: 'functions/facilities-write.ts',
@@ -59,6 +67,8 @@ export const apiFunctions = {
       'registerCooperation',
       'renewCooperation',
       'withdrawCooperation',
+      'putCallSubscription',
+      'deleteCallSubscription',
     ],
   },
   CallsRead: {

@@ -4,13 +4,11 @@ import { callRoutes } from '../../shared/routes/calls.ts';
 import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { deadlineExtensionViolations, isPublishedCall } from '../../shared/domain/call-rules.ts';
 import { deadlineExtendedEmail } from '../../shared/email/templates.ts';
-import { allApplications } from '../../shared/store/applications.ts';
 import { getCall, toStoredInstant, updateCall } from '../../shared/store/calls.ts';
-import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
-import { outboxPut } from '../../shared/store/outbox.ts';
+import { outboxPuts } from '../../shared/store/outbox.ts';
+import { callAudienceEmails } from '../../shared/handlers/call-audience-emails.ts';
 import { replyForCallWrite } from '../../shared/handlers/call-write-reply.ts';
-import { isDraftApplication } from '../../shared/domain/application-status.ts';
 
 export const handler = defineHandler(callRoutes.extendDeadline, async ({ params, body, principal, deps }) => {
   const call = await getCall(deps, params.callId);
@@ -27,30 +25,19 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
   const newDeadline = toStoredInstant(body.submissionDeadline);
   const violations = deadlineExtensionViolations(call.submissionDeadline, newDeadline, audit.now);
   if (violations.length > 0) throw problems.validation(violations);
-  // Every lead facility with a draft application hears of it: the emails are written with the new deadline
-  // (outbox) and sent once it stands.
-  const drafts = (await allApplications(deps, call.callId)).filter(isDraftApplication);
-  const leads = await getFacilities(
-    deps,
-    drafts.map((a) => a.leadEnterpriseNumber),
+  // Every facility the call concerns hears of it once (subscribers, leads and partners: rule `call-audience`);
+  // the emails are written with the new deadline (outbox) and sent once it stands.
+  const emails = await callAudienceEmails(deps, call, { withApplications: true }, (facility) =>
+    deadlineExtendedEmail({
+      callTitle: call.title,
+      enterpriseNumber: facility.enterpriseNumber,
+      previousDeadline: call.submissionDeadline,
+      newDeadline,
+      reason: body.reason,
+      drafts: facility.drafts,
+      submitted: facility.submitted,
+    }),
   );
-  const emails = drafts.flatMap((draft) => {
-    const lead = leads.get(draft.leadEnterpriseNumber);
-    if (!lead) return [];
-    return [
-      {
-        to: lead.email,
-        ...deadlineExtendedEmail({
-          callTitle: call.title,
-          applicationTrackingNumber: draft.trackingNumber,
-          leadEnterpriseNumber: draft.leadEnterpriseNumber,
-          previousDeadline: call.submissionDeadline,
-          newDeadline,
-          reason: body.reason,
-        }),
-      },
-    ];
-  });
   const outcome = await updateCall(
     deps,
     call.callId,
@@ -60,9 +47,9 @@ export const handler = defineHandler(callRoutes.extendDeadline, async ({ params,
     }),
     { version: call.version, status: 'PUBLISHED' },
     audit,
-    { read: call, items: [outboxPut(deps, 'deadline-extended', emails, audit.now)] },
+    { read: call, items: outboxPuts(deps, 'deadline-extended', emails, audit.now) },
   );
   const reply = replyForCallWrite(outcome);
-  deps.logger.info('deadline extended', { callId: call.callId, notifiedDrafts: drafts.length });
+  deps.logger.info('deadline extended', { callId: call.callId, facilitiesTold: emails.length });
   return reply;
 });

@@ -24,6 +24,12 @@ import {
 } from '../../shared/store/notices.ts';
 import type { TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
+import { isPublishedCall } from '../../shared/domain/call-rules.ts';
+import { isDeadlineReminderDue } from '../../shared/domain/call-audience.ts';
+import { callDeadlineReminderEmail } from '../../shared/email/templates.ts';
+import { callAudienceEmails } from '../../shared/handlers/call-audience-emails.ts';
+import { allCallsWhere, claimDeadlineReminder } from '../../shared/store/calls.ts';
+import { outboxPuts } from '../../shared/store/outbox.ts';
 
 export interface NoticeRunReport {
   date: string;
@@ -32,6 +38,8 @@ export interface NoticeRunReport {
   sent: number;
   skipped: number;
   failed: Array<{ trajectoryId: string; milestone: Milestone | `EVALUATION ${string}` }>;
+  /** Calls whose deadline reminder this run wrote to the outbox. */
+  callReminders?: number;
 }
 
 /**
@@ -99,6 +107,7 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
   if (report.failed.length > 0) {
     await sendEmail(deps, { to: deps.departmentEmail, ...failedNoticesEmail({ date, failures: report.failed }) });
   }
+  report.callReminders = await callDeadlineReminders(deps, date, now);
   deps.logger.info('expiring-trajectory notices', { ...report, failed: report.failed.length });
   return report;
 }
@@ -167,6 +176,27 @@ async function evaluationNotice(
   await markNotice(deps, evaluationNoticeKey(agreement.agreementId, evaluationDate), 'SENT', now);
   await recordEvaluationNoticesHandled(deps, agreement, [...passed, evaluationDate]);
   report.sent++;
+}
+
+/**
+ * Seven days before a published call's deadline (or on the first run after, while it has not passed), its
+ * subscribers and every lead and partner of its applications are reminded once (rule `call-audience`): the
+ * claim and the outbox entries in one transaction, so a rerun or a concurrent run sends nothing twice.
+ * Calls are read whole (a handful a year).
+ */
+async function callDeadlineReminders(deps: Deps, date: string, now: Date): Promise<number> {
+  const due = await allCallsWhere(
+    deps,
+    (call) => isPublishedCall(call) && isDeadlineReminderDue(call.submissionDeadline, date, now),
+  );
+  let written = 0;
+  for (const call of due) {
+    const emails = await callAudienceEmails(deps, call, { withApplications: true }, (facility) =>
+      callDeadlineReminderEmail({ callTitle: call.title, deadline: call.submissionDeadline, drafts: facility.drafts }),
+    );
+    if (await claimDeadlineReminder(deps, call, outboxPuts(deps, 'call-deadline-reminder', emails, now), now)) written++;
+  }
+  return written;
 }
 
 /** EventBridge Scheduler invokes it with no date (today in Brussels); `npm run job` passes one. */

@@ -50,22 +50,64 @@ const DUTCH_MONTHS = [
   'december',
 ] as const;
 
+/**
+ * To every facility the call concerns (subscribers, leads and partners): the deadline moved. A lead with a
+ * draft is reminded to submit it; one that submitted already may reopen and resubmit until the new deadline.
+ */
 export function deadlineExtendedEmail(input: {
   callTitle: string;
-  applicationTrackingNumber: string;
-  leadEnterpriseNumber: string;
+  enterpriseNumber: string;
   newDeadline: string;
   previousDeadline: string;
   reason: string;
+  /** Its applications as lead, in draft or submitted (tracking numbers). */
+  drafts?: readonly string[];
+  submitted?: readonly string[];
 }): EmailContent {
+  const own =
+    (input.drafts ?? []).length > 0
+      ? `Uw voorziening (${formatEnterpriseNumber(input.enterpriseNumber)}) heeft een aanvraag in ontwerp ` +
+        `(dossiernummer ${(input.drafts ?? []).join(', ')}). Vergeet niet ze vóór de nieuwe termijn in te dienen.`
+      : (input.submitted ?? []).length > 0
+        ? `Uw aanvraag (dossiernummer ${(input.submitted ?? []).join(', ')}) is ingediend. Tot de nieuwe termijn kunt u ze ` +
+          'nog heropenen, aanpassen en opnieuw indienen; doet u niets, dan blijft de ingediende versie gelden.'
+        : 'Wilt u nog een aanvraag indienen, of bent u partner in een aanvraag? U heeft daarvoor tijd tot de nieuwe termijn.';
   return {
     subject: `Oproep "${input.callTitle}": de indieningstermijn is verlengd`,
     text:
       `Beste,\n\nDe indieningstermijn van de oproep "${input.callTitle}" is verlengd ` +
       `van ${dutchDateTime(input.previousDeadline)} tot ${dutchDateTime(input.newDeadline)} (Brusselse tijd).\n\n` +
-      `Reden: ${input.reason}\n\n` +
-      `Uw voorziening (${formatEnterpriseNumber(input.leadEnterpriseNumber)}) heeft een aanvraag in ontwerp ` +
-      `(dossiernummer ${input.applicationTrackingNumber}). Vergeet niet ze vóór de nieuwe termijn in te dienen.` +
+      `Reden: ${input.reason}\n\n${own}` +
+      SIGNATURE,
+  };
+}
+
+/** To the facilities subscribed to calls for one of its regions: a call is published. */
+export function callPublishedEmail(input: { callTitle: string; regions: readonly string[]; deadline: string }): EmailContent {
+  return {
+    subject: `Nieuwe oproep: "${input.callTitle}"`,
+    text:
+      `Beste,\n\nHet departement heeft de oproep "${input.callTitle}" gepubliceerd, voor de regio's ${input.regions.join(', ')}.\n\n` +
+      `Aanvragen kunnen worden ingediend tot ${dutchDateTime(input.deadline)} (Brusselse tijd). Lees de oproep en haar ` +
+      'beoordelingscriteria, stel uw netwerk samen en dien uw aanvraag in vóór die termijn.' +
+      SIGNATURE,
+  };
+}
+
+/** Seven days before the deadline, to the subscribers and to every lead and partner of the call's applications. */
+export function callDeadlineReminderEmail(input: {
+  callTitle: string;
+  deadline: string;
+  drafts?: readonly string[];
+}): EmailContent {
+  return {
+    subject: `Oproep "${input.callTitle}": nog 7 dagen om in te dienen`,
+    text:
+      `Beste,\n\nDe indieningstermijn van de oproep "${input.callTitle}" loopt af op ${dutchDateTime(input.deadline)} (Brusselse tijd).\n\n` +
+      ((input.drafts ?? []).length > 0
+        ? `Uw aanvraag in ontwerp (dossiernummer ${(input.drafts ?? []).join(', ')}) is nog niet ingediend: dien ze in vóór de termijn; ` +
+          'een aanvraag in ontwerp telt niet mee.'
+        : 'Wie nog een aanvraag wil indienen, doet dat vóór die termijn. Een ingediende aanvraag blijft gelden; u hoeft niets te doen.') +
       SIGNATURE,
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { updateTogether, type ConditionalUpdate, type TransactItem, type WriteOutcome } from './transaction.ts';
+import { transact, updateTogether, type ConditionalUpdate, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallStatus } from '../domain/call-rules.ts';
 import { inBrusselsTime } from '../domain/deadline.ts';
@@ -148,6 +148,36 @@ export function callUpdate(
  * call as the caller read it at the expected version) it is one transaction. On a failed condition returns the current record so the caller can explain (gone, stale,
  * wrong status).
  */
+/**
+ * Claims the deadline reminder of a call for its current deadline (a marker, PK CALL#<id>, SK
+ * REMINDER#<deadline>), together with the outbox entries that carry it: once per deadline, however often
+ * the daily job runs; an extended deadline gets a reminder of its own. False when it was claimed before.
+ */
+export async function claimDeadlineReminder(
+  deps: Deps,
+  call: Pick<CallRecord, 'callId' | 'submissionDeadline'>,
+  items: readonly TransactItem[],
+  now: Date,
+): Promise<boolean> {
+  const outcome = await transact(deps, [
+    {
+      Put: {
+        TableName: deps.tableName,
+        Item: {
+          PK: callPartition(call.callId),
+          SK: `REMINDER#${call.submissionDeadline}`,
+          entity: 'DeadlineReminder',
+          sentAt: now.toISOString(),
+          emails: items.length,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      },
+    },
+    ...items,
+  ]);
+  return outcome.ok;
+}
+
 /** Every call that `where` accepts (the department publishes a few a year: read whole, for its queue). */
 export async function allCallsWhere(deps: Deps, where: (c: CallRecord) => boolean): Promise<CallRecord[]> {
   const { items } = await queryAll<CallRecord>(deps, {

@@ -24,6 +24,8 @@ export type OutboxOrigin =
   | 'application-submitted'
   | 'objection-decided'
   | 'objection-lodged'
+  | 'call-published'
+  | 'call-deadline-reminder'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'
@@ -81,6 +83,19 @@ export function outboxPut(deps: Deps, origin: OutboxOrigin, emails: readonly Ema
     GSI4SK: `${createdAt}#${outboxId}`,
   };
   return { Put: { TableName: deps.tableName, Item: entry, ConditionExpression: 'attribute_not_exists(PK)' } };
+}
+
+/** Emails per outbox entry when many go out at once (an item stays far below DynamoDB's 400 KB). */
+export const EMAILS_PER_ENTRY = 50;
+
+/** The outbox entries for many emails (a call's audience), 50 to an entry, as items of one transaction. */
+export function outboxPuts(deps: Deps, origin: OutboxOrigin, emails: readonly Email[], now: Date): TransactItem[] {
+  const items: TransactItem[] = [];
+  for (let i = 0; i < emails.length; i += EMAILS_PER_ENTRY) {
+    const item = outboxPut(deps, origin, emails.slice(i, i + EMAILS_PER_ENTRY), now);
+    if (item) items.push(item);
+  }
+  return items;
 }
 
 export async function getOutboxEntry(deps: Deps, outboxId: string): Promise<OutboxEntry | undefined> {

@@ -126,7 +126,7 @@ describe('calls', () => {
 });
 
 describe('deadline extension', () => {
-  it('moves the deadline later, records it, and emails every lead with a draft (in Dutch)', async () => {
+  it('moves the deadline later, records it, and emails every lead of the call once (in Dutch), a draft reminded to submit', async () => {
     const call = await createCall();
     await publish(call.callId);
     const leadEmail = mailbox('lead-draft');
@@ -169,7 +169,11 @@ describe('deadline extension', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]!.subject).toContain('verlengd');
     expect(mails[0]!.body.text).toContain('15 december 2026 om 12:00');
-    expect(await api.emails(submittedLeadEmail)).toHaveLength(0);
+    expect(mails[0]!.body.text).toContain('in ontwerp');
+    // A lead whose application is withdrawn hears of it too (it may reopen it until the new deadline).
+    const other_ = await api.emails(submittedLeadEmail);
+    expect(other_).toHaveLength(1);
+    expect(other_[0]!.body.text).not.toContain('in ontwerp');
   });
 
   it('is refused once the current deadline has passed', async () => {

@@ -38,13 +38,33 @@ const rendered: Record<string, EmailContent[]> = {
   deadlineExtendedEmail: [
     templates.deadlineExtendedEmail({
       callTitle: 'Netwerken werk en zorg 2027',
-      applicationTrackingNumber: 'WZ-2026-4N4K-HN2T',
-      leadEnterpriseNumber: '0123456749',
+      enterpriseNumber: '0123456749',
       newDeadline: '2027-01-15T12:00:00+01:00',
       previousDeadline: '2026-12-15T12:00:00+01:00',
       reason: 'Meer tijd voor de partners.',
+      drafts: ['WZ-2026-4N4K-HN2T'],
+    }),
+    ...[{ submitted: ['WZ-2026-4N4K-HN2T'] }, {}].map((own) =>
+      templates.deadlineExtendedEmail({
+        callTitle: 'Netwerken werk en zorg 2027',
+        enterpriseNumber: '0123456749',
+        newDeadline: '2027-01-15T12:00:00+01:00',
+        previousDeadline: '2026-12-15T12:00:00+01:00',
+        reason: 'Meer tijd voor de partners.',
+        ...own,
+      }),
+    ),
+  ],
+  callPublishedEmail: [
+    templates.callPublishedEmail({
+      callTitle: 'Netwerken 2027',
+      regions: ['GENT', 'LEUVEN'],
+      deadline: '2027-01-15T12:00:00+01:00',
     }),
   ],
+  callDeadlineReminderEmail: [{ drafts: ['WZ-1'] }, {}].map((own) =>
+    templates.callDeadlineReminderEmail({ callTitle: 'Netwerken 2027', deadline: '2027-01-15T12:00:00+01:00', ...own }),
+  ),
   submissionConfirmedEmail: [templates.submissionConfirmedEmail({ callTitle: 'Netwerken 2027', receipt, region: 'GENT' })],
   selectionOutcomeEmail: (['SELECTED', 'NOT_SELECTED', 'INELIGIBLE'] as const).map((outcome) =>
     templates.selectionOutcomeEmail({
@@ -170,7 +190,9 @@ describe('every email template', () => {
   it('gives a selection’s reasons as Dutch sentences from the rule or the score', () => {
     const [, notSelected, ineligibleMail] = rendered.selectionOutcomeEmail!;
     expect(notSelected!.text).toContain('Score 3,5 op "Aanpak", onder het minimum van 4: niet selecteerbaar.');
-    expect(ineligibleMail!.text).toContain(`Niet ontvankelijk: niet voldaan aan de regel "${ruleById('lead-registered')!.title.nl}".`);
+    expect(ineligibleMail!.text).toContain(
+      `Niet ontvankelijk: niet voldaan aan de regel "${ruleById('lead-registered')!.title.nl}".`,
+    );
   });
 });
 

@@ -529,6 +529,17 @@ export const RULES = [
     implementedBy: 'ama.ts#sign',
   },
   {
+    id: 'call-audience',
+    title: {
+      nl: 'Een oproep bereikt de geabonneerde voorzieningen bij publicatie; abonnees, penhouders en partners bij een verlenging en 7 dagen vóór de termijn, elk één keer',
+      en: 'A call reaches subscribed facilities when published; subscribers, leads and partners when extended and 7 days before the deadline, each once',
+    },
+    kind: 'department',
+    source: "The department's decision (issue: calls reach facilities); 7 days: the department's decision",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'call-audience.ts#callAudience',
+  },
+  {
     id: 'objection-period',
     title: { nl: 'Bezwaar binnen 30 dagen na de kennisgeving', en: 'Objection within 30 days of the notification' },
     kind: 'department',
