@@ -24,12 +24,14 @@ import {
 } from '../../shared/store/notices.ts';
 import type { TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
-import { isPublishedCall } from '../../shared/domain/call-rules.ts';
+import { isPublishedCall, reviewPhase } from '../../shared/domain/call-rules.ts';
+import { hasBeenSubmitted } from '../../shared/domain/application-status.ts';
+import { allApplications } from '../../shared/store/applications.ts';
 import { isDeadlineReminderDue } from '../../shared/domain/call-audience.ts';
-import { callDeadlineReminderEmail } from '../../shared/email/templates.ts';
+import { callDeadlineReminderEmail, callDeadlinePassedEmail } from '../../shared/email/templates.ts';
 import { callAudienceEmails } from '../../shared/handlers/call-audience-emails.ts';
-import { allCallsWhere, claimDeadlineReminder } from '../../shared/store/calls.ts';
-import { outboxPuts } from '../../shared/store/outbox.ts';
+import { allCallsWhere, claimCallMessage } from '../../shared/store/calls.ts';
+import { outboxPut, outboxPuts } from '../../shared/store/outbox.ts';
 
 export interface NoticeRunReport {
   date: string;
@@ -40,6 +42,8 @@ export interface NoticeRunReport {
   failed: Array<{ trajectoryId: string; milestone: Milestone | `EVALUATION ${string}` }>;
   /** Calls whose deadline reminder this run wrote to the outbox. */
   callReminders?: number;
+  /** Calls whose passed deadline this run told the department of. */
+  callsPastDeadline?: number;
 }
 
 /**
@@ -108,6 +112,7 @@ export async function runExpiringTrajectories(deps: Deps, date: string): Promise
     await sendEmail(deps, { to: deps.departmentEmail, ...failedNoticesEmail({ date, failures: report.failed }) });
   }
   report.callReminders = await callDeadlineReminders(deps, date, now);
+  report.callsPastDeadline = await callsPastTheirDeadline(deps, now);
   deps.logger.info('expiring-trajectory notices', { ...report, failed: report.failed.length });
   return report;
 }
@@ -194,7 +199,26 @@ async function callDeadlineReminders(deps: Deps, date: string, now: Date): Promi
     const emails = await callAudienceEmails(deps, call, { withApplications: true }, (facility) =>
       callDeadlineReminderEmail({ callTitle: call.title, deadline: call.submissionDeadline, drafts: facility.drafts }),
     );
-    if (await claimDeadlineReminder(deps, call, outboxPuts(deps, 'call-deadline-reminder', emails, now), now)) written++;
+    if (await claimCallMessage(deps, call, 'REMINDER', outboxPuts(deps, 'call-deadline-reminder', emails, now), now)) written++;
+  }
+  return written;
+}
+
+/**
+ * Once a published call's deadline has passed, the department's mailbox is told, once per deadline, that its
+ * applications wait for review and selection (the call is in the department's queue as `CALL_REVIEW`).
+ */
+async function callsPastTheirDeadline(deps: Deps, now: Date): Promise<number> {
+  const passed = await allCallsWhere(deps, (call) => reviewPhase(call, now) === 'open');
+  let written = 0;
+  for (const call of passed) {
+    const submitted = (await allApplications(deps, call.callId)).filter(hasBeenSubmitted).length;
+    const email = {
+      to: deps.departmentEmail,
+      ...callDeadlinePassedEmail({ callTitle: call.title, deadline: call.submissionDeadline, submitted, regions: call.regions }),
+    };
+    const item = outboxPut(deps, 'call-deadline-passed', [email], now);
+    if (item && (await claimCallMessage(deps, call, 'DEADLINE_PASSED', [item], now))) written++;
   }
   return written;
 }

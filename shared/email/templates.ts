@@ -94,6 +94,24 @@ export function callPublishedEmail(input: { callTitle: string; regions: readonly
   };
 }
 
+/** To the department, once its deadline passed: a call's applications wait for review and selection. */
+export function callDeadlinePassedEmail(input: {
+  callTitle: string;
+  deadline: string;
+  submitted: number;
+  regions: readonly string[];
+}): EmailContent {
+  return {
+    subject: `Oproep "${input.callTitle}": de termijn is verstreken, ${input.submitted} aanvragen wachten`,
+    text:
+      `Beste,\n\nDe indieningstermijn van de oproep "${input.callTitle}" (regio's ${input.regions.join(', ')}) is verstreken op ` +
+      `${dutchDateTime(input.deadline)}. Er werden ${input.submitted} aanvragen ingediend.\n\n` +
+      'Laat de beoordelaars hun belangenverklaring afleggen en elke aanvraag scoren; start daarna de selectie. ' +
+      'De oproep staat in de werklijst van het departement tot de selectie gestart is.' +
+      SIGNATURE,
+  };
+}
+
 /** Seven days before the deadline, to the subscribers and to every lead and partner of the call's applications. */
 export function callDeadlineReminderEmail(input: {
   callTitle: string;

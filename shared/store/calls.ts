@@ -149,13 +149,15 @@ export function callUpdate(
  * wrong status).
  */
 /**
- * Claims the deadline reminder of a call for its current deadline (a marker, PK CALL#<id>, SK
- * REMINDER#<deadline>), together with the outbox entries that carry it: once per deadline, however often
- * the daily job runs; an extended deadline gets a reminder of its own. False when it was claimed before.
+ * Claims a message of the daily job about a call's current deadline (a marker, PK CALL#<id>, SK
+ * <what>#<deadline>: `REMINDER`, seven days before; `DEADLINE_PASSED`, to the department), together with the
+ * outbox entries that carry it: once per deadline, however often the job runs; an extended deadline gets
+ * messages of its own. False when it was claimed before.
  */
-export async function claimDeadlineReminder(
+export async function claimCallMessage(
   deps: Deps,
   call: Pick<CallRecord, 'callId' | 'submissionDeadline'>,
+  what: 'REMINDER' | 'DEADLINE_PASSED',
   items: readonly TransactItem[],
   now: Date,
 ): Promise<boolean> {
@@ -165,8 +167,8 @@ export async function claimDeadlineReminder(
         TableName: deps.tableName,
         Item: {
           PK: callPartition(call.callId),
-          SK: `REMINDER#${call.submissionDeadline}`,
-          entity: 'DeadlineReminder',
+          SK: `${what}#${call.submissionDeadline}`,
+          entity: 'CallMessage',
           sentAt: now.toISOString(),
           emails: items.length,
         },

@@ -26,6 +26,7 @@ export type OutboxOrigin =
   | 'objection-lodged'
   | 'call-published'
   | 'call-deadline-reminder'
+  | 'call-deadline-passed'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'

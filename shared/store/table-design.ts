@@ -35,7 +35,7 @@
  * |27 | The department's queues: every mandate / extension request, oldest first | GSI2 | MANDATE_REQUESTS · EXTENSION_REQUESTS, <createdAt>#<id> |
  * |28 | The department's work queue: what waits, per kind, oldest first | table | PK = QUEUE#<kind>, SK = <since>#<subjectId> (only while it waits) |
  * |29 | A facility's subscription to calls / every subscriber | table / GSI1 | PK = FACILITY#<en>, SK = CALL_SUBSCRIPTION · CALL_SUBSCRIBERS, <en> |
- * |30 | A call's deadline reminder, once per deadline     | table | PK = CALL#<callId>, SK = REMINDER#<deadline> (claim marker, with its outbox entries) |
+ * |30 | A call's reminder / deadline-passed message, once per deadline | table | PK = CALL#<callId>, SK = REMINDER#<deadline> · DEADLINE_PASSED#<deadline> (claim marker, with its outbox entries) |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.

@@ -138,8 +138,17 @@ describe('a call reaches the facilities it concerns', () => {
     for (const en of [SUB_GENT, SUB_ALL, LEAD, PARTNER]) expect(await subjects(en, 'nog 7 dagen'), en).toHaveLength(1);
     expect(await subjects(SUB_LIMBURG, 'nog 7 dagen')).toHaveLength(0);
     expect((await subjects(LEAD, 'nog 7 dagen'))[0]!.body.text).toContain('in ontwerp');
-    // Past the deadline, no reminder at all.
+    // Past the deadline, no reminder at all; the department is told once that the applications wait for review.
     api.setNow('2026-12-16T06:00:00.000Z');
-    expect((await runExpiringTrajectories(api.deps(), '2026-12-16')).callReminders).toBe(0);
+    const after = await runExpiringTrajectories(api.deps(), '2026-12-16');
+    expect(after).toMatchObject({ callReminders: 0, callsPastDeadline: 1 });
+    await Promise.all([runExpiringTrajectories(api.deps(), '2026-12-16'), runExpiringTrajectories(api.deps(), '2026-12-17')]);
+    const told = (await api.emails('werkenzorg@departement-wvg.example')).filter((m) =>
+      m.subject.includes('termijn is verstreken'),
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toContain('0 aanvragen wachten'); // the lead never submitted its draft
+    const queue = await api.request('GET', '/department/queue?kind=CALL_REVIEW&region=LEUVEN', { token: department });
+    expect(queue.body.items.map((l: { subjectId: string }) => l.subjectId)).toContain(callId);
   });
 });

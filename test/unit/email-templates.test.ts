@@ -62,6 +62,14 @@ const rendered: Record<string, EmailContent[]> = {
       deadline: '2027-01-15T12:00:00+01:00',
     }),
   ],
+  callDeadlinePassedEmail: [
+    templates.callDeadlinePassedEmail({
+      callTitle: 'Netwerken 2027',
+      deadline: '2027-01-15T12:00:00+01:00',
+      submitted: 12,
+      regions: ['GENT'],
+    }),
+  ],
   callDeadlineReminderEmail: [{ drafts: ['WZ-1'] }, {}].map((own) =>
     templates.callDeadlineReminderEmail({ callTitle: 'Netwerken 2027', deadline: '2027-01-15T12:00:00+01:00', ...own }),
   ),
