@@ -2,38 +2,39 @@ import { defineHandler } from '../../shared/http/handler.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { listTrajectoriesFor, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
+import { trajectoryReport, trajectoryReportCsv } from '../../shared/domain/statistics.ts';
 
-/** Counts only: no client data leaves this function. */
-export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, async ({ deps }) => {
+/**
+ * The department's trajectory report: only counts and durations leave this function, never a client's data,
+ * and a count under five is suppressed. JSON, or CSV for spreadsheets (`Accept: text/csv`).
+ */
+export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, async ({ query, event, deps }) => {
   const all: TrajectoryRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await listTrajectoriesFor(deps, {
-      scope: { of: 'all' },
-      limit: 100,
-      ...(cursor ? { cursor } : {}),
-    });
+    const page = await listTrajectoriesFor(deps, { scope: { of: 'all' }, limit: 100, ...(cursor ? { cursor } : {}) });
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
-  const byNetwork = new Map<string, { networkId: string; active: number; closed: number }>();
-  const byStatus: Record<string, number> = {};
-  const byOutcome: Record<string, number> = {};
-  for (const t of all) {
-    const n = byNetwork.get(t.networkId) ?? { networkId: t.networkId, active: 0, closed: 0 };
-    if (!isTrajectoryClosed(t)) n.active++;
-    else n.closed++;
-    byNetwork.set(t.networkId, n);
-    byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
-    if (t.outcome) byOutcome[t.outcome] = (byOutcome[t.outcome] ?? 0) + 1;
+  const report = trajectoryReport(
+    all.map((t) => ({
+      networkId: t.networkId,
+      ...(t.werkingsgebied ? { werkingsgebied: t.werkingsgebied } : {}),
+      startDate: t.startDate,
+      ...(t.endDate ? { endDate: t.endDate } : {}),
+      closed: isTrajectoryClosed(t),
+      status: t.status,
+      ...(t.outcome ? { outcome: t.outcome } : {}),
+    })),
+    query,
+  );
+  if ((event.headers?.accept ?? '').includes('text/csv')) {
+    return {
+      status: 200,
+      body: trajectoryReportCsv(report),
+      contentType: 'text/csv; charset=utf-8',
+      headers: { 'content-disposition': 'attachment; filename="trajecten.csv"' },
+    };
   }
-  return {
-    status: 200,
-    body: {
-      total: all.length,
-      byNetwork: [...byNetwork.values()].sort((a, b) => a.networkId.localeCompare(b.networkId)),
-      byStatus,
-      byOutcome,
-    },
-  };
+  return { status: 200, body: report };
 });

@@ -20,6 +20,7 @@ import {
   TrajectoryPage,
   TrajectoryParams,
   TrajectoryStatistics,
+  TrajectoryStatisticsQuery,
 } from '../schemas/trajectories.ts';
 
 const CASE_MANAGERS = ['casemanager-zorg', 'casemanager-werk'] as const;
@@ -142,7 +143,8 @@ export const trajectoryRoutes = {
     method: 'POST',
     suffix: '/reassignment',
     file: 'reassign',
-    summary: 'Change the casemanager Zorg or Werk (department; or a casemanager Zorg of the same facility taking over); all are emailed',
+    summary:
+      'Change the casemanager Zorg or Werk (department; or a casemanager Zorg of the same facility taking over); all are emailed',
     auth: ['department', 'casemanager-zorg'],
     body: ReassignBody,
     sendsEmail: true,
@@ -204,11 +206,13 @@ export const trajectoryRoutes = {
     method: 'GET',
     path: '/statistics/trajectories',
     handler: 'functions/trajectories/statistics.ts',
-    summary: 'Counts per network, status and outcome (no client data)',
+    summary:
+      'Trajectory report: counts by status, outcome, network and month, durations; filtered by region, network, period and regime; JSON, or CSV with `Accept: text/csv`; small counts suppressed (department)',
     tag: 'Trajectories',
     auth: ['department'],
     table: 'read',
-    responses: { 200: { description: 'The counts.', schema: TrajectoryStatistics } },
+    query: TrajectoryStatisticsQuery,
+    responses: { 200: { description: 'The report (as CSV: section,key,measure,value).', schema: TrajectoryStatistics } },
   }),
   registerNetwork: route({
     operationId: 'registerNetwork',

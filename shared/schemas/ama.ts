@@ -194,12 +194,10 @@ export const Agreement = z
     participant: z.object({
       reference: z.string(),
       birthDate: z.string(),
-      identityRecorded: z
-        .boolean()
-        .meta({
-          description:
-            'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
-        }),
+      identityRecorded: z.boolean().meta({
+        description:
+          'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
+      }),
       identity: ParticipantIdentity.optional().meta({
         description:
           'The name and national register number: only for the department, once the agreement was submitted (rule `ama-participant-identity`).',
@@ -239,11 +237,9 @@ export const Agreement = z
       })
       .optional()
       .meta({ description: 'Its submission to the department and the answer.' }),
-    checks: z
-      .array(z.object({ rule: z.string(), level: z.literal('warning'), path: z.string(), message: z.string() }))
-      .meta({
-        description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.',
-      }),
+    checks: z.array(z.object({ rule: z.string(), level: z.literal('warning'), path: z.string(), message: z.string() })).meta({
+      description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.',
+    }),
     ...AuditFields,
   })
   .meta({ id: 'AmaAgreement' });

@@ -1,9 +1,9 @@
 import * as z from 'zod';
 import { RECOGNITION_AUTHORITIES, REGIONS } from '../domain/reference-data.ts';
 import { DEFAULT_REQUIRED_PARTNER_RECOGNITIONS } from '../domain/call-rules.ts';
-import { AuditFields, CriterionId, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
+import { AuditFields, CriterionId, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Region } from './common.ts';
 
-export const Region = z.enum(REGIONS).meta({ id: 'Region' });
+export { Region };
 const Authority = z.enum(RECOGNITION_AUTHORITIES);
 export const CallStatus = z.enum(['DRAFT', 'PUBLISHED', 'SELECTING', 'DECIDED', 'SELECTION_FAILED']).meta({ id: 'CallStatus' });
 export const ApplicationStatus = z

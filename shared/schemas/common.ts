@@ -1,6 +1,11 @@
 import * as z from 'zod';
 import { isCalendarDate } from '../domain/calendar.ts';
 import { parseEnterpriseNumber } from '../domain/enterprise-number.ts';
+import { PROVINCES, REGIONS } from '../domain/reference-data.ts';
+
+/** The regions of calls and werkingsgebieden, and the provinces of facilities: shared by every area. */
+export const Region = z.enum(REGIONS).meta({ id: 'Region' });
+export const Province = z.enum(PROVINCES).meta({ id: 'Province' });
 
 /** A calendar date, YYYY-MM-DD, Europe/Brussels. */
 export const CalendarDate = z

@@ -52,6 +52,9 @@ export const Cooperation = z
     mandates: z.array(MandatePeriod).meta({ description: 'The first five-year period, then each renewal.' }),
     ...AuditFields,
   })
-  .meta({ id: 'Cooperation', description: 'A samenwerkingsverband Zorg: the care facilities that provide the casemanagers Zorg of a werkingsgebied.' });
+  .meta({
+    id: 'Cooperation',
+    description: 'A samenwerkingsverband Zorg: the care facilities that provide the casemanagers Zorg of a werkingsgebied.',
+  });
 
 export const CooperationPage = pageOf(Cooperation, 'CooperationPage');

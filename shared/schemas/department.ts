@@ -1,8 +1,6 @@
 import * as z from 'zod';
 import { QUEUE_KINDS } from '../domain/queue.ts';
-import { Instant, pageOf, PaginationQuery } from './common.ts';
-import { Region } from './calls.ts';
-import { Province } from './facilities.ts';
+import { Instant, pageOf, PaginationQuery, Province, Region } from './common.ts';
 
 const QueueKind = z.enum(QUEUE_KINDS).meta({
   id: 'QueueKind',

@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { PROVINCES, RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
+import { RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Province } from './common.ts';
 
-export const Province = z.enum(PROVINCES).meta({ id: 'Province' });
+export { Province };
 export const RecognitionAuthority = z.enum(RECOGNITION_AUTHORITIES).meta({ id: 'RecognitionAuthority' });
 
 const Name = oneLine(200);

@@ -19,7 +19,9 @@ export const MandateRequestBody = z
           .strictObject({
             name: oneLine(200),
             role: oneLine(200).meta({ description: 'Their function in the organisation.' }),
-            mayBindOrganisation: z.literal(true).meta({ description: 'They may bind the organisation (a statutory representative or mandated).' }),
+            mayBindOrganisation: z
+              .literal(true)
+              .meta({ description: 'They may bind the organisation (a statutory representative or mandated).' }),
           })
           .meta({ description: 'Who asks: someone who can bind the organisation.' }),
         motivation: Motivation,

@@ -23,6 +23,4 @@ export const RuleInForce = z
   })
   .meta({ id: 'RuleInForce' });
 
-export const RulesInForce = z
-  .object({ on: CalendarDate, items: z.array(RuleInForce) })
-  .meta({ id: 'RulesInForce' });
+export const RulesInForce = z.object({ on: CalendarDate, items: z.array(RuleInForce) }).meta({ id: 'RulesInForce' });

@@ -1,6 +1,5 @@
 import * as z from 'zod';
-import { Instant } from './common.ts';
-import { Region } from './calls.ts';
+import { Instant, Region } from './common.ts';
 
 export const CallSubscriptionBody = z
   .strictObject({

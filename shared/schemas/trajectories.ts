@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
 import { TRAJECTORY_REGIMES } from '../domain/rules/parameters.ts';
-import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
+import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Region } from './common.ts';
 
 export const TRAJECTORY_OUTCOMES = ['PAID_WORK', 'AMA', 'CARE', 'EDUCATION', 'DROPPED_OUT', 'OTHER'] as const;
 
@@ -66,10 +66,9 @@ export const CloseTrajectoryBody = z
 
 export const ReassignBody = z
   .strictObject({
-    casemanagerZorg: CaseManagerZorg.optional()
-      .meta({
-        description: 'The department only; a casemanager Zorg of the same facility takes over by sending `takeOver: true`.',
-      }),
+    casemanagerZorg: CaseManagerZorg.optional().meta({
+      description: 'The department only; a casemanager Zorg of the same facility takes over by sending `takeOver: true`.',
+    }),
     casemanagerWerk: CaseManagerWerk.optional(),
     takeOver: z.literal(true).optional().meta({ description: 'The calling casemanager Zorg becomes the casemanager Zorg.' }),
   })
@@ -146,7 +145,16 @@ export const Trajectory = z
       })
       .meta({ description: 'The integrated plan, drawn up with the client; a change to it asks both confirmations again.' }),
     corrections: z
-      .array(z.object({ action: z.literal('reopened'), at: Instant, by: z.string(), reason: z.string(), endDate: z.string(), outcome: z.string() }))
+      .array(
+        z.object({
+          action: z.literal('reopened'),
+          at: Instant,
+          by: z.string(),
+          reason: z.string(),
+          endDate: z.string(),
+          outcome: z.string(),
+        }),
+      )
       .optional()
       .meta({ description: 'Closings the department undid, with their reason and what had been recorded.' }),
     ...AuditFields,
@@ -174,12 +182,35 @@ export const ExtensionRequest = z
   })
   .meta({ id: 'ExtensionRequest' });
 
+/** A count, or null where it would single out fewer than five clients (rule `small-cell-suppression`). */
+const Count = z.number().int().nullable();
+
+export const TrajectoryStatisticsQuery = z.strictObject({
+  region: Region.optional().meta({ description: 'The werkingsgebied.' }),
+  networkId: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/, 'Not a network id.')
+    .optional(),
+  from: CalendarDate.optional().meta({ description: 'Trajectories started on or after this day.' }),
+  to: CalendarDate.optional().meta({ description: 'Trajectories started on or before this day.' }),
+  regime: z.enum(['DECREE_2014', 'DECREE_2022']).optional().meta({ description: 'The rules in force on the start date.' }),
+});
+
 export const TrajectoryStatistics = z
   .object({
-    total: z.number().int(),
-    byNetwork: z.array(z.object({ networkId: z.string(), active: z.number().int(), closed: z.number().int() })),
-    byStatus: z.record(z.string(), z.number().int()),
-    byOutcome: z.record(z.string(), z.number().int()),
+    filter: z.record(z.string(), z.string()),
+    suppressedBelow: z
+      .number()
+      .int()
+      .meta({ description: 'Counts from 1 to this minus one are null: they would single out clients.' }),
+    total: Count,
+    byNetwork: z.array(z.object({ networkId: z.string(), active: Count, closed: Count })),
+    byStatus: z.record(z.string(), Count),
+    byOutcome: z.record(z.string(), Count),
+    perMonth: z.array(z.object({ month: z.string(), started: Count, ended: Count })),
+    durationDays: z
+      .object({ closed: Count, median: z.number().optional(), q1: z.number().optional(), q3: z.number().optional() })
+      .meta({ description: 'Days from start to end of closed trajectories: median and quartiles, only over five or more.' }),
   })
   .meta({ id: 'TrajectoryStatistics' });
 

@@ -4,6 +4,7 @@ import { begeleiderAmaRequest, enterpriseNumber, mailbox, registerFacility } fro
 import { Trajectory } from '../../shared/schemas/trajectories.ts';
 import { insertTrajectory } from '../../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
 
 /**
  * Activation trajectories under the rules in force since 1 July 2023: the department mandates a
@@ -705,15 +706,70 @@ describe('trajectories', () => {
     expect((await api.request('GET', `/trajectories/${trajectoryId}/audit`, { token: cmw })).status).toBe(403);
   });
 
-  it('statistics count per network, status and outcome, without client data', async () => {
+  it('statistics without client data: with three trajectories, every count would single someone out and is suppressed', async () => {
     const stats = await api.request('GET', '/statistics/trajectories', { token: department });
-    expect(stats.body).toEqual({
-      total: 3,
-      byNetwork: [{ networkId, active: 2, closed: 1 }],
-      byStatus: { ACTIVE: 2, CLOSED: 1 },
-      byOutcome: { CARE: 1 },
+    expect(stats.status, stats.text).toBe(200);
+    expect(stats.body).toMatchObject({
+      suppressedBelow: 5,
+      total: null,
+      byNetwork: [{ networkId, active: null, closed: null }],
+      byStatus: { ACTIVE: null, CLOSED: null },
+      byOutcome: { CARE: null },
+      durationDays: { closed: null },
     });
     expect(stats.text).not.toContain(CLIENT.reference);
+    expect(stats.text).not.toContain(CLIENT.birthDate);
+  });
+
+  it('the report: filtered by region, network, period and regime, with durations and months; as CSV with Accept: text/csv; department only', async () => {
+    // Twelve trajectories of one network in LEUVEN, written straight into the table: 7 active, 5 closed.
+    const seeded = Array.from({ length: 12 }, (_, i) => {
+      const t = trajectoryFixture('2026-12-31', { startDate: `2026-02-${String(i + 1).padStart(2, '0')}` });
+      const closed = i < 5;
+      return {
+        ...t,
+        networkId: '7e57a11e-0000-4000-8000-000000000001',
+        werkingsgebied: 'LEUVEN',
+        ...(closed ? { status: 'CLOSED', endDate: `2026-0${5 + (i % 2)}-15`, outcome: 'WORK' } : {}),
+      };
+    });
+    await putAll(api.deps(), seeded);
+    const report = await api.request('GET', '/statistics/trajectories?region=LEUVEN', { token: department });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body).toMatchObject({
+      filter: { region: 'LEUVEN' },
+      total: 12,
+      byStatus: { ACTIVE: 7, CLOSED: 5 },
+      byOutcome: { WORK: 5 },
+      byNetwork: [{ networkId: '7e57a11e-0000-4000-8000-000000000001', active: 7, closed: 5 }],
+    });
+    expect(report.body.perMonth).toEqual([
+      { month: '2026-02', started: 12, ended: 0 },
+      { month: '2026-05', started: 0, ended: null }, // 3 ended in May: suppressed
+      { month: '2026-06', started: 0, ended: null }, // 2 in June
+    ]);
+    // Days from start to end: 2026-02-01→05-15 = 103, 02-02→06-15 = 133, 02-03→05-15 = 101, 02-04→06-15 = 131, 02-05→05-15 = 99.
+    expect(report.body.durationDays).toEqual({ closed: 5, median: 103, q1: 101, q3: 131 });
+    expect(
+      (await api.request('GET', '/statistics/trajectories?region=LEUVEN&from=2026-02-08', { token: department })).body.total,
+    ).toBe(5);
+    expect(
+      (await api.request('GET', '/statistics/trajectories?region=LEUVEN&regime=DECREE_2014', { token: department })).body.total,
+    ).toBe(0);
+    const csv = await fetch(`${api.baseUrl}/statistics/trajectories?region=LEUVEN`, {
+      headers: { authorization: `Bearer ${department}`, accept: 'text/csv' },
+    });
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('section,key,measure,value');
+    expect(lines).toContain('total,,trajectories,12');
+    expect(lines).toContain('month,2026-05,ended,');
+    expect(lines).toContain('duration-days,,median,103');
+    const before = await api.scanTable();
+    expect((await api.request('GET', '/statistics/trajectories?region=NOWHERE', { token: department })).status).toBe(422);
+    expect((await api.request('GET', '/statistics/trajectories?from=2026-13-01', { token: department })).status).toBe(422);
+    expect((await api.request('GET', '/statistics/trajectories', { token: cmz })).status).toBe(403);
+    expect(await api.scanTable()).toEqual(before);
   });
 
   it('no client reference or birth date in any log line or email of this whole flow', async () => {

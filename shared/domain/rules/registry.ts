@@ -540,6 +540,18 @@ export const RULES = [
     implementedBy: 'call-audience.ts#callAudience',
   },
   {
+    id: 'small-cell-suppression',
+    title: {
+      nl: 'Een rapport toont geen aantal van 1 tot 4 (het zou cliënten herkenbaar maken)',
+      en: 'A report shows no count from 1 to 4 (it would single out clients)',
+    },
+    kind: 'department',
+    source:
+      'Statistical disclosure control as statistical offices practise it (GDPR art. 89: safeguards for statistics); the threshold of 5: the department’s decision',
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'statistics.ts#suppressSmall',
+  },
+  {
     id: 'objection-period',
     title: { nl: 'Bezwaar binnen 30 dagen na de kennisgeving', en: 'Objection within 30 days of the notification' },
     kind: 'department',
