@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { bundledInputs as bundledPackages } from '../helpers/bundled-packages.ts';
 import { apiFunctions } from '../../shared/functions.ts';
 import { getBackgroundDeps, getDeps, registerClientDecorator, resetDeps } from '../../shared/runtime/deps.ts';
+import '../../shared/runtime/ddb-client.ts';
 
 describe('tracing of SDK calls', () => {
   afterEach(() => {
