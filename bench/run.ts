@@ -20,6 +20,9 @@
  *
  * Prints tables and writes everything to bench/results.json. Every child process is stopped on the way
  * out, also on error or Ctrl-C.
+ *
+ * `npm run bench -- --cold-imports` runs part 1 only (bundles and cold imports, about two minutes): it
+ * prints the functions table and the cold-import targets and writes bench/results.cold-imports.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +67,9 @@ import { poolRawSubmits, rawSubmitter, seedSubmitFixture, type RawSubmitResult, 
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
+/** `--cold-imports`: part 1 only (bundles and cold imports), written to its own file. */
+const COLD_IMPORTS_ONLY = process.argv.includes('--cold-imports');
+const COLD_IMPORTS_RESULTS_FILE = path.join(BENCH_DIR, 'results.cold-imports.json');
 
 const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
@@ -183,6 +189,8 @@ interface FunctionRow {
   processToHandlerMs: Record<SdkMode, number>;
   coldImportOverEmpty: Record<SdkMode, number>;
   coldImportOverBare: Record<SdkMode, number>;
+  /** The same ratio on CPU time (less sensitive to other load on a shared machine); information only. */
+  coldImportCpuOverBare: Record<SdkMode, number>;
 }
 
 interface SourceMapRow {
@@ -258,6 +266,7 @@ async function measureFunctions() {
       processToHandlerMs: perMode((mode) => cold(mode).sinceProcessStartMsMedian),
       coldImportOverEmpty: perMode((mode) => round(cold(mode).importMsMedian / emptyCold.importMsMedian, 1)),
       coldImportOverBare: perMode((mode) => round(cold(mode).importMsMedian / bareCold(mode).importMsMedian, 2)),
+      coldImportCpuOverBare: perMode((mode) => round(cold(mode).importCpuMsMedian / bareCold(mode).importCpuMsMedian, 2)),
     };
   };
   const rows = deployed.map((fn) => row(fn.name, fn.entry, bareNameOf(fn.clients)));
@@ -857,10 +866,135 @@ const status = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** Runs everything; false when a part failed (its error is in the results). */
+type FunctionsMeasured = Awaited<ReturnType<typeof measureFunctions>>;
+
+/** The functions table: each function's bundle and cold import, against its bare handler and the empty one. */
+function printFunctionsTable(functions: FunctionsMeasured): void {
+  const e = functions.emptyHandler;
+  printTable(
+    `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs); x bare = ratio to a bare handler that builds the same SDK clients (same run); x empty = ratio to the empty handler`,
+    [
+      ...functions.rows.map((r) => ({
+        function: r.function,
+        'compared with': r.bare,
+        'size, SDK bundled': kb(r.bytes.sdkBundled),
+        'size, SDK external': kb(r.bytes.sdkExternal),
+        'import ms, bundled': r.coldImportMs.sdkBundled,
+        'import ms, external': r.coldImportMs.sdkExternal,
+        'x bare, bundled': r.coldImportOverBare.sdkBundled,
+        'x bare, external': r.coldImportOverBare.sdkExternal,
+        'x bare CPU, bundled': r.coldImportCpuOverBare.sdkBundled,
+        'x empty, bundled': r.coldImportOverEmpty.sdkBundled,
+      })),
+      ...functions.bares.map((b) => ({
+        function: b.bare,
+        'compared with': '',
+        'size, SDK bundled': kb(b.bytes.sdkBundled),
+        'size, SDK external': kb(b.bytes.sdkExternal),
+        'import ms, bundled': b.coldImportMs.sdkBundled,
+        'import ms, external': b.coldImportMs.sdkExternal,
+        'x bare, bundled': 1,
+        'x bare, external': 1,
+        'x bare CPU, bundled': 1,
+        'x empty, bundled': round(b.coldImportMs.sdkBundled / e.coldImportMs, 1),
+      })),
+      {
+        function: 'emptyHandler',
+        'compared with': '',
+        'size, SDK bundled': kb(e.bytes),
+        'size, SDK external': kb(e.bytes),
+        'import ms, bundled': e.coldImportMs,
+        'import ms, external': e.coldImportMs,
+        'x bare, bundled': 1,
+        'x bare, external': 1,
+        'x bare CPU, bundled': 1,
+        'x empty, bundled': 1,
+      },
+    ],
+  );
+}
+
+/** The two cold-import targets per SDK mode: the worst function against its bare handler, health against the empty handler. */
+function coldImportTargets(functions: FunctionsMeasured) {
+  const coldTarget = Object.fromEntries(
+    SDK_MODES.map((mode) => {
+      const worst = functions.rows.reduce((a, b) => (b.coldImportOverBare[mode] > a.coldImportOverBare[mode] ? b : a));
+      const ratio = worst.coldImportOverBare[mode];
+      return [mode, { worstRatio: ratio, function: worst.function, status: status(ratio <= TARGETS.coldImportOverBareHandler) }];
+    }),
+  ) as Record<SdkMode, { worstRatio: number; function: string; status: string }>;
+  const health = functions.rows.find((r) => r.function === 'Health')!;
+  const healthTarget = Object.fromEntries(
+    SDK_MODES.map((mode) => [
+      mode,
+      {
+        ratio: health.coldImportOverEmpty[mode],
+        status: status(health.coldImportOverEmpty[mode] <= TARGETS.coldImportOverEmptyHandler),
+      },
+    ]),
+  ) as Record<SdkMode, { ratio: number; status: string }>;
+  return { coldTarget, healthTarget };
+}
+
+/** `--cold-imports`: the functions table and the cold-import targets, written to results.cold-imports.json. */
+function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, loadAverageAtStart: number[]): boolean {
+  const { coldTarget, healthTarget } = coldImportTargets(functions);
+  printFunctionsTable(functions);
+  printTable('Cold-import targets', [
+    ...SDK_MODES.map((mode) => ({
+      target: `cold import of each function <= ${TARGETS.coldImportOverBareHandler}x a bare handler with its SDK clients, ${mode}`,
+      measured: `worst ${coldTarget[mode].worstRatio}x (${coldTarget[mode].function})`,
+      status: coldTarget[mode].status,
+    })),
+    ...SDK_MODES.map((mode) => ({
+      target: `cold import of the health function <= ${TARGETS.coldImportOverEmptyHandler}x the empty handler, ${mode}`,
+      measured: `${healthTarget[mode].ratio}x`,
+      status: healthTarget[mode].status,
+    })),
+    ...SDK_MODES.map((mode) => {
+      const worst = functions.rows.reduce((a, b) => (b.coldImportCpuOverBare[mode] > a.coldImportCpuOverBare[mode] ? b : a));
+      return {
+        target: `  (info) the same on CPU time, ${mode}`,
+        measured: `worst ${worst.coldImportCpuOverBare[mode]}x (${worst.function})`,
+        status: '',
+      };
+    }),
+  ]);
+  const results = {
+    generatedAt: startedAt.toISOString(),
+    durationSeconds: round((Date.now() - startedAt.getTime()) / 1000, 1),
+    machine: {
+      node: process.version,
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      loadAverageAtStart,
+      loadAverageAtEnd: os.loadavg().map((v) => round(v, 2)),
+    },
+    targets: {
+      coldImportWithinBareHandler: {
+        target: `median cold import of each function <= ${TARGETS.coldImportOverBareHandler} x a bare handler with the same SDK clients, same run`,
+        byMode: coldTarget,
+      },
+      coldImportWithin3xEmptyHandler: {
+        target: `median cold import of the health function <= ${TARGETS.coldImportOverEmptyHandler} x the empty handler's`,
+        byMode: healthTarget,
+      },
+    },
+    functions,
+  };
+  writeFileSync(`${COLD_IMPORTS_RESULTS_FILE}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${COLD_IMPORTS_RESULTS_FILE}.tmp`, COLD_IMPORTS_RESULTS_FILE);
+  console.log(
+    `\n${process.version}, ${results.machine.cpus} × ${results.machine.cpuModel}; ${results.durationSeconds} s; written to ${path.relative(process.cwd(), COLD_IMPORTS_RESULTS_FILE)}`,
+  );
+  return true;
+}
+
 async function main(): Promise<boolean> {
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
   const functions = await measureFunctions();
+  if (COLD_IMPORTS_ONLY) return reportColdImportsOnly(functions, startedAt, loadAverageAtStart);
   log('a simulated working day against the idle-instance reclaim (bench/day.ts)');
   const day = compareTopologies(routeList, candidateTopologies(routeList, functionOfRoute));
   log('npm run synth, timed, into a temporary directory');
@@ -981,23 +1115,7 @@ async function main(): Promise<boolean> {
       return [mode, { largestBytes: largest, status: status(largest < TARGETS.bundleBytes) }];
     }),
   ) as Record<SdkMode, { largestBytes: number; status: string }>;
-  const coldTarget = Object.fromEntries(
-    SDK_MODES.map((mode) => {
-      const worst = functions.rows.reduce((a, b) => (b.coldImportOverBare[mode] > a.coldImportOverBare[mode] ? b : a));
-      const ratio = worst.coldImportOverBare[mode];
-      return [mode, { worstRatio: ratio, function: worst.function, status: status(ratio <= TARGETS.coldImportOverBareHandler) }];
-    }),
-  ) as Record<SdkMode, { worstRatio: number; function: string; status: string }>;
-  const health = functions.rows.find((r) => r.function === 'Health')!;
-  const healthTarget = Object.fromEntries(
-    SDK_MODES.map((mode) => [
-      mode,
-      {
-        ratio: health.coldImportOverEmpty[mode],
-        status: status(health.coldImportOverEmpty[mode] <= TARGETS.coldImportOverEmptyHandler),
-      },
-    ]),
-  ) as Record<SdkMode, { ratio: number; status: string }>;
+  const { coldTarget, healthTarget } = coldImportTargets(functions);
   const worstDay = day.summary.find((s) => s.topology === DEPLOYED_TOPOLOGY)!;
   const dayTarget = {
     target: `cold starts in the simulated day, deployed topology / one function per route <= ${TARGETS.coldStartsOverPerRoute} at every idle lifetime`,
@@ -1209,45 +1327,7 @@ async function main(): Promise<boolean> {
   } else {
     console.log(`\nSelection: failed: ${selection.error}`);
   }
-  const e = functions.emptyHandler;
-  printTable(
-    `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs); x bare = ratio to a bare handler that builds the same SDK clients (same run); x empty = ratio to the empty handler`,
-    [
-      ...functions.rows.map((r) => ({
-        function: r.function,
-        'compared with': r.bare,
-        'size, SDK bundled': kb(r.bytes.sdkBundled),
-        'size, SDK external': kb(r.bytes.sdkExternal),
-        'import ms, bundled': r.coldImportMs.sdkBundled,
-        'import ms, external': r.coldImportMs.sdkExternal,
-        'x bare, bundled': r.coldImportOverBare.sdkBundled,
-        'x bare, external': r.coldImportOverBare.sdkExternal,
-        'x empty, bundled': r.coldImportOverEmpty.sdkBundled,
-      })),
-      ...functions.bares.map((b) => ({
-        function: b.bare,
-        'compared with': '',
-        'size, SDK bundled': kb(b.bytes.sdkBundled),
-        'size, SDK external': kb(b.bytes.sdkExternal),
-        'import ms, bundled': b.coldImportMs.sdkBundled,
-        'import ms, external': b.coldImportMs.sdkExternal,
-        'x bare, bundled': 1,
-        'x bare, external': 1,
-        'x empty, bundled': round(b.coldImportMs.sdkBundled / e.coldImportMs, 1),
-      })),
-      {
-        function: 'emptyHandler',
-        'compared with': '',
-        'size, SDK bundled': kb(e.bytes),
-        'size, SDK external': kb(e.bytes),
-        'import ms, bundled': e.coldImportMs,
-        'import ms, external': e.coldImportMs,
-        'x bare, bundled': 1,
-        'x bare, external': 1,
-        'x empty, bundled': 1,
-      },
-    ],
-  );
+  printFunctionsTable(functions);
   printTable(
     `A simulated working day (bench/day.ts, seed 1, ${day.rows[0]?.invocations} invocations): cold starts per topology and assumed idle lifetime`,
     day.rows.map((r) => ({

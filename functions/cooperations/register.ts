@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { etagOf } from '../../shared/http/etag.ts';
 import { problems, type FieldError } from '../../shared/http/problem.ts';
 import { cooperationRoutes } from '../../shared/routes/cooperations.ts';

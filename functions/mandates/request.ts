@@ -1,4 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { mandateRoutes } from '../../shared/routes/mandates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';

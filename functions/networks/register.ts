@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';

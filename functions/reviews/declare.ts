@@ -1,4 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { reviewRoutes } from '../../shared/routes/reviews.ts';
 import { getDeclaration, insertDeclaration } from '../../shared/store/reviews.ts';

@@ -1,4 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { selectionRoutes } from '../../shared/routes/selection.ts';
 import { isWithinObjectionPeriod, mayObjectTo, OBJECTION_PERIOD_DAYS } from '../../shared/domain/objection.ts';

@@ -1,4 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
+import '../../shared/http/middlewares/idempotency.ts';
 import { problems } from '../../shared/http/problem.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';

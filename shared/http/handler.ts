@@ -1,4 +1,4 @@
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -8,7 +8,6 @@ import { ifNoneMatchHolds } from './etag.ts';
 import type { Principal } from './principal.ts';
 import { authorize } from './middlewares/authorize.ts';
 import { parseRequest } from './middlewares/parse-request.ts';
-import { idempotency } from './middlewares/idempotency.ts';
 import { problemResponses } from './middlewares/problem-responses.ts';
 import type { ParsedInput, RouteContext } from './route-context.ts';
 
@@ -40,6 +39,16 @@ export interface Reply {
   binary?: Buffer;
 }
 
+/** The Idempotency-Key middleware; registered by shared/http/middlewares/idempotency.ts (see `defineHandler`). */
+type IdempotencyMiddleware = (
+  deps: Deps,
+) => MiddlewareObj<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Error, RouteContext>;
+let idempotencyMiddleware: IdempotencyMiddleware | undefined;
+
+export function registerIdempotencyMiddleware(middleware: IdempotencyMiddleware): void {
+  idempotencyMiddleware = middleware;
+}
+
 const ANONYMOUS: Principal = { userId: 'anonymous', roles: [] };
 
 /** A Lambda handler of API Gateway HTTP API events (payload format 2.0). */
@@ -66,7 +75,17 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
     .use(authorize(spec))
     .use(parseRequest(spec));
   // After authorization and parsing: refused or malformed requests never reach the idempotency store.
-  if (acceptsIdempotencyKey(spec)) pipeline.use(idempotency(deps));
+  // Only creating POSTs take an Idempotency-Key; their handler modules import the middleware (which
+  // registers itself), so Powertools Idempotency is bundled only into the functions that serve one
+  // (about 45 kB minified and 7–10 ms of every cold import of the others).
+  if (acceptsIdempotencyKey(spec)) {
+    if (!idempotencyMiddleware) {
+      throw new Error(
+        `${spec.operationId} accepts an Idempotency-Key: its handler module must import shared/http/middlewares/idempotency.ts`,
+      );
+    }
+    pipeline.use(idempotencyMiddleware(deps));
+  }
   const handler = pipeline.handler(async (event, context) => {
     const input = context.input as ParsedInput;
     const reply = await impl({

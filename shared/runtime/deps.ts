@@ -1,9 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { BACKGROUND_CLIENT_CONFIG, SDK_CLIENT_CONFIG } from './client-config.ts';
 import { SECRET_ID_VARIABLES } from './secret-ids.ts';
 
 /**
@@ -60,12 +58,17 @@ function secretKey(env: NodeJS.ProcessEnv, variable: string, reader: () => Secre
   };
 }
 
+/** Which DynamoDB client limits: the API's, or the background functions' (longer waits). */
+export type DdbLimits = 'api' | 'background';
+
 /**
- * The email, Step Functions and Secrets Manager clients are not imported here: a function bundles them only
- * when one of its modules imports `ses-client.ts`, `sfn-client.ts` or `secrets-client.ts`, which register
- * how to build them.
+ * The DynamoDB, email, Step Functions and Secrets Manager clients are not imported here: a function bundles
+ * them only when one of its modules imports `ddb-client.ts` (every store does), `ses-client.ts`,
+ * `sfn-client.ts` or `secrets-client.ts`, which register how to build them. A function whose routes never
+ * touch the table (the rules' reference function) then bundles no SDK at all.
  */
 const clientFactories: {
+  ddb?: (limits: DdbLimits, decorate: <C extends object>(client: C) => C) => DynamoDBDocumentClient;
   ses?: () => SESv2Client;
   sfn?: () => SFNClient;
   secrets?: () => SecretReader;
@@ -79,7 +82,9 @@ export function registerClientFactory<K extends keyof typeof clientFactories>(
   clientFactories[name] = factory;
 }
 
-function registered<K extends keyof typeof clientFactories>(name: K): ReturnType<NonNullable<(typeof clientFactories)[K]>> {
+function registered<K extends Exclude<keyof typeof clientFactories, 'ddb'>>(
+  name: K,
+): ReturnType<NonNullable<(typeof clientFactories)[K]>> {
   const factory = clientFactories[name];
   if (!factory) throw new Error(`no ${name} client: the module that uses it must import the module that registers it`);
   const built = factory() as ReturnType<NonNullable<(typeof clientFactories)[K]>>;
@@ -97,13 +102,16 @@ export function registerClientDecorator(decorator: <C extends object>(client: C)
   decorate = decorator;
 }
 
-/** The document client every function uses, with the given client limits. */
-function documentClient(config: typeof SDK_CLIENT_CONFIG): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(decorate(new DynamoDBClient(config)), { marshallOptions: { removeUndefinedValues: true } });
+/** The document client every function that touches the table uses, with the given client limits. */
+function documentClient(limits: DdbLimits): DynamoDBDocumentClient {
+  const factory = clientFactories.ddb;
+  if (!factory) throw new Error('no ddb client: the module that uses it must import shared/runtime/ddb-client.ts');
+  return factory(limits, decorate);
 }
 
 function createDeps(env: NodeJS.ProcessEnv): Deps {
-  const ddb = documentClient(SDK_CLIENT_CONFIG);
+  // Built on first use, as the others: a function that never touches the table never builds it.
+  let ddb: DynamoDBDocumentClient | undefined;
   // Email and Step Functions clients are built on first use: most functions never need them.
   let ses: SESv2Client | undefined;
   let sfn: SFNClient | undefined;
@@ -113,7 +121,9 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
   return {
     clock: () => new Date(),
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
-    ddb,
+    get ddb() {
+      return (ddb ??= documentClient('api'));
+    },
     get ses() {
       return (ses ??= registered('ses'));
     },
@@ -144,7 +154,7 @@ let backgroundDdb: DynamoDBDocumentClient | undefined;
 export function getBackgroundDeps(): Deps {
   const deps = getDeps();
   if (deps.ddb !== root!.ddb) return deps;
-  backgroundDdb ??= documentClient(BACKGROUND_CLIENT_CONFIG);
+  backgroundDdb ??= documentClient('background');
   return Object.create(deps, { ddb: { value: backgroundDdb, enumerable: true } }) as Deps;
 }
 

@@ -1,14 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { KMS } from '@aws-sdk/client-kms';
-import {
-  buildClient,
-  CommitmentPolicy,
-  getClient,
-  KmsKeyringNode,
-  RawAesKeyringNode,
-  RawAesWrappingSuiteIdentifier,
-  type KeyringNode,
-} from '@aws-crypto/client-node';
+import type * as EncryptionSdkModule from '@aws-crypto/client-node';
+import type { KeyringNode } from '@aws-crypto/client-node';
+import type * as KmsModule from '@aws-sdk/client-kms';
 import { registerClientFactory, type ParticipantCipher } from './deps.ts';
 import { SDK_CLIENT_CONFIG } from './client-config.ts';
 import { PARTICIPANT_KEY_VARIABLES } from './secret-ids.ts';
@@ -26,11 +19,24 @@ import { PARTICIPANT_KEY_VARIABLES } from './secret-ids.ts';
  * checked on decryption: a value copied onto another agreement does not decrypt.
  *
  * Imported only by the modules that seal or open an identity (shared/runtime/participant-identity.ts),
- * so only those functions bundle the Encryption SDK and the KMS client.
+ * so only those functions bundle the Encryption SDK and the KMS client. Both are loaded on the first
+ * request that seals or opens an identity (creating or updating an agreement, its PDF, the department's
+ * read of a submission), not at every cold start: evaluating them took about 100 ms of each cold import
+ * of AmaAudited and AmaWrite, whose other requests never use them (README, Benchmarks).
  */
-const { encrypt, decrypt } = buildClient(CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);
+type EncryptionSdk = typeof EncryptionSdkModule;
+type Sdk = { kms: typeof KmsModule; crypto: EncryptionSdk };
 
-function keyringFrom(env: NodeJS.ProcessEnv): KeyringNode {
+let sdk: Promise<Sdk> | undefined;
+const loadSdk = (): Promise<Sdk> =>
+  (sdk ??= Promise.all([import('@aws-sdk/client-kms'), import('@aws-crypto/client-node')]).then(([kms, crypto]) => ({
+    kms,
+    crypto,
+  })));
+
+function keyringFrom({ kms, crypto }: Sdk, env: NodeJS.ProcessEnv): KeyringNode {
+  const { getClient, KmsKeyringNode, RawAesKeyringNode, RawAesWrappingSuiteIdentifier } = crypto;
+  const { KMS } = kms;
   const keyArn = env[PARTICIPANT_KEY_VARIABLES.kmsKeyArn];
   if (keyArn) {
     return new KmsKeyringNode({ generatorKeyId: keyArn, clientProvider: getClient(KMS, SDK_CLIENT_CONFIG) });
@@ -52,15 +58,21 @@ function keyringFrom(env: NodeJS.ProcessEnv): KeyringNode {
 }
 
 registerClientFactory('participantCipher', (): ParticipantCipher => {
-  let keyring: KeyringNode | undefined;
-  const current = () => (keyring ??= keyringFrom(process.env));
+  let client: Promise<{ keyring: KeyringNode } & ReturnType<EncryptionSdk['buildClient']>> | undefined;
+  const current = () =>
+    (client ??= loadSdk().then((loaded) => ({
+      keyring: keyringFrom(loaded, process.env),
+      ...loaded.crypto.buildClient(loaded.crypto.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT),
+    })));
   return {
     async encrypt(plaintext, context) {
-      const { result } = await encrypt(current(), plaintext, { encryptionContext: context });
+      const { keyring, encrypt } = await current();
+      const { result } = await encrypt(keyring, plaintext, { encryptionContext: context });
       return result;
     },
     async decrypt(ciphertext, context) {
-      const { plaintext, messageHeader } = await decrypt(current(), ciphertext);
+      const { keyring, decrypt } = await current();
+      const { plaintext, messageHeader } = await decrypt(keyring, ciphertext);
       for (const [name, value] of Object.entries(context)) {
         if (messageHeader.encryptionContext[name] !== value)
           throw new Error(`the ciphertext's encryption context differs in ${name}`);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { agreementChecks, hoursPerWeek, type AgreementStatus, type Signature, type SubmissionStatus } from '../domain/ama.ts';

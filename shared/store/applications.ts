@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { ApplicationStatus } from '../domain/application-status.ts';

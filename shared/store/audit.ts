@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import { queryAllByPrefix } from './query-all.ts';

@@ -1,4 +1,5 @@
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 
 /** Writes items 25 at a time, retrying what DynamoDB leaves unprocessed. Each put is idempotent. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';

@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { Region } from '../domain/reference-data.ts';
 import { lastMandatedDay, type MandatePeriod } from '../domain/cooperation.ts';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { MandateKind, MandateStatus } from '../domain/mandate.ts';

@@ -1,4 +1,5 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { nextNoticeDate, type Milestone } from '../domain/notices.ts';
 import { trajectoryPk, type TrajectoryRecord } from './trajectories.ts';

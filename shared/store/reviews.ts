@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 import { callPartition, callPhaseCheck } from './calls.ts';
 import type { Audit } from './history.ts';

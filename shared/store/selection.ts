@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import '../runtime/ddb-client.ts';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Deps } from '../runtime/deps.ts';

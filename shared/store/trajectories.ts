@@ -1,4 +1,5 @@
 import type { TrajectoryStatus } from '../domain/trajectory-status.ts';
+import '../runtime/ddb-client.ts';
 import type { Region } from '../domain/reference-data.ts';
 import type { TrajectoryRegime } from '../domain/rules/parameters.ts';
 import { createHmac, randomUUID } from 'node:crypto';

@@ -1,26 +1,8 @@
-import { build } from 'esbuild';
 import { afterEach, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { bundledInputs as bundledPackages } from '../helpers/bundled-packages.ts';
 import { apiFunctions } from '../../shared/functions.ts';
 import { getBackgroundDeps, getDeps, registerClientDecorator, resetDeps } from '../../shared/runtime/deps.ts';
-
-/** Which inputs of node_modules an entry's bundle holds (as CDK bundles it: esbuild, ESM, node). */
-async function bundledPackages(entry: string): Promise<string[]> {
-  const result = await build({
-    absWorkingDir: REPO_ROOT,
-    entryPoints: [entry],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'node',
-    target: 'node22',
-    metafile: true,
-    external: ['pdfkit'],
-    outfile: 'out.mjs',
-    logLevel: 'silent',
-  });
-  return Object.keys(result.metafile.inputs);
-}
+import '../../shared/runtime/ddb-client.ts';
 
 describe('tracing of SDK calls', () => {
   afterEach(() => {

@@ -1,4 +1,5 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
+import '../../../shared/http/middlewares/idempotency.ts';
 import { etagOf } from '../../../shared/http/etag.ts';
 import { problems } from '../../../shared/http/problem.ts';
 import { amaRoutes } from '../../../shared/routes/ama.ts';

@@ -1,4 +1,5 @@
 import { defineHandler } from '../../../shared/http/handler.ts';
+import '../../../shared/http/middlewares/idempotency.ts';
 import { facilityRoutes } from '../../../shared/routes/facilities.ts';
 import { addRecognition } from '../../../shared/store/facilities.ts';
 import { replyForUpdate } from '../../../shared/handlers/facility-write-reply.ts';

@@ -5,6 +5,7 @@ import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middle
 import type { Deps } from '../../runtime/deps.ts';
 import { idempotencyPersistence, IDEMPOTENCY_TTL_SECONDS } from '../../store/idempotency.ts';
 import type { RouteContext } from '../route-context.ts';
+import { registerIdempotencyMiddleware } from '../handler.ts';
 
 /**
  * `Idempotency-Key` (IETF draft "The Idempotency-Key HTTP Header Field") on creating POSTs, with
@@ -60,3 +61,7 @@ export function idempotency(
 }
 
 const REFUSED_BEFORE = Symbol('idempotency refused before the handler');
+
+// Imported by the handler modules of the routes that accept an Idempotency-Key (creating POSTs): only
+// their functions bundle Powertools Idempotency.
+registerIdempotencyMiddleware(idempotency);
