@@ -1,4 +1,5 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { QueueKind, QueueLine } from '../domain/queue.ts';
 import type { TransactItem } from './transaction.ts';

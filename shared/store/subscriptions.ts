@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { CallSubscription } from '../domain/call-audience.ts';
 import type { Region } from '../domain/reference-data.ts';
