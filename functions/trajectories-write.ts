@@ -9,6 +9,7 @@ import { handler as reassignTrajectory } from './trajectories/reassign.ts';
 import { handler as requestExtension } from './trajectories/request-extension.ts';
 import { handler as decideExtension } from './trajectories/decide-extension.ts';
 import { handler as registerNetwork } from './networks/register.ts';
+import { handler as withdrawNetwork } from './networks/withdraw.ts';
 
 export const handler = dispatch(
   createTrajectory,
@@ -20,4 +21,5 @@ export const handler = dispatch(
   requestExtension,
   decideExtension,
   registerNetwork,
+  withdrawNetwork,
 );

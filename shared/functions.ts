@@ -132,6 +132,7 @@ export const apiFunctions = {
       'requestExtension',
       'decideExtension',
       'registerNetwork',
+      'withdrawNetwork',
     ],
   },
   DepartmentRead: {

@@ -8,6 +8,7 @@ import { maxEndDate, minEndDate, trajectoryDateViolations } from '../../shared/d
 import {
   clientAgeViolations,
   networkWerkingsgebiedViolations,
+  networkWithdrawalViolations,
   providerViolations,
   startAfterAppointmentViolations,
 } from '../../shared/domain/trajectory-rules.ts';
@@ -38,6 +39,7 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     ...clientAgeViolations(body.client.birthDate, body.startDate),
     ...startAfterAppointmentViolations(body.startDate, brusselsDateOf(new Date(network.appointedAt))),
     ...networkWerkingsgebiedViolations(network.region, body.werkingsgebied),
+    ...networkWithdrawalViolations(body.startDate, network.withdrawnOn),
     ...casemanagerZorgViolations({
       cooperation,
       enterpriseNumber: body.casemanagerZorg.enterpriseNumber,

@@ -27,7 +27,10 @@ export interface RuleFieldViolation {
  * `trajectory-start-decided-by-vdab` (from then): who records the start of a trajectory requested on
  * `requestDate`.
  */
-export function whoStartsTrajectory(requestDate: string): { role: Extract<Role, 'casemanager-zorg' | 'casemanager-werk'>; rule: string } {
+export function whoStartsTrajectory(requestDate: string): {
+  role: Extract<Role, 'casemanager-zorg' | 'casemanager-werk'>;
+  rule: string;
+} {
   return trajectoryRegimeOn(requestDate) === 'DECREE_2014'
     ? { role: 'casemanager-zorg', rule: 'trajectory-start-by-casemanager-zorg' }
     : { role: 'casemanager-werk', rule: 'trajectory-start-decided-by-vdab' };
@@ -46,6 +49,28 @@ export function clientAgeViolations(birthDate: string, startDate: string): RuleF
   ];
 }
 
+/**
+ * Rule `network-withdrawal`: no trajectory starts with a network on or after the day the department ended
+ * it (what runs, runs on until it is reassigned); a withdrawal takes effect today or later.
+ */
+export function networkWithdrawalViolations(startDate: string, withdrawnOn: string | undefined): RuleFieldViolation[] {
+  if (withdrawnOn === undefined || startDate < withdrawnOn) return [];
+  return [
+    {
+      path: 'networkId',
+      rule: 'network-withdrawal',
+      message: `The department ended this network from ${withdrawnOn}; a trajectory starting on ${startDate} is started with another network.`,
+    },
+  ];
+}
+
+/** Rule `network-withdrawal`: the day it takes effect is not in the past. */
+export function networkWithdrawalDateViolations(withdrawnOn: string, today: string): RuleFieldViolation[] {
+  return withdrawnOn >= today
+    ? []
+    : [{ path: 'withdrawnOn', rule: 'network-withdrawal', message: `A network is ended from today (${today}) or a later day.` }];
+}
+
 /** Rule `start-after-network-appointment`: a trajectory starts on or after the day its network was appointed. */
 export function startAfterAppointmentViolations(startDate: string, appointedOn: string): RuleFieldViolation[] {
   if (startDate >= appointedOn) return [];
@@ -62,7 +87,12 @@ export function startAfterAppointmentViolations(startDate: string, appointedOn: 
  * Rule `trajectory-end-date`: a trajectory closes on a day between its start and its maximum end, and not
  * in the future (a closing records what happened).
  */
-export function endDateViolations(input: { startDate: string; maxEndDate: string; endDate: string; today: string }): RuleFieldViolation[] {
+export function endDateViolations(input: {
+  startDate: string;
+  maxEndDate: string;
+  endDate: string;
+  today: string;
+}): RuleFieldViolation[] {
   const { startDate, maxEndDate, endDate, today } = input;
   const rule = 'trajectory-end-date';
   if (endDate < startDate) return [{ path: 'endDate', rule, message: `The end date cannot be before the start (${startDate}).` }];
@@ -77,7 +107,11 @@ export function endDateViolations(input: { startDate: string; maxEndDate: string
  * Rule `trajectory-extension`: an extension (exceptional, with its reason) moves the maximum end later, by
  * at most the longest extension one request may ask (`EXTENSION_MAX_MONTHS` in force on the request date).
  */
-export function extensionViolations(input: { requestedEnd: string; currentMaxEnd: string; requestDate: string }): RuleFieldViolation[] {
+export function extensionViolations(input: {
+  requestedEnd: string;
+  currentMaxEnd: string;
+  requestDate: string;
+}): RuleFieldViolation[] {
   const { requestedEnd, currentMaxEnd, requestDate } = input;
   const rule = 'trajectory-extension';
   if (requestedEnd <= currentMaxEnd) {
@@ -118,7 +152,11 @@ export function mandateConditionViolations(input: {
   const violations: RuleFieldViolation[] = [];
   const minimum = requireValueOn(MANDATE_MINIMUM_ICF_STAFF, input.date);
   if (input.icfTrainedStaff < minimum) {
-    violations.push({ path: `${prefix}icfTrainedStaff`, rule, message: `At least ${minimum} staff member(s) trained in ICF are needed.` });
+    violations.push({
+      path: `${prefix}icfTrainedStaff`,
+      rule,
+      message: `At least ${minimum} staff member(s) trained in ICF are needed.`,
+    });
   }
   const qualifying = requireValueOn(MANDATE_QUALIFYING_RECOGNITIONS, input.date);
   if (!input.recognitions.some((r) => qualifying.includes(r.authority) && isRecognitionValidOn(r, input.date))) {

@@ -94,6 +94,24 @@ export function callPublishedEmail(input: { callTitle: string; regions: readonly
   };
 }
 
+/** To a network's lead and partners: the department ended the network from a date. */
+export function networkWithdrawnEmail(input: {
+  region: string;
+  withdrawnOn: string;
+  reason: string;
+  activeTrajectories: number;
+}): EmailContent {
+  return {
+    subject: `Uw netwerk voor regio ${input.region} is beëindigd vanaf ${input.withdrawnOn}`,
+    text:
+      `Beste,\n\nHet departement beëindigt het netwerk voor activeringstrajecten in regio ${input.region} vanaf ${input.withdrawnOn}.\n\n` +
+      `Reden: ${input.reason}\n\n` +
+      `Vanaf die dag start geen nieuw traject meer met dit netwerk. De ${input.activeTrajectories} lopende trajecten worden ` +
+      'aan een ander netwerk toegewezen; het departement neemt daarover contact op met de casemanagers. Tot dan lopen ze gewoon verder.' +
+      SIGNATURE,
+  };
+}
+
 /** To the department, once its deadline passed: a call's applications wait for review and selection. */
 export function callDeadlinePassedEmail(input: {
   callTitle: string;

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { route, type RouteSpec } from '../http/route.ts';
-import { Network } from '../schemas/selection.ts';
+import { Network, NetworkParams, NetworkWithdrawalBody, NetworkWithdrawn } from '../schemas/selection.ts';
 import {
   AuditEntry,
   CloseTrajectoryBody,
@@ -213,6 +213,22 @@ export const trajectoryRoutes = {
     table: 'read',
     query: TrajectoryStatisticsQuery,
     responses: { 200: { description: 'The report (as CSV: section,key,measure,value).', schema: TrajectoryStatistics } },
+  }),
+  withdrawNetwork: route({
+    operationId: 'withdrawNetwork',
+    method: 'POST',
+    path: '/networks/{networkId}/withdrawal',
+    handler: 'functions/networks/withdraw.ts',
+    summary:
+      'End a network from a date, with the reason (department): no trajectory starts with it from then; its active trajectories are listed for reassignment; its lead and partners are emailed',
+    tag: 'Networks',
+    auth: ['department'],
+    table: 'write',
+    sendsEmail: true,
+    params: NetworkParams,
+    body: NetworkWithdrawalBody,
+    responses: { 200: { description: 'Ended.', schema: NetworkWithdrawn } },
+    errors: [404, 409],
   }),
   registerNetwork: route({
     operationId: 'registerNetwork',

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
-import { Instant, PaginationQuery, pageOf } from './common.ts';
+import { CalendarDate, Instant, PaginationQuery, pageOf } from './common.ts';
 
 export const StartSelectionBody = z
   .strictObject({
@@ -54,8 +54,31 @@ export const Network = z
     partners: z.array(z.object({ enterpriseNumber: z.string(), role: z.string() })),
     appointedAt: Instant,
     applicationId: z.string().optional(),
+    withdrawnOn: z
+      .string()
+      .optional()
+      .meta({ description: 'Ended by the department from this day on: no trajectory starts with it from then.' }),
+    withdrawalReason: z.string().optional(),
   })
   .meta({ id: 'Network' });
+
+export const NetworkWithdrawalBody = z
+  .strictObject({
+    reason: z.string().trim().min(1).max(5000),
+    withdrawnOn: CalendarDate.optional().meta({
+      description: 'From this day on no trajectory starts with it; today when left out.',
+    }),
+  })
+  .meta({ id: 'NetworkWithdrawal' });
+
+export const NetworkWithdrawn = z
+  .object({
+    network: Network,
+    trajectoriesToReassign: z
+      .array(z.object({ trajectoryId: z.string(), startDate: z.string(), plannedEndDate: z.string() }))
+      .meta({ description: 'Its active trajectories, to be reassigned to another network (ids and dates only).' }),
+  })
+  .meta({ id: 'NetworkWithdrawn' });
 
 export const NetworkPage = pageOf(Network, 'NetworkPage');
 export const NetworkParams = z.strictObject({ networkId: z.string().regex(/^[0-9a-f-]{36}$/, 'Not a network id.') });

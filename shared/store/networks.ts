@@ -4,6 +4,7 @@ import type { Deps } from '../runtime/deps.ts';
 import type { Region } from '../domain/reference-data.ts';
 import { getCall, type CallRecord } from './calls.ts';
 import { queryPage, type Page } from './query-page.ts';
+import { updateTogether, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { NetworkRecord } from './selection.ts';
 
 /**
@@ -59,5 +60,42 @@ export function networkView(network: NetworkRecord) {
     partners: network.partners,
     appointedAt: network.appointedAt,
     ...(network.applicationId ? { applicationId: network.applicationId } : {}),
+    ...(network.withdrawnOn ? { withdrawnOn: network.withdrawnOn, withdrawalReason: network.withdrawalReason } : {}),
   };
+}
+
+/**
+ * Ends a network from `withdrawnOn`, with the reason, once (`already-withdrawn` when it was), with `also`
+ * (the members' emails, outbox) in the same transaction.
+ */
+export async function withdrawNetwork(
+  deps: Deps,
+  network: NetworkRecord,
+  withdrawal: { withdrawnOn: string; reason: string },
+  audit: { actor: string; now: Date },
+  also: ReadonlyArray<TransactItem | undefined>,
+): Promise<WriteOutcome<'already-withdrawn', NetworkRecord>> {
+  const fields = {
+    withdrawnOn: withdrawal.withdrawnOn,
+    withdrawalReason: withdrawal.reason,
+    withdrawnAt: audit.now.toISOString(),
+    withdrawnBy: audit.actor,
+  };
+  const outcome = await updateTogether(
+    deps,
+    {
+      TableName: deps.tableName,
+      Key: { PK: network.PK, SK: network.SK },
+      UpdateExpression: 'SET withdrawnOn = :on, withdrawalReason = :reason, withdrawnAt = :at, withdrawnBy = :by',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnOn)',
+      ExpressionAttributeValues: {
+        ':on': fields.withdrawnOn,
+        ':reason': fields.withdrawalReason,
+        ':at': fields.withdrawnAt,
+        ':by': fields.withdrawnBy,
+      },
+    },
+    also,
+  );
+  return outcome.ok ? { ok: true, record: { ...network, ...fields } } : { ok: false, reasons: ['already-withdrawn'] };
 }

@@ -28,6 +28,7 @@ export type OutboxOrigin =
   | 'call-published'
   | 'call-deadline-reminder'
   | 'call-deadline-passed'
+  | 'network-withdrawn'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'

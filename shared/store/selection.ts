@@ -80,6 +80,11 @@ export interface NetworkRecord {
   appointedAt: string;
   /** Appointed outside the system (POST /networks) rather than by a selection. */
   registeredManually?: boolean;
+  /** Ended by the department from this day on (rule `network-withdrawal`), with the reason. */
+  withdrawnOn?: string;
+  withdrawalReason?: string;
+  withdrawnAt?: string;
+  withdrawnBy?: string;
 }
 
 export const runKey = (callId: string, runId: string) => ({ PK: callPartition(callId), SK: `RUN#${runId}` });

@@ -5,6 +5,8 @@ import { Trajectory } from '../../shared/schemas/trajectories.ts';
 import { insertTrajectory } from '../../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
+import { addDays } from '../../shared/domain/trajectory-dates.ts';
 
 /**
  * Activation trajectories under the rules in force since 1 July 2023: the department mandates a
@@ -965,5 +967,71 @@ describe("the department's queues", () => {
       expect((await api.request('GET', '/department/queue/summary', { token })).status).toBe(403);
     }
     expect(await api.scanTable()).toEqual(before);
+  });
+});
+
+describe('ending a network', () => {
+  it('from a date, with the reason: no trajectory starts with it from then; its active trajectories are listed for reassignment; its members are emailed', async () => {
+    const today = brusselsDateOf(api.deps().clock());
+    const url = `/networks/${networkId}/withdrawal`;
+    const before = await api.scanTable();
+    const past = await api.request('POST', url, { token: department, body: { reason: 'x', withdrawnOn: addDays(today, -1) } });
+    expect(past.status).toBe(422);
+    expect(past.body.errors).toEqual([expect.objectContaining({ path: 'withdrawnOn', rule: 'network-withdrawal' })]);
+    expect((await api.request('POST', url, { token: department, body: {} })).status).toBe(422);
+    expect((await api.request('POST', url, { token: cmz, body: { reason: 'x' } })).status).toBe(403);
+    expect(
+      (
+        await api.request('POST', '/networks/00000000-0000-4000-8000-000000000000/withdrawal', {
+          token: department,
+          body: { reason: 'x' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(await api.scanTable()).toEqual(before);
+
+    const withdrawnOn = addDays(today, 30);
+    const ended = await api.request('POST', url, {
+      token: department,
+      body: { reason: 'Het netwerk voldoet niet meer aan de voorwaarden van de oproep.', withdrawnOn },
+    });
+    expect(ended.status, ended.text).toBe(200);
+    expect(ended.body.network).toMatchObject({
+      networkId,
+      withdrawnOn,
+      withdrawalReason: expect.stringContaining('voorwaarden'),
+    });
+    const active = (await api.request('GET', '/trajectories?limit=100', { token: department })).body.items.filter(
+      (t: { networkId: string; status: string }) => t.networkId === networkId && t.status === 'ACTIVE',
+    );
+    expect(active.length).toBeGreaterThan(0);
+    expect(ended.body.trajectoriesToReassign.map((t: { trajectoryId: string }) => t.trajectoryId).sort()).toEqual(
+      active.map((t: { trajectoryId: string }) => t.trajectoryId).sort(),
+    );
+    expect(ended.text).not.toContain(CLIENT.reference);
+    const again = await api.request('POST', url, { token: department, body: { reason: 'x' } });
+    expect(again.status).toBe(409);
+    expect(again.body.rule).toBe('network-withdrawal');
+    for (const en of [MEMBER_A, PARTNER, MEMBER_B]) {
+      const email = (await api.request('GET', `/facilities/${en}`, { token: department })).body.email as string;
+      const told = (await api.emails(email)).filter((m) => m.subject.includes('beëindigd'));
+      expect(told, en).toHaveLength(1);
+      expect(told[0]!.body.text).toContain(withdrawnOn);
+    }
+    // A trajectory starting on the day it ends is refused, naming the rule.
+    const start = await api.request('POST', '/trajectories', {
+      token: cmw,
+      body: body({
+        client: { reference: 'VDAB-NET-END', birthDate: '1985-01-01' },
+        startDate: withdrawnOn,
+        plannedEndDate: addDays(withdrawnOn, 180),
+        workActions: [],
+        careActions: [],
+      }),
+    });
+    expect(start.status).toBe(422);
+    expect(start.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'networkId', rule: 'network-withdrawal' })]),
+    );
   });
 });

@@ -62,6 +62,14 @@ const rendered: Record<string, EmailContent[]> = {
       deadline: '2027-01-15T12:00:00+01:00',
     }),
   ],
+  networkWithdrawnEmail: [
+    templates.networkWithdrawnEmail({
+      region: 'GENT',
+      withdrawnOn: '2027-03-01',
+      reason: 'Het netwerk voldoet niet meer aan de oproep.',
+      activeTrajectories: 4,
+    }),
+  ],
   callDeadlinePassedEmail: [
     templates.callDeadlinePassedEmail({
       callTitle: 'Netwerken 2027',

@@ -552,6 +552,17 @@ export const RULES = [
     implementedBy: 'statistics.ts#suppressSmall',
   },
   {
+    id: 'network-withdrawal',
+    title: {
+      nl: 'Geen nieuw traject met een netwerk dat het departement beëindigde, vanaf de dag van de beëindiging',
+      en: 'No new trajectory with a network the department ended, from the day it ends',
+    },
+    kind: 'department',
+    source: "The department's decision to end a network (its appointment by the call's decision); what runs is reassigned",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'trajectory-rules.ts#networkWithdrawalViolations',
+  },
+  {
     id: 'objection-period',
     title: { nl: 'Bezwaar binnen 30 dagen na de kennisgeving', en: 'Objection within 30 days of the notification' },
     kind: 'department',
