@@ -14,7 +14,7 @@ import { routes, type RouteId } from './routes.ts';
  *
  * Areas: `facilities` (facilities, recognitions, mandates), `calls` (calls, applications, reviews,
  * selection, objections, networks as appointed), `trajectories` (trajectories, extensions, statistics,
- * networks registered by hand), `ama` (werkposten, agreements), `department` (its work queue, across areas). `health` and `openapi` stand alone: the
+ * networks registered by hand; the department's work queue, read with its other reads without client data), `ama` (werkposten, agreements). `health` and `openapi` stand alone: the
  * health check needs nothing, and only the OpenAPI function carries the document generator.
  */
 export interface ApiFunctionSpec {
@@ -111,8 +111,8 @@ export const apiFunctions = {
   },
   TrajectoriesRead: {
     entry: 'functions/trajectories-read.ts',
-    description: 'Trajectory audit trails and statistics: reads without client data',
-    routes: ['trajectoryAudit', 'trajectoryStatistics', 'listExtensionRequests'],
+    description: "The department's reads without client data: trajectory audit trails, the report, the extension and work queues",
+    routes: ['trajectoryAudit', 'trajectoryStatistics', 'listExtensionRequests', 'departmentQueue', 'departmentQueueSummary'],
   },
   TrajectoriesAudited: {
     entry: 'functions/trajectories-audited.ts',
@@ -134,11 +134,6 @@ export const apiFunctions = {
       'registerNetwork',
       'withdrawNetwork',
     ],
-  },
-  DepartmentRead: {
-    entry: 'functions/department-read.ts',
-    description: "The department's work queue and its summary: reads",
-    routes: ['departmentQueue', 'departmentQueueSummary'],
   },
   AmaRead: {
     entry: 'functions/ama-read.ts',
