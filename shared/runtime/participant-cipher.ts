@@ -13,7 +13,7 @@ import { PARTICIPANT_KEY_VARIABLES } from './secret-ids.ts';
  *   The functions that write agreements may only generate data keys; those that render the PDF or serve
  *   the submission may only decrypt (infra/stack.ts), both on this purpose's encryption context.
  * - In the local cloud and the tests: a raw AES-256 keyring whose key is read from the file named by
- *   PARTICIPANT_KEY_FILE (`.local/participant-identity.key`, generated on first start; a random one per test run).
+ *   PARTICIPANT_KEY_FILE (`.local/participant-identity-key`, generated on first start; a random one per test run).
  *
  * The encryption context (purpose and agreement id, never personal data) is bound to the ciphertext and
  * checked on decryption: a value copied onto another agreement does not decrypt.
