@@ -8,7 +8,7 @@ import { networkWithdrawnEmail } from '../../shared/email/templates.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { getNetwork, networkView, withdrawNetwork } from '../../shared/store/networks.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
-import { listTrajectoriesFor, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { allTrajectoriesWhere } from '../../shared/store/trajectories.ts';
 
 /**
  * The department ends a network from a date (rule `network-withdrawal`): from then no trajectory starts
@@ -24,13 +24,7 @@ export const handler = defineHandler(trajectoryRoutes.withdrawNetwork, async ({ 
   const withdrawnOn = body.withdrawnOn ?? brusselsDateOf(now);
   const violations = networkWithdrawalDateViolations(withdrawnOn, brusselsDateOf(now));
   if (violations.length > 0) throw problems.validation(violations);
-  const active: TrajectoryRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listTrajectoriesFor(deps, { scope: { of: 'all' }, limit: 100, ...(cursor ? { cursor } : {}) });
-    active.push(...page.items.filter((t) => t.networkId === network.networkId && !isTrajectoryClosed(t)));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const active = await allTrajectoriesWhere(deps, (t) => t.networkId === network.networkId && !isTrajectoryClosed(t));
   const members = await getFacilities(deps, [network.leadEnterpriseNumber, ...network.partners.map((p) => p.enterpriseNumber)]);
   const content = networkWithdrawnEmail({
     region: network.region,

@@ -1,6 +1,6 @@
 import { defineHandler } from '../../shared/http/handler.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
-import { listTrajectoriesFor, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { allTrajectoriesWhere } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { trajectoryReport, trajectoryReportCsv } from '../../shared/domain/statistics.ts';
 
@@ -9,13 +9,7 @@ import { trajectoryReport, trajectoryReportCsv } from '../../shared/domain/stati
  * and a count under five is suppressed. JSON, or CSV for spreadsheets (`Accept: text/csv`).
  */
 export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, async ({ query, event, deps }) => {
-  const all: TrajectoryRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listTrajectoriesFor(deps, { scope: { of: 'all' }, limit: 100, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const all = await allTrajectoriesWhere(deps);
   const report = trajectoryReport(
     all.map((t) => ({
       networkId: t.networkId,

@@ -1,4 +1,5 @@
 import type { Deps } from './deps.ts';
+import { normalizeNationalRegisterNumber } from '../domain/national-register-number.ts';
 import './participant-cipher.ts';
 import { PARTICIPANT_IDENTITY_PURPOSE } from './secret-ids.ts';
 
@@ -43,6 +44,11 @@ export function separateParticipantIdentity<T extends WithIdentity>(
   const { participant, ...rest } = input;
   return {
     content: { ...rest, participant: { reference: participant.reference, birthDate: participant.birthDate } },
-    identity: { name: participant.name, nationalRegisterNumber: participant.nationalRegisterNumber.replace(/[.-]/g, '') },
+    // Checked before (rule national-register-number), so it has one of its written forms.
+    identity: {
+      name: participant.name,
+      nationalRegisterNumber:
+        normalizeNationalRegisterNumber(participant.nationalRegisterNumber) ?? participant.nationalRegisterNumber,
+    },
   };
 }

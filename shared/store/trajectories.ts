@@ -120,7 +120,6 @@ export function withIndexKeys(
   };
 }
 
-
 /** Records a read (or another action without a write) in the trajectory's audit trail. */
 export async function recordAudit(deps: Deps, trajectoryId: string, actor: AuditActor, action: string): Promise<void> {
   await recordAuditEntry(deps, trajectoryPk(trajectoryId), actor, action);
@@ -188,7 +187,10 @@ export async function insertTrajectory(
 }
 
 /** A casemanager Werk known to the system: one who recorded a trajectory's start (their email as then). */
-export async function getKnownCasemanagerWerk(deps: Deps, userId: string): Promise<{ userId: string; email: string } | undefined> {
+export async function getKnownCasemanagerWerk(
+  deps: Deps,
+  userId: string,
+): Promise<{ userId: string; email: string } | undefined> {
   const result = await deps.ddb.send(new GetCommand({ TableName: deps.tableName, Key: casemanagerWerkKey(userId) }));
   return result.Item as { userId: string; email: string } | undefined;
 }
@@ -207,10 +209,7 @@ export async function reopenTrajectory(
   return transactNamed(
     deps,
     [
-      [
-        versionedPut(deps.tableName, next, expectedVersion, 'CLOSED'),
-        'stale',
-      ],
+      [versionedPut(deps.tableName, next, expectedVersion, 'CLOSED'), 'stale'],
       [
         {
           Put: {
@@ -275,6 +274,23 @@ export type TrajectoryListScope =
 function listScopeKeys(scope: TrajectoryListScope) {
   if (scope.of === 'all') return listScopes.all();
   return scope.of === 'casemanager-zorg' ? listScopes.casemanagerZorg(scope.userId) : listScopes.casemanagerWerk(scope.userId);
+}
+
+/** Every trajectory `where` accepts, all pages read (the department's report and network withdrawal). */
+export async function allTrajectoriesWhere(deps: Deps, where?: (t: TrajectoryRecord) => boolean): Promise<TrajectoryRecord[]> {
+  const all: TrajectoryRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listTrajectoriesFor(deps, {
+      scope: { of: 'all' },
+      limit: 100,
+      ...(cursor ? { cursor } : {}),
+      ...(where ? { where } : {}),
+    });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
 }
 
 export async function listTrajectoriesFor(
