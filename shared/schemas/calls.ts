@@ -141,6 +141,10 @@ export const Objection = z
     motivation: z.string().optional(),
     decidedAt: Instant.optional(),
     decidedBy: z.string().optional(),
+    redecidedAt: Instant.optional().meta({
+      description: "Upheld and acted on: when the department decided the objection's region again.",
+    }),
+    redecidedBy: z.string().optional(),
   })
   .meta({ id: 'Objection' });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { REGIONS } from '../domain/reference-data.ts';
 import { CalendarDate, Instant, PaginationQuery, pageOf } from './common.ts';
+import { CallParams } from './calls.ts';
 
 export const StartSelectionBody = z
   .strictObject({
@@ -90,6 +91,68 @@ export const ListNetworksQuery = z.strictObject({
     .regex(/^[0-9a-f-]{36}$/, 'Not a call id.')
     .optional(),
 });
+
+export const RedecisionParams = CallParams.extend({ region: z.enum(REGIONS) });
+
+const ApplicationId = z.string().regex(/^[0-9a-f-]{36}$/, 'Not an application id.');
+
+export const RedecisionBody = z
+  .strictObject({
+    objection: ApplicationId.meta({
+      description: 'The application whose objection was upheld: the one this re-decision acts on (once).',
+    }),
+    method: z.enum(['RERUN', 'BY_HAND']).meta({
+      description:
+        "`RERUN`: the region's applications evaluated and ranked again, with the registry and reviews as they are now. `BY_HAND`: the networks named in `appoint` and `end`.",
+    }),
+    motivation: z.string().trim().min(10).max(5000).meta({
+      description: 'Why, in Dutch: quoted in the history, on the changed decision lines and in the emails.',
+    }),
+    appoint: z
+      .array(ApplicationId)
+      .max(50)
+      .default([])
+      .meta({ description: 'BY_HAND: applications of the region to appoint as networks.' }),
+    end: z.array(ApplicationId).max(50).default([]).meta({ description: 'BY_HAND: selected applications whose network ends.' }),
+    networksEndOn: CalendarDate.optional().meta({
+      description: 'The day from which ended networks start no trajectory; today when left out.',
+    }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.method === 'RERUN') {
+      for (const field of ['appoint', 'end'] as const)
+        if (body[field].length > 0) ctx.addIssue({ code: 'custom', path: [field], message: 'Only with method BY_HAND.' });
+    } else if (body.appoint.length === 0 && body.end.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['appoint'], message: 'BY_HAND names at least one application to appoint or end.' });
+    }
+  })
+  .meta({ id: 'RedecisionInput' });
+
+export const Redecision = z
+  .object({
+    callId: z.string(),
+    region: z.enum(REGIONS),
+    method: z.enum(['RERUN', 'BY_HAND']),
+    objection: z.string().meta({ description: 'The application whose upheld objection this acted on.' }),
+    motivation: z.string(),
+    decidedAt: Instant,
+    changes: z
+      .array(
+        z.object({
+          applicationId: z.string(),
+          trackingNumber: z.string(),
+          from: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+          to: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+          networkId: z.string(),
+        }),
+      )
+      .meta({ description: 'Applications whose outcome changed; their lead and partners were emailed.' }),
+    decision: z.array(DecisionLine).meta({ description: "The region's decision as it stands now." }),
+    trajectoriesToReassign: z
+      .array(z.object({ trajectoryId: z.string(), networkId: z.string(), startDate: z.string(), plannedEndDate: z.string() }))
+      .meta({ description: 'Active trajectories of the networks that ended (ids and dates only).' }),
+  })
+  .meta({ id: 'Redecision' });
 
 export const ObjectionBody = z.strictObject({ grounds: z.string().trim().min(1).max(10_000) }).meta({ id: 'ObjectionInput' });
 export const ObjectionDecisionBody = z
