@@ -102,6 +102,7 @@ export const apiFunctions = {
       'submitApplication',
       'reopenApplication',
       'withdrawApplication',
+      'answerAsPartner',
       'declareNoConflict',
       'putReview',
       'startSelection',

@@ -502,3 +502,63 @@ export function evaluationNoticeEmail(input: {
       SIGNATURE,
   };
 }
+
+/** To a facility named as partner in an application: asked to confirm or decline its part. */
+export function partnerNamedEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  leadName: string;
+  region: string;
+  role: string;
+  deadline: string;
+}): EmailContent {
+  return {
+    subject: `U bent partner in aanvraag ${input.trackingNumber}: bevestigt u uw deelname?`,
+    text:
+      `Beste,\n\n${input.leadName} heeft uw voorziening als partner (${input.role}) opgenomen in aanvraag ${input.trackingNumber} ` +
+      `voor de oproep "${input.callTitle}", regio ${input.region}.\n\n` +
+      `Bevestig of weiger uw deelname vóór ${dutchDateTime(input.deadline)} (Brusselse tijd), in de toepassing waarmee uw ` +
+      'voorziening aanvragen opvolgt. Een partner telt pas mee voor de ontvankelijkheid van de aanvraag als hij bevestigt; ' +
+      'zonder uw antwoord kan de penhouder de aanvraag niet indienen.' +
+      SIGNATURE,
+  };
+}
+
+/** To the lead: a partner confirmed or declined its part. */
+export function partnerAnsweredEmail(input: {
+  trackingNumber: string;
+  partnerName: string;
+  answer: 'CONFIRMED' | 'DECLINED';
+  comment?: string | undefined;
+}): EmailContent {
+  const confirmed = input.answer === 'CONFIRMED';
+  return {
+    subject: `Aanvraag ${input.trackingNumber}: ${input.partnerName} ${confirmed ? 'bevestigt' : 'weigert'} zijn deelname`,
+    text:
+      `Beste,\n\n${input.partnerName} heeft zijn deelname als partner in aanvraag ${input.trackingNumber} ` +
+      `${confirmed ? 'bevestigd' : 'geweigerd'}.` +
+      (input.comment ? `\n\nToelichting van de partner: ${input.comment}` : '') +
+      (confirmed
+        ? ''
+        : '\n\nEen partner die weigert, telt niet mee. Haal hem uit de aanvraag of overleg met hem vóór de indiendatum.') +
+      SIGNATURE,
+  };
+}
+
+/** To a partner of an application: the outcome of the selection for the network it is part of. */
+export function partnerOutcomeEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  leadName: string;
+  region: string;
+  outcome: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+}): EmailContent {
+  return {
+    subject: `Oproep "${input.callTitle}": beslissing over aanvraag ${input.trackingNumber} waarin u partner bent`,
+    text:
+      `Beste,\n\nHet departement heeft de selectie voor de oproep "${input.callTitle}" afgerond.\n\n` +
+      `Aanvraag ${input.trackingNumber} van ${input.leadName} (regio ${input.region}), waarin uw voorziening partner is, is ` +
+      `${OUTCOME_TEXT[input.outcome]}.\n\nDe penhouder kreeg de motivering en kan binnen de termijn bezwaar indienen.` +
+      SIGNATURE,
+  };
+}

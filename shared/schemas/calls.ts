@@ -171,6 +171,19 @@ export const Application = z
       })
       .optional()
       .meta({ description: 'The selection outcome, once the call is DECIDED.' }),
+    partnerAnswers: z
+      .array(
+        z.object({
+          enterpriseNumber: z.string(),
+          answer: z.enum(['AWAITED', 'CONFIRMED', 'DECLINED']),
+          answeredAt: Instant.optional(),
+          comment: z.string().optional(),
+        }),
+      )
+      .meta({
+        description:
+          'Each partner named, with its answer (rule `partners-confirmed`): only confirmed partners count for eligibility.',
+      }),
     objection: Objection.optional(),
     receipt: Receipt.optional().meta({ description: 'The receipt of the last submission.' }),
     history: z.array(HistoryEntry),
@@ -179,6 +192,15 @@ export const Application = z
   .meta({ id: 'Application' });
 
 export const ApplicationPage = pageOf(Application, 'ApplicationPage');
+
+export const PartnerAnswerBody = z
+  .strictObject({
+    answer: z.enum(['CONFIRMED', 'DECLINED']).meta({
+      description: "CONFIRMED: your facility takes part in this application's network as named; DECLINED: it does not.",
+    }),
+    comment: z.string().trim().min(1).max(2000).optional().meta({ description: 'For the lead, e.g. why you decline.' }),
+  })
+  .meta({ id: 'PartnerAnswerInput' });
 
 export const ListApplicationsQuery = z.strictObject({
   ...PaginationQuery,

@@ -97,6 +97,28 @@ const rendered: Record<string, EmailContent[]> = {
   selectionFailedEmail: [true, false].map((committed) =>
     templates.selectionFailedEmail({ callTitle: 'Netwerken 2027', executionName: 'run-1', committed }),
   ),
+  partnerNamedEmail: [
+    templates.partnerNamedEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-1',
+      leadName: 'Vzw De Brug',
+      region: 'GENT',
+      role: 'zorgpartner',
+      deadline: '2027-03-01T11:00:00.000Z',
+    }),
+  ],
+  partnerAnsweredEmail: (['CONFIRMED', 'DECLINED'] as const).map((answer) =>
+    templates.partnerAnsweredEmail({ trackingNumber: 'WZ-1', partnerName: 'Vzw De Brug', answer, comment: 'Zie ons overleg.' }),
+  ),
+  partnerOutcomeEmail: (['SELECTED', 'NOT_SELECTED', 'INELIGIBLE'] as const).map((outcome) =>
+    templates.partnerOutcomeEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-1',
+      leadName: 'Vzw De Brug',
+      region: 'GENT',
+      outcome,
+    }),
+  ),
   outcomeRedecidedEmail: [
     templates.outcomeRedecidedEmail({
       callTitle: 'Netwerken 2027',
