@@ -3,6 +3,7 @@ import { etagOf } from '../../shared/http/etag.ts';
 import { HttpProblem, problems } from '../../shared/http/problem.ts';
 import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isCallOpen } from '../../shared/domain/call-rules.ts';
+import { isWithdrawnApplication } from '../../shared/domain/application-status.ts';
 import { partnerAnsweredEmail } from '../../shared/email/templates.ts';
 import { applicationView, recordPartnerAnswer } from '../../shared/store/applications.ts';
 import { getFacilities } from '../../shared/store/facilities.ts';
@@ -30,7 +31,7 @@ export const handler = defineHandler(applicationRoutes.answerAsPartner, async ({
   }
   const now = deps.clock();
   if (!isCallOpen(call, now)) throw callClosed();
-  if (application.status === 'WITHDRAWN') throw problems.conflict('application-withdrawn', 'The lead withdrew this application.');
+  if (isWithdrawnApplication(application)) throw problems.conflict('application-withdrawn', 'The lead withdrew this application.');
   const previous = application.partnerAnswers?.[partner.enterpriseNumber];
   if (previous?.answer === body.answer && previous.comment === body.comment) {
     return { status: 200, body: applicationView(application), etag: etagOf(application.version) };
