@@ -87,6 +87,7 @@ export const apiFunctions = {
       'getSelection',
       'listNetworks',
       'getNetwork',
+      'callStatistics',
     ],
   },
   CallsWrite: {

@@ -81,6 +81,43 @@ export const ListCallsQuery = z.strictObject({
   region: Region.optional(),
 });
 
+export const CallStatisticsQuery = z.strictObject({
+  callId: Id.optional().meta({ description: 'One call; all calls when left out.' }),
+  status: CallStatus.optional(),
+});
+
+const CallReportCounts = z.object({
+  applications: z.number().int(),
+  drafts: z.number().int(),
+  submitted: z.number().int(),
+  withdrawn: z.number().int(),
+  eligible: z.number().int().meta({
+    description: 'Submitted and eligible: from the decision once the call is decided, checked at the time of the request before.',
+  }),
+  ineligible: z.number().int(),
+  selected: z.number().int().meta({ description: 'In the decision that stands (after any re-decision on an objection).' }),
+  notSelected: z.number().int(),
+  objections: z.number().int(),
+  objectionsUpheld: z.number().int(),
+  partnersNotAnswered: z.number().int().meta({ description: 'Partners named that have neither confirmed nor declined.' }),
+});
+
+export const CallStatistics = z
+  .object({
+    calls: z.array(
+      z.object({
+        callId: z.string(),
+        title: z.string(),
+        status: CallStatus,
+        submissionDeadline: Instant,
+        maxNetworksPerRegion: z.number().int(),
+        totals: CallReportCounts,
+        regions: z.array(CallReportCounts.extend({ region: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'CallStatistics' });
+
 export const DeadlineExtensionBody = z
   .strictObject({
     submissionDeadline: Instant,

@@ -512,6 +512,17 @@ describe('partners take part (rule partners-confirmed)', () => {
     expect(now.body.history.map((h: { action: string }) => h.action)).toContain('partner-confirmed');
     expect((await api.request('POST', `${url}/submit`, { token: plain })).status).toBe(201);
 
+    // The calls report checks eligibility now for a call not yet decided.
+    const report = await api.request('GET', `/statistics/calls?callId=${callId}`, { token: department });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.calls[0].regions.find((r: { region: string }) => r.region === 'GENT')).toMatchObject({
+      applications: 1,
+      submitted: 1,
+      eligible: 1,
+      selected: 0,
+      partnersNotAnswered: 0,
+    });
+
     // After the deadline the answers stand as they are.
     api.setNow(at(DEADLINE_UTC));
     const late = await answer(partner, { answer: 'DECLINED' });

@@ -603,6 +603,31 @@ describe('network selection on the synthesized state machine', () => {
         { token: department },
       );
       expect(ended.body.withdrawnOn).toBe('2027-01-01');
+      // The calls report follows the decision that stands, as JSON and as CSV.
+      const report = await api.request('GET', `/statistics/calls?callId=${realistic.callId}`, { token: department });
+      expect(report.status, report.text).toBe(200);
+      const regions = Object.fromEntries(report.body.calls[0].regions.map((r: { region: string }) => [r.region, r]));
+      expect(regions.GENT).toMatchObject({
+        applications: 3,
+        submitted: 3,
+        eligible: 3,
+        selected: 2,
+        notSelected: 1,
+        objections: 1,
+        objectionsUpheld: 1,
+      });
+      expect(regions.LIMBURG).toMatchObject({ applications: 5, eligible: 5, ineligible: 0, selected: 2, objections: 1 });
+      expect(regions.MECHELEN).toMatchObject({ applications: 0 });
+      expect(report.body.calls[0].totals).toMatchObject({ applications: 12, selected: 7 });
+      const csv = await api.request('GET', `/statistics/calls?callId=${realistic.callId}`, {
+        token: department,
+        headers: { accept: 'text/csv' },
+      });
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(csv.text.split('\r\n').filter((row) => row.includes(',GENT,'))[0]).toMatch(/,GENT,3,0,3,0,3,0,2,1,1,1,0$/);
+      const bad = await api.request('GET', '/statistics/calls?status=OPEN', { token: department });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors[0].path).toBe('status');
       const g1Token = await api.token({ role: 'facility', facility: g1.lead });
       expect((await api.request('GET', appUrl('G1'), { token: g1Token })).body.status).toBe('NOT_SELECTED');
       expect(await subjects('G1')).toHaveLength(1);
