@@ -373,14 +373,43 @@ export function mandateWithdrawnEmail(input: {
   enterpriseNumber: string;
   withdrawnOn: string;
   reason: string;
+  /** Trajectories (casemanager Zorg) or agreements (begeleider AMA) that run on and are to be reassigned. */
+  running: number;
 }): EmailContent {
   const what = MANDATE_NAMES[input.kind];
+  const things = input.kind === 'BEGELEIDER_AMA' ? 'AMA-overeenkomsten' : 'trajecten';
   return {
     subject: `Uw ${what} wordt ingetrokken vanaf ${input.withdrawnOn}`,
     text:
       `Beste,\n\nHet departement trekt de ${what} van uw voorziening (${formatEnterpriseNumber(input.enterpriseNumber)}) in ` +
       `vanaf ${input.withdrawnOn}. Vanaf die dag kan uw voorziening er geen nieuwe overeenkomsten of trajecten meer op starten.\n\n` +
       `Reden: ${input.reason}` +
+      (input.running > 0
+        ? `\n\nUw voorziening volgt nog ${input.running} lopende ${things} op. Die lopen gewoon verder tot ze aan een andere ` +
+          'voorziening zijn toegewezen; het departement neemt daarover contact met u op.'
+        : '') +
+      SIGNATURE,
+  };
+}
+
+/** To the members of a samenwerkingsverband Zorg whose mandate is withdrawn. */
+export function cooperationWithdrawnEmail(input: {
+  name: string;
+  werkingsgebied: string;
+  withdrawnOn: string;
+  reason: string;
+  running: number;
+}): EmailContent {
+  return {
+    subject: `Het mandaat van ${input.name} wordt ingetrokken vanaf ${input.withdrawnOn}`,
+    text:
+      `Beste,\n\nHet departement trekt het mandaat van het samenwerkingsverband Zorg "${input.name}" (werkingsgebied ` +
+      `${input.werkingsgebied}) in vanaf ${input.withdrawnOn}. Vanaf die dag krijgen de casemanagers Zorg van het ` +
+      `samenwerkingsverband geen nieuwe trajecten meer toegewezen.\n\nReden: ${input.reason}` +
+      (input.running > 0
+        ? `\n\nEr lopen nog ${input.running} trajecten met een casemanager Zorg van het samenwerkingsverband. Die lopen ` +
+          'gewoon verder tot ze opnieuw zijn toegewezen; het departement neemt daarover contact op.'
+        : '') +
       SIGNATURE,
   };
 }

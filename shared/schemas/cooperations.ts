@@ -57,4 +57,13 @@ export const Cooperation = z
     description: 'A samenwerkingsverband Zorg: the care facilities that provide the casemanagers Zorg of a werkingsgebied.',
   });
 
+export const CooperationWithdrawn = Cooperation.extend({
+  trajectoriesToReassign: z
+    .array(z.object({ trajectoryId: z.string(), startDate: z.string(), plannedEndDate: z.string() }))
+    .meta({
+      description:
+        'Its running trajectories, to be given a casemanager Zorg of another samenwerkingsverband (ids and dates only).',
+    }),
+}).meta({ id: 'CooperationWithdrawn' });
+
 export const CooperationPage = pageOf(Cooperation, 'CooperationPage');

@@ -78,6 +78,19 @@ export const MandateRequest = z
   })
   .meta({ id: 'MandateRequest' });
 
+export const MandateWithdrawn = MandateRequest.extend({
+  toReassign: z
+    .object({
+      trajectories: z
+        .array(z.object({ trajectoryId: z.string(), startDate: z.string(), plannedEndDate: z.string() }))
+        .meta({ description: "A casemanager Zorg mandate: the facility's running trajectories under it (ids and dates only)." }),
+      agreements: z
+        .array(z.object({ agreementId: z.string(), status: z.string(), startDate: z.string() }))
+        .meta({ description: "A recognition as begeleider AMA: the facility's agreements not ended (no participant data)." }),
+    })
+    .meta({ description: 'What runs on and is to be reassigned to another holder; the facility is told how many.' }),
+}).meta({ id: 'MandateWithdrawn' });
+
 export const MandateWithdrawalBody = z
   .strictObject({
     reason: z.string().trim().min(1).max(5000),

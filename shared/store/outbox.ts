@@ -33,6 +33,7 @@ export type OutboxOrigin =
   | 'partner-named'
   | 'partner-answered'
   | 'partner-outcome'
+  | 'cooperation-withdrawn'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'

@@ -811,6 +811,20 @@ describe('a trajectory requested under the 2014 rules', () => {
     const inNetwork = await reassign(MEMBER_B);
     expect(inNetwork.status, inNetwork.text).toBe(200);
     expect(inNetwork.body.casemanagerZorg.enterpriseNumber).toBe(MEMBER_B);
+    // Withdrawing MEMBER_B's mandate lists this trajectory for reassignment (ids and dates only).
+    const mandates = await api.request('GET', `/facilities/${MEMBER_B}/mandate-requests`, { token: department });
+    const mandate = (mandates.body.items as Array<{ requestId: string; kind: string; status: string }>).find(
+      (r) => r.kind === 'CASEMANAGER_ZORG' && r.status === 'GRANTED',
+    )!;
+    const withdrawn = await api.request('POST', `/mandate-requests/${mandate.requestId}/withdrawal`, {
+      token: department,
+      body: { reason: 'De voorwaarden van 2014 zijn niet meer vervuld.', withdrawnOn: '2027-06-01' },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.toReassign).toEqual({
+      trajectories: [{ trajectoryId: legacy.trajectoryId, startDate: legacy.startDate, plannedEndDate: legacy.plannedEndDate }],
+      agreements: [],
+    });
   });
 });
 
@@ -838,6 +852,20 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
       body: { reason: 'Een lid voldoet niet meer aan de voorwaarden.', withdrawnOn: '2026-12-01' },
     });
     expect(withdrawn.status, withdrawn.text).toBe(200);
+    // Its running trajectories are listed for reassignment (ids and dates only), and its members are emailed.
+    const all = await api.request('GET', '/trajectories?limit=100', { token: department });
+    const running = (
+      all.body.items as Array<{ trajectoryId: string; status: string; casemanagerZorg: { enterpriseNumber: string } }>
+    )
+      .filter((t) => t.status !== 'CLOSED' && [MEMBER_A, MEMBER_B, MEMBER_C].includes(t.casemanagerZorg.enterpriseNumber))
+      .map((t) => t.trajectoryId);
+    const listed = withdrawn.body.trajectoriesToReassign.map((t: { trajectoryId: string }) => t.trajectoryId);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(running).toContain(id);
+    expect(Object.keys(withdrawn.body.trajectoriesToReassign[0]).sort()).toEqual(['plannedEndDate', 'startDate', 'trajectoryId']);
+    const told = (await api.emails()).filter((m) => m.subject.startsWith('Het mandaat van Samenwerkingsverband Zorg Gent'));
+    expect(told).toHaveLength(3);
+    expect(told[0]!.body.text).toContain(`nog ${listed.length} trajecten`);
     expect(withdrawn.body.mandates).toEqual([
       {
         validFrom: '2025-01-01',

@@ -184,6 +184,23 @@ const rendered: Record<string, EmailContent[]> = {
       enterpriseNumber: '0123456749',
       withdrawnOn: '2027-02-01',
       reason: 'De verzekering is verlopen.',
+      running: 3,
+    }),
+    templates.mandateWithdrawnEmail({
+      kind: 'CASEMANAGER_ZORG',
+      enterpriseNumber: '0123456749',
+      withdrawnOn: '2027-02-01',
+      reason: 'De voorwaarden zijn niet meer vervuld.',
+      running: 0,
+    }),
+  ],
+  cooperationWithdrawnEmail: [
+    templates.cooperationWithdrawnEmail({
+      name: 'Samenwerkingsverband Zorg Gent',
+      werkingsgebied: 'GENT',
+      withdrawnOn: '2027-02-01',
+      reason: 'Het samenwerkingsverband telt geen drie leden meer.',
+      running: 12,
     }),
   ],
   amaSubmittedEmail: [templates.amaSubmittedEmail({ agreementId: id, begeleiderName: 'CAW Limburg', startDate: '2027-01-04' })],
