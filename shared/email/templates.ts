@@ -350,13 +350,21 @@ export function trajectoryReassignedEmail(input: {
   casemanagerZorg: string;
   casemanagerWerk: string;
   stillInvolved: boolean;
+  /** The trajectory moved to another network (its lead's name and region). */
+  movedToNetwork?: { leadName: string; region: string } | undefined;
 }): EmailContent {
   return {
-    subject: `Traject ${input.trajectoryId.slice(0, 8)}: andere casemanager`,
+    subject: input.movedToNetwork
+      ? `Traject ${input.trajectoryId.slice(0, 8)}: ander netwerk`
+      : `Traject ${input.trajectoryId.slice(0, 8)}: andere casemanager`,
     text:
       `Beste casemanager,
 
 De opvolging van activeringstraject ${input.trajectoryId} is gewijzigd. ` +
+      (input.movedToNetwork
+        ? `Het traject loopt voortaan met het netwerk van ${input.movedToNetwork.leadName} (regio ${input.movedToNetwork.region}); ` +
+          'pas het plan aan als acties nu door andere voorzieningen worden uitgevoerd. '
+        : '') +
       `Casemanager Zorg: ${input.casemanagerZorg}. Casemanager Werk: ${input.casemanagerWerk}.
 
 ` +

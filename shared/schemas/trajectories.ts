@@ -71,8 +71,16 @@ export const ReassignBody = z
     }),
     casemanagerWerk: CaseManagerWerk.optional(),
     takeOver: z.literal(true).optional().meta({ description: 'The calling casemanager Zorg becomes the casemanager Zorg.' }),
+    networkId: z
+      .string()
+      .regex(/^[0-9a-f-]{36}$/, 'Not a network id.')
+      .optional()
+      .meta({
+        description:
+          'The department only: move the trajectory to another standing network of its werkingsgebied (e.g. after its network was ended). Under the 2014 rules its casemanager Zorg must work for a member of that network: name a new one if not.',
+      }),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'Name a new casemanager Zorg or Werk, or take over.' })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Name a new casemanager Zorg or Werk or network, or take over.' })
   .meta({ id: 'TrajectoryReassignment' });
 
 export const ExtensionRequestBody = z

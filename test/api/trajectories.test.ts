@@ -1061,5 +1061,62 @@ describe('ending a network', () => {
     expect(start.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'networkId', rule: 'network-withdrawal' })]),
     );
+
+    // The department moves a trajectory to another network of its werkingsgebied; its case managers are told.
+    const register = async (region: string) => {
+      const created = await api.request('POST', '/networks', {
+        token: department,
+        body: {
+          region,
+          leadEnterpriseNumber: MEMBER_C,
+          partners: [{ enterpriseNumber: MEMBER_A, role: 'zorgpartner' }],
+          appointedAt: '2025-09-01T00:00:00+02:00',
+        },
+      });
+      expect(created.status, created.text).toBe(201);
+      return created.body.networkId as string;
+    };
+    const [gent, leuven] = [await register('GENT'), await register('LEUVEN')];
+    const listed = await Promise.all(
+      ended.body.trajectoriesToReassign.map(
+        async (t: { trajectoryId: string }) =>
+          (await api.request('GET', `/trajectories/${t.trajectoryId}`, { token: department })).body,
+      ),
+    );
+    const moving = listed.find((t: { regime: string }) => t.regime === 'DECREE_2022').trajectoryId as string;
+    const legacyOne = listed.find((t: { regime: string }) => t.regime === 'DECREE_2014');
+    const move = (token: string, networkId: string, trajectoryId = moving) =>
+      api.request('POST', `/trajectories/${trajectoryId}/reassignment`, { token, body: { networkId } });
+    // A casemanager Zorg of the trajectory's facility may only take over (403); any other does not see it (404).
+    const trajectory = await api.request('GET', `/trajectories/${moving}`, { token: department });
+    const unchanged = await api.scanTable();
+    const ownFacility = await api.token({
+      role: 'casemanager-zorg',
+      facility: trajectory.body.casemanagerZorg.enterpriseNumber,
+      sub: 'cmz-same-facility',
+    });
+    expect((await move(ownFacility, gent)).status).toBe(403);
+    expect((await move(await api.token({ role: 'casemanager-zorg', facility: OUTSIDER, sub: 'cmz-x' }), gent)).status).toBe(404);
+    const sameNetwork = await move(department, networkId);
+    expect(sameNetwork.status).toBe(422);
+    expect(sameNetwork.body.errors[0].path).toBe('networkId');
+    const otherRegion = await move(department, leuven);
+    expect(otherRegion.status).toBe(422);
+    expect(otherRegion.body.errors).toEqual([expect.objectContaining({ path: 'networkId', rule: 'network-in-werkingsgebied' })]);
+    // Under the 2014 rules its casemanager Zorg must work for a member of the new network: name one, or it is refused.
+    const legacyMove = await move(department, gent, legacyOne.trajectoryId);
+    expect(legacyMove.status).toBe(422);
+    expect(legacyMove.body.errors).toEqual([
+      expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-facility-mandate' }),
+    ]);
+    expect(await api.scanTable()).toEqual(unchanged);
+    const moved = await move(department, gent);
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.networkId).toBe(gent);
+    const audit = await api.request('GET', `/trajectories/${moving}/audit`, { token: department });
+    expect(JSON.stringify(audit.body)).toContain(`network ${networkId} → ${gent}`);
+    const told = (await api.emails(moved.body.casemanagerZorg.email)).filter((m) => m.subject.endsWith('ander netwerk'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('regio GENT');
   });
 });

@@ -175,9 +175,18 @@ const rendered: Record<string, EmailContent[]> = {
   trajectoryAssignedEmail: [
     templates.trajectoryAssignedEmail({ trajectoryId: id, startDate: '2027-01-04', werkingsgebied: 'ANTWERPEN' }),
   ],
-  trajectoryReassignedEmail: [true, false].map((stillInvolved) =>
-    templates.trajectoryReassignedEmail({ trajectoryId: id, casemanagerZorg: 'cmz-1', casemanagerWerk: 'cmw-1', stillInvolved }),
-  ),
+  trajectoryReassignedEmail: [
+    ...[true, false].map((stillInvolved) =>
+      templates.trajectoryReassignedEmail({ trajectoryId: id, casemanagerZorg: 'cmz-1', casemanagerWerk: 'cmw-1', stillInvolved }),
+    ),
+    templates.trajectoryReassignedEmail({
+      trajectoryId: id,
+      casemanagerZorg: 'cmz-1',
+      casemanagerWerk: 'cmw-1',
+      stillInvolved: true,
+      movedToNetwork: { leadName: 'Vzw De Brug', region: 'GENT' },
+    }),
+  ],
   mandateWithdrawnEmail: [
     templates.mandateWithdrawnEmail({
       kind: 'BEGELEIDER_AMA',
