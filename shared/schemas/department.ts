@@ -21,7 +21,7 @@ export const QueueQuery = z.strictObject({
     .optional()
     .meta({
       description:
-        'A finer kind: the mandate’s kind (`CASEMANAGER_ZORG`, `BEGELEIDER_AMA`), or `REVIEW` / `SELECTION_FAILED` for calls.',
+        'A finer kind: the mandate’s kind (`CASEMANAGER_ZORG`, `BEGELEIDER_AMA`), `REVIEW` / `SELECTION_FAILED` for calls, `LODGED` / `UPHELD` for objections (an upheld one waits until its region is decided again).',
     }),
 });
 
