@@ -66,13 +66,16 @@ export const AgreementBody = z
       reference: z
         .string()
         .trim()
-        .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.'),
-      birthDate: CalendarDate,
+        .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')
+        .meta({ 'x-personal': 'participant-reference' }),
+      birthDate: CalendarDate.meta({ 'x-personal': 'participant-reference' }),
       name: oneLine(200).meta({
+        'x-personal': 'participant-identity',
         description:
           'The participant’s name as on their identity card. Stored encrypted; shown only in the PDF and, once submitted, to the department.',
       }),
       nationalRegisterNumber: z.string().trim().max(20).meta({
+        'x-personal': 'participant-identity',
         description:
           'The participant’s national register number (rijksregisternummer), `85073003328` or `85.07.30-033.28`: its check digits and birth date are checked (rule `national-register-number`). Stored encrypted, like the name.',
       }),
@@ -98,7 +101,7 @@ export const AgreementBody = z
           .optional(),
         email: z.email().max(254).optional(),
       })
-      .meta({ description: 'The supervisor at the werkpost, and how to reach them.' }),
+      .meta({ 'x-personal': 'werkpostbegeleider', description: 'The supervisor at the werkpost, and how to reach them.' }),
     participantStatus: z
       .strictObject({
         permission: z.enum(PARTICIPANT_PERMISSIONS).meta({
@@ -107,7 +110,10 @@ export const AgreementBody = z
         }),
         reference: oneLine(100).meta({ description: 'The referral’s or permission’s reference.' }),
       })
-      .meta({ description: 'Why the participant may take part, as the department’s guidance requires.' }),
+      .meta({
+        'x-personal': 'participant-status',
+        description: 'Why the participant may take part, as the department’s guidance requires.',
+      }),
     evaluationDates: z.array(CalendarDate).min(1).max(24),
     insurance: z.strictObject({ insurer: oneLine(200), policyReference: oneLine(100) }),
     guidance: z.string().trim().min(1).max(5000),
@@ -184,7 +190,7 @@ const SignatureView = z.object({
 
 const ParticipantIdentity = z
   .object({ name: z.string(), nationalRegisterNumber: z.string() })
-  .meta({ id: 'ParticipantIdentity' });
+  .meta({ id: 'ParticipantIdentity', 'x-personal': 'participant-identity' });
 
 export const Agreement = z
   .object({
@@ -192,8 +198,8 @@ export const Agreement = z
     begeleiderEnterpriseNumber: z.string(),
     werkpostId: z.string(),
     participant: z.object({
-      reference: z.string(),
-      birthDate: z.string(),
+      reference: z.string().meta({ 'x-personal': 'participant-reference' }),
+      birthDate: z.string().meta({ 'x-personal': 'participant-reference' }),
       identityRecorded: z.boolean().meta({
         description:
           'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
@@ -221,8 +227,14 @@ export const Agreement = z
       .meta({ description: 'Signatures this change voided: the parties sign the new text.' }),
     notice: z.string().optional(),
     plannedEndDate: z.string().optional(),
-    werkpostbegeleider: z.object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() }).optional(),
-    participantStatus: z.object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() }).optional(),
+    werkpostbegeleider: z
+      .object({ name: z.string(), phone: z.string().optional(), email: z.string().optional() })
+      .optional()
+      .meta({ 'x-personal': 'werkpostbegeleider' }),
+    participantStatus: z
+      .object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() })
+      .optional()
+      .meta({ 'x-personal': 'participant-status' }),
     hoursPerWeek: z.number().meta({ description: 'The hours a week the schedule holds.' }),
     submission: z
       .object({

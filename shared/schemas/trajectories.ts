@@ -13,25 +13,32 @@ const Action = z.strictObject({
   plannedEnd: CalendarDate,
 });
 
-const CaseManagerWerk = z.strictObject({
-  id: oneLine(200).meta({ description: 'The VDAB counsellor’s user id (`sub`).' }),
-  email: z.email().max(254),
-});
+const CaseManagerWerk = z
+  .strictObject({
+    id: oneLine(200).meta({ description: 'The VDAB counsellor’s user id (`sub`).' }),
+    email: z.email().max(254),
+  })
+  .meta({ 'x-personal': 'case-manager' });
 
 /** Client data: the minimum. A pseudonymous reference (the VDAB client number) and a birth date; no name, no diagnosis. */
 const Client = z.strictObject({
   reference: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.'),
-  birthDate: CalendarDate,
+    .regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')
+    .meta({ 'x-personal': 'client-reference' }),
+  birthDate: CalendarDate.meta({ 'x-personal': 'client-birth-date' }),
 });
 
-const CaseManagerZorg = z.strictObject({
-  id: oneLine(200).meta({ description: 'The casemanager Zorg’s user id (`sub`).' }),
-  email: z.email().max(254),
-  enterpriseNumber: EnterpriseNumber.meta({ description: 'The member facility of the samenwerkingsverband Zorg they work for.' }),
-});
+const CaseManagerZorg = z
+  .strictObject({
+    id: oneLine(200).meta({ description: 'The casemanager Zorg’s user id (`sub`).' }),
+    email: z.email().max(254),
+    enterpriseNumber: EnterpriseNumber.meta({
+      description: 'The member facility of the samenwerkingsverband Zorg they work for.',
+    }),
+  })
+  .meta({ 'x-personal': 'case-manager' });
 
 export const CreateTrajectoryBody = z
   .strictObject({
@@ -127,9 +134,23 @@ export const Trajectory = z
   .object({
     trajectoryId: z.string(),
     networkId: z.string(),
-    casemanagerZorg: z.object({ id: z.string(), email: z.string(), enterpriseNumber: z.string() }),
-    casemanagerWerk: z.object({ id: z.string(), email: z.string() }),
-    client: z.object({ reference: z.string(), birthDate: z.string() }),
+    casemanagerZorg: z
+      .object({ id: z.string(), email: z.string(), enterpriseNumber: z.string() })
+      .meta({ 'x-personal': 'case-manager' }),
+    casemanagerWerk: z.object({ id: z.string(), email: z.string() }).meta({ 'x-personal': 'case-manager' }),
+    client: z
+      .object({
+        reference: z.string().meta({ 'x-personal': 'client-reference' }),
+        birthDate: z.string().meta({ 'x-personal': 'client-birth-date' }),
+      })
+      .optional()
+      .meta({
+        description: 'Left out once its retention ended (rule `retention-trajectory-client-data`): see `clientDataErasedOn`.',
+      }),
+    clientDataErasedOn: z
+      .string()
+      .optional()
+      .meta({ description: 'The day the client reference and birth date were removed (retention or an erasure request).' }),
     startDate: z.string(),
     plannedEndDate: z.string(),
     minEndDate: z.string(),
