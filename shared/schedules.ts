@@ -17,7 +17,8 @@ export interface ScheduleSpec {
 export const schedules: readonly ScheduleSpec[] = [
   {
     id: 'expiring-trajectories',
-    description: 'Every day at 07:00 Brussels time: notices 60, 30 and 7 days before a planned end, and when overdue.',
+    description:
+      'Every day at 07:00 Brussels time: notices 60, 30 and 7 days before a planned end, and when overdue; then the retention run (personal data whose retention ended).',
     cron: { minute: '0', hour: '7', day: '*', month: '*', weekDay: '?' },
     timeZone: 'Europe/Brussels',
     handler: 'functions/jobs/expiring-trajectories.ts',

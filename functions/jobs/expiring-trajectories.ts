@@ -32,6 +32,7 @@ import { callDeadlineReminderEmail, callDeadlinePassedEmail } from '../../shared
 import { callAudienceEmails } from '../../shared/handlers/call-audience-emails.ts';
 import { allCallsWhere, claimCallMessage } from '../../shared/store/calls.ts';
 import { outboxPut, outboxPuts } from '../../shared/store/outbox.ts';
+import { runRetention, type RetentionRunReport } from '../../shared/handlers/retention-run.ts';
 
 export interface NoticeRunReport {
   date: string;
@@ -44,6 +45,8 @@ export interface NoticeRunReport {
   callReminders?: number;
   /** Calls whose passed deadline this run told the department of. */
   callsPastDeadline?: number;
+  /** The retention run of the same day (shared/handlers/retention-run.ts). */
+  retention?: RetentionRunReport;
 }
 
 /**
@@ -231,8 +234,15 @@ export const handler = middy<{ date?: string }, NoticeRunReport, Error, Context>
     const deps = getBackgroundDeps();
     const date = event?.date ?? brusselsDateOf(deps.clock());
     if (!isCalendarDate(date)) throw new Error('date must be YYYY-MM-DD');
-    const report = await runExpiringTrajectories(deps, date);
-    getMetrics().addMetric(METRIC.noticesSent, MetricUnit.Count, report.sent);
-    getMetrics().addMetric(METRIC.noticesFailed, MetricUnit.Count, report.failed.length);
-    return report;
+    // The notices, then the retention run: each runs even when the other fails; a failure fails the invocation
+    // afterwards (EventBridge Scheduler retries it, and both parts are idempotent).
+    const failures: unknown[] = [];
+    const report = await runExpiringTrajectories(deps, date).catch((error: unknown) => void failures.push(error));
+    const retention = await runRetention(deps, date).catch((error: unknown) => void failures.push(error));
+    if (report) {
+      getMetrics().addMetric(METRIC.noticesSent, MetricUnit.Count, report.sent);
+      getMetrics().addMetric(METRIC.noticesFailed, MetricUnit.Count, report.failed.length);
+    }
+    if (!report || !retention) throw failures[0];
+    return { ...report, retention };
   });

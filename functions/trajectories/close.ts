@@ -18,7 +18,11 @@ export const handler = defineHandler(trajectoryRoutes.closeTrajectory, async ({ 
     today: brusselsDateOf(now),
   });
   if (errors.length > 0) throw problems.validation(errors);
-  const next = nextVersion(current, { status: 'CLOSED', endDate: body.endDate, outcome: body.outcome }, { actor: principal.userId, now });
+  const next = nextVersion(
+    current,
+    { status: 'CLOSED', endDate: body.endDate, outcome: body.outcome },
+    { actor: principal.userId, now },
+  );
   const outcome = await saveTrajectory(deps, next, current.version, principal, `closed-${body.outcome}`);
   if (!outcome.ok) throw problems.conflict('concurrent-change', 'The trajectory changed at the same time; GET it and try again.');
   return { status: 200, body: trajectoryView(next), etag: etagOf(next.version) };

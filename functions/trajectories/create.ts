@@ -56,6 +56,7 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
   }
   const at = now.toISOString();
   const trajectoryId = randomUUID();
+  const clientKey = await clientKeyOf(deps, body.client.reference);
   const record = withIndexKeys({
     ...trajectoryKey(trajectoryId),
     entity: 'Trajectory',
@@ -64,7 +65,7 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     casemanagerZorg: body.casemanagerZorg,
     casemanagerWerk: { id: principal.userId, email: principal.email ?? '' },
     client: body.client,
-    clientKey: await clientKeyOf(deps, body.client.reference),
+    clientKey,
     startDate: body.startDate,
     plannedEndDate: body.plannedEndDate,
     minEndDate: minEndDate(body.startDate, requestedOn),
@@ -89,7 +90,9 @@ export const handler = defineHandler(trajectoryRoutes.createTrajectory, async ({
     to: body.casemanagerZorg.email,
     ...trajectoryAssignedEmail({ trajectoryId, startDate: body.startDate, werkingsgebied: body.werkingsgebied }),
   };
-  const outcome = await insertTrajectory(deps, record, principal, [outboxPut(deps, 'trajectory-assigned', [email], now)]);
+  const outcome = await insertTrajectory(deps, { ...record, clientKey }, principal, [
+    outboxPut(deps, 'trajectory-assigned', [email], now),
+  ]);
   if (!outcome.ok) {
     // Never echo the client reference: the conflict is described without it.
     throw problems.conflict('client-has-active-trajectory', 'This client already has an active trajectory.');

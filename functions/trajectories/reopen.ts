@@ -17,6 +17,14 @@ export const handler = defineHandler(trajectoryRoutes.reopenTrajectory, async ({
   if (!isTrajectoryClosed(current) || !current.endDate || !current.outcome) {
     throw problems.conflict('not-closed', 'The trajectory is not closed; there is nothing to reopen.');
   }
+  if (!current.clientKey) {
+    throw problems.refusedBy(
+      'retention-trajectory-client-data',
+      409,
+      "The client's data were removed when their retention ended; the trajectory can no longer be reopened.",
+    );
+  }
+  const clientKey = current.clientKey;
   const now = deps.clock();
   const { endDate: _endDate, outcome: _outcome, ...open } = current;
   const next = nextVersion(
@@ -24,17 +32,27 @@ export const handler = defineHandler(trajectoryRoutes.reopenTrajectory, async ({
     {
       corrections: [
         ...(current.corrections ?? []),
-        { action: 'reopened', at: now.toISOString(), by: principal.userId, reason: body.reason, endDate: current.endDate, outcome: current.outcome },
+        {
+          action: 'reopened',
+          at: now.toISOString(),
+          by: principal.userId,
+          reason: body.reason,
+          endDate: current.endDate,
+          outcome: current.outcome,
+        },
       ],
       // The notices still to come count again from today.
       noticesArmedFrom: brusselsDateOf(now),
     },
     { actor: principal.userId, now },
   );
-  const outcome = await reopenTrajectory(deps, next, current.version, principal);
+  const outcome = await reopenTrajectory(deps, { ...next, clientKey }, current.version, principal);
   if (!outcome.ok) {
     if (outcome.reasons.includes('client-has-active-trajectory')) {
-      throw problems.conflict('client-has-active-trajectory', 'The client has started another trajectory since; it cannot be reopened.');
+      throw problems.conflict(
+        'client-has-active-trajectory',
+        'The client has started another trajectory since; it cannot be reopened.',
+      );
     }
     throw problems.conflict('concurrent-change', 'The trajectory changed at the same time; GET it and try again.');
   }

@@ -7,6 +7,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
+import { clientDataErasableOn } from '../domain/retention.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
@@ -43,8 +44,12 @@ export interface TrajectoryRecord {
   networkId: string;
   casemanagerZorg: { id: string; email: string; enterpriseNumber: string };
   casemanagerWerk: { id: string; email: string };
-  client: { reference: string; birthDate: string };
-  clientKey: string;
+  /** The client's data: removed when its retention ends (rule `retention-trajectory-client-data`). */
+  client?: { reference: string; birthDate: string };
+  /** The HMAC of the client reference (the one-active-trajectory marker's key): removed with the client's data. */
+  clientKey?: string;
+  /** The day the client's data were removed. */
+  clientDataErasedOn?: string;
   startDate: string;
   plannedEndDate: string;
   minEndDate: string;
@@ -97,6 +102,9 @@ export async function clientKeyOf(deps: Deps, reference: string): Promise<string
     .digest('base64url');
 }
 
+/** The sparse GSI4 partition of records whose personal data go on a day (sort key: that day, then the record). */
+export const RETENTION_PARTITION = 'RETENTION';
+
 const clientMarkerKey = (clientKey: string) => ({ PK: `CLIENT#${clientKey}`, SK: 'ACTIVE' });
 
 /** The index keys that follow from the record's state: managers, the department list, the sparse notice index. */
@@ -117,6 +125,10 @@ export function withIndexKeys(
     GSI3PK: listScopes.all().partition,
     GSI3SK: sort,
     ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${next}#${record.trajectoryId}` } : {}),
+    // Closed with its client's data: in the sparse retention index until the day they go (functions/jobs/retention.ts).
+    ...(record.status === 'CLOSED' && record.endDate && record.client
+      ? { GSI4PK: RETENTION_PARTITION, GSI4SK: `${clientDataErasableOn(record.endDate)}#TRAJECTORY#${record.trajectoryId}` }
+      : {}),
   };
 }
 
@@ -148,7 +160,7 @@ const casemanagerWerkKey = (userId: string) => ({ PK: `CASEMANAGER_WERK#${userId
  */
 export async function insertTrajectory(
   deps: Deps,
-  record: TrajectoryRecord,
+  record: TrajectoryRecord & { clientKey: string },
   actor: AuditActor,
   also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'client-has-active-trajectory' | 'exists'>> {
@@ -202,7 +214,7 @@ export async function getKnownCasemanagerWerk(
  */
 export async function reopenTrajectory(
   deps: Deps,
-  next: TrajectoryRecord,
+  next: TrajectoryRecord & { clientKey: string },
   expectedVersion: number,
   actor: AuditActor,
 ): Promise<WriteOutcome<'stale' | 'client-has-active-trajectory'>> {
@@ -249,7 +261,9 @@ export async function saveTrajectory(
     [[versionedPut(deps.tableName, next, expectedVersion, 'ACTIVE'), 'stale']],
     [
       auditPut(deps, trajectoryPk(next.trajectoryId), actor, action),
-      ...(next.status === 'CLOSED' ? [{ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } }] : []),
+      ...(next.status === 'CLOSED' && next.clientKey
+        ? [{ Delete: { TableName: deps.tableName, Key: clientMarkerKey(next.clientKey) } }]
+        : []),
       ...extra,
     ],
   );
@@ -320,7 +334,8 @@ export function trajectoryView(record: TrajectoryRecord) {
     networkId: record.networkId,
     casemanagerZorg: record.casemanagerZorg,
     casemanagerWerk: record.casemanagerWerk,
-    client: record.client,
+    ...(record.client ? { client: record.client } : {}),
+    ...(record.clientDataErasedOn ? { clientDataErasedOn: record.clientDataErasedOn } : {}),
     startDate: record.startDate,
     plannedEndDate: record.plannedEndDate,
     minEndDate: record.minEndDate,

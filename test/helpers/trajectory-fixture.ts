@@ -9,18 +9,19 @@ import { trajectoryKey, withIndexKeys, type TrajectoryRecord } from '../../share
 export function trajectoryFixture(
   plannedEndDate: string,
   options: { status?: 'ACTIVE' | 'CLOSED'; armedFrom?: string; startDate?: string } = {},
-): TrajectoryRecord {
+): TrajectoryRecord & { client: { reference: string; birthDate: string }; clientKey: string } {
   const trajectoryId = randomUUID();
   const startDate = options.startDate ?? '2026-01-15';
   const tag = trajectoryId.slice(0, 8);
-  return withIndexKeys({
+  const client = { reference: `REF-${tag}`, birthDate: '1991-02-03' };
+  const record = withIndexKeys({
     ...trajectoryKey(trajectoryId),
     entity: 'Trajectory',
     trajectoryId,
     networkId: 'net-1',
     casemanagerZorg: { id: `cmz-${trajectoryId}`, email: `zorg-${tag}@example.org`, enterpriseNumber: '0123456749' },
     casemanagerWerk: { id: `cmw-${trajectoryId}`, email: `werk-${tag}@example.org` },
-    client: { reference: `REF-${tag}`, birthDate: '1991-02-03' },
+    client,
     clientKey: trajectoryId,
     startDate,
     plannedEndDate,
@@ -37,4 +38,5 @@ export function trajectoryFixture(
     updatedAt: '2026-01-10T09:00:00.000Z',
     updatedBy: 'seed',
   });
+  return { ...record, client, clientKey: trajectoryId };
 }

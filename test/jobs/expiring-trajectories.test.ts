@@ -52,8 +52,8 @@ describe('the expiring-trajectory notices', () => {
     expect(notices.zorg[3]).toContain('nog niet afgesloten');
     for (const body of notices.bodies) {
       expect(body).toContain(t!.trajectoryId);
-      expect(body).not.toContain(t!.client.reference);
-      expect(body).not.toContain(t!.client.birthDate);
+      expect(body).not.toContain(t!.client!.reference);
+      expect(body).not.toContain(t!.client!.birthDate);
     }
     expect((await getTrajectory(deps, t!.trajectoryId))!.GSI4PK).toBeUndefined();
   });

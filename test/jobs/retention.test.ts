@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from '../helpers/test-api.ts';
+import { runRetention } from '../../shared/handlers/retention-run.ts';
+import { putAll } from '../../shared/store/batch-write.ts';
+import { getTrajectory, listAudit, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+
+let api: TestApi;
+let department: string;
+beforeAll(async () => {
+  api = await startTestApi();
+  api.setNow('2031-06-29T01:00:00.000Z');
+  department = await api.token({ role: 'department', sub: 'dept-1' });
+});
+afterAll(() => api.close());
+
+/** A trajectory closed on `endDate`, written as the close route writes it (index keys from its state). */
+function closed(endDate: string) {
+  const {
+    GSI1PK: _1,
+    GSI1SK: _2,
+    GSI2PK: _3,
+    GSI2SK: _4,
+    GSI3PK: _5,
+    GSI3SK: _6,
+    GSI4PK: _7,
+    GSI4SK: _8,
+    ...fixture
+  } = trajectoryFixture('2026-12-31', { startDate: '2026-01-15' });
+  const record = withIndexKeys({ ...fixture, status: 'CLOSED', endDate, outcome: 'PAID_WORK' });
+  return { ...record, client: fixture.client };
+}
+
+async function seed(records: TrajectoryRecord[]) {
+  await putAll(api.deps(), records as unknown as Record<string, unknown>[]);
+}
+
+describe('the retention job (rule retention-trajectory-client-data)', () => {
+  it('a trajectory closed more than 5 years ago loses its client data on the next run and keeps its statistics', async () => {
+    const t = closed('2026-06-30');
+    expect(t.GSI4PK).toBe('RETENTION');
+    expect(t.GSI4SK).toBe(`2031-06-30#TRAJECTORY#${t.trajectoryId}`);
+    await seed([t]);
+    const deps = api.deps();
+
+    // The day before its retention ends: nothing goes.
+    expect(await runRetention(deps, '2031-06-29')).toMatchObject({ erased: 0 });
+    expect((await getTrajectory(deps, t.trajectoryId))!.client).toEqual(t.client);
+
+    const run = await runRetention(deps, '2031-06-30');
+    expect(run).toMatchObject({ erased: 1, skipped: 0, itemsRead: 1 });
+    const after = (await getTrajectory(deps, t.trajectoryId))!;
+    expect(after.client).toBeUndefined();
+    expect(after.clientKey).toBeUndefined();
+    expect(after.GSI4PK).toBeUndefined();
+    expect(after).toMatchObject({
+      clientDataErasedOn: '2031-06-30',
+      status: 'CLOSED',
+      endDate: '2026-06-30',
+      outcome: 'PAID_WORK',
+      startDate: '2026-01-15',
+      networkId: t.networkId,
+      version: t.version + 1,
+    });
+    // No trace of the reference or the birth date anywhere in the table; one audit line that names neither.
+    const table = JSON.stringify(await api.scanTable());
+    expect(table).not.toContain(t.client.reference);
+    expect(table).not.toContain(t.client.birthDate);
+    expect(table).not.toContain('clientKey');
+    const audit = await listAudit(deps, t.trajectoryId);
+    expect(audit.map((a) => a.action)).toEqual(['client data removed: retention ended (rule retention-trajectory-client-data)']);
+    expect(audit[0]).toMatchObject({ by: 'retention-job' });
+
+    // The department still counts it; it reads without client data; it can no longer be reopened.
+    const report = await api.request('GET', '/statistics/trajectories', { token: department });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.total === null || report.body.total >= 1).toBe(true);
+    const read = await api.request('GET', `/trajectories/${t.trajectoryId}`, { token: department });
+    expect(read.status, read.text).toBe(200);
+    expect(read.body).not.toHaveProperty('client');
+    expect(read.body.clientDataErasedOn).toBe('2031-06-30');
+    const reopen = await api.request('POST', `/trajectories/${t.trajectoryId}/reopening`, {
+      token: department,
+      body: { reason: 'Verkeerd afgesloten.' },
+    });
+    expect(reopen.status).toBe(409);
+    expect(reopen.body.rule).toBe('retention-trajectory-client-data');
+
+    // Nothing more is due: the next run reads nothing.
+    expect(await runRetention(deps, '2031-07-01')).toMatchObject({ itemsRead: 0, erased: 0 });
+  });
+
+  it('reads only what is due: 300 closed trajectories not yet due, 3 due (one of them missed days ago)', async () => {
+    const notDue = Array.from({ length: 300 }, (_, i) => closed(`2027-0${1 + (i % 9)}-1${i % 10}`));
+    const due = [closed('2026-07-01'), closed('2026-07-02'), closed('2026-06-20')];
+    await seed([...notDue, ...due]);
+    const run = await runRetention(api.deps(), '2031-07-02');
+    expect(run).toMatchObject({ itemsRead: 3, erased: 3 });
+    for (const t of notDue.slice(0, 5)) expect((await getTrajectory(api.deps(), t.trajectoryId))!.client).toEqual(t.client);
+  });
+});
