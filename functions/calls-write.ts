@@ -14,6 +14,7 @@ import { handler as putReview } from './reviews/put.ts';
 import { handler as startSelection } from './selection/start.ts';
 import { handler as lodgeObjection } from './selection/objection.ts';
 import { handler as decideObjection } from './selection/objection-decision.ts';
+import { handler as redecideRegion } from './selection/redecide.ts';
 
 export const handler = dispatch(
   createCall,
@@ -30,4 +31,5 @@ export const handler = dispatch(
   startSelection,
   lodgeObjection,
   decideObjection,
+  redecideRegion,
 );

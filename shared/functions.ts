@@ -107,6 +107,7 @@ export const apiFunctions = {
       'startSelection',
       'lodgeObjection',
       'decideObjection',
+      'redecideRegion',
     ],
   },
   TrajectoriesRead: {

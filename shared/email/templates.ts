@@ -222,6 +222,45 @@ export function objectionDecidedEmail(input: {
     text:
       `Beste,\n\nHet departement heeft uw bezwaar over aanvraag ${input.trackingNumber} (oproep "${input.callTitle}") ` +
       `${input.decision === 'UPHELD' ? 'gegrond' : 'ongegrond'} verklaard.\n\nMotivering: ${input.motivation}` +
+      (input.decision === 'UPHELD'
+        ? '\n\nHet departement beslist nu opnieuw over de regio van uw aanvraag. U krijgt bericht als de uitkomst van uw aanvraag daardoor verandert.'
+        : '') +
+      SIGNATURE,
+  };
+}
+
+const OUTCOME_NL: Record<'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE', string> = {
+  SELECTED: 'geselecteerd',
+  NOT_SELECTED: 'niet geselecteerd',
+  INELIGIBLE: 'niet ontvankelijk',
+};
+
+/**
+ * To the lead and the partners of an application whose outcome changed when the department decided its
+ * region again after an upheld objection.
+ */
+export function outcomeRedecidedEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  region: string;
+  from: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+  to: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+  motivation: string;
+  networkEndsOn?: string;
+}): EmailContent {
+  const next =
+    input.to === 'SELECTED'
+      ? 'Uw samenwerkingsverband is nu aangesteld als netwerk voor deze regio. Vanaf vandaag kunnen de casemanagers er trajecten mee starten.'
+      : input.networkEndsOn
+        ? `Het netwerk van deze aanvraag is beëindigd vanaf ${input.networkEndsOn}: vanaf die dag start er geen nieuw traject meer mee. ` +
+          'Het departement neemt contact op over de lopende trajecten, die tot hun nieuwe toewijzing gewoon verder lopen.'
+        : 'Er is voor deze aanvraag geen netwerk aangesteld.';
+  return {
+    subject: `Nieuwe beslissing over aanvraag ${input.trackingNumber}: ${OUTCOME_NL[input.to]}`,
+    text:
+      `Beste,\n\nNa een gegrond bezwaar heeft het departement opnieuw beslist over regio ${input.region} van de oproep ` +
+      `"${input.callTitle}". De uitkomst van aanvraag ${input.trackingNumber} is veranderd: ` +
+      `eerst ${OUTCOME_NL[input.from]}, nu ${OUTCOME_NL[input.to]}.\n\nMotivering: ${input.motivation}\n\n${next}` +
       SIGNATURE,
   };
 }

@@ -11,6 +11,9 @@ import {
   SelectionStarted,
   SelectionStatus,
   SelectionStatusQuery,
+  Redecision,
+  RedecisionBody,
+  RedecisionParams,
   StartSelectionBody,
 } from '../schemas/selection.ts';
 
@@ -97,6 +100,22 @@ export const selectionRoutes = {
     params: ApplicationParams,
     body: ObjectionDecisionBody,
     responses: { 200: { description: 'Decided.', schema: Objection } },
+    errors: [404, 409],
+  }),
+  redecideRegion: route({
+    operationId: 'redecideRegion',
+    method: 'POST',
+    path: '/calls/{callId}/regions/{region}/redecision',
+    handler: 'functions/selection/redecide.ts',
+    summary:
+      'Act on an upheld objection: decide its region again, by a new ranking or by appointing and ending networks by hand (the facilities whose outcome changed are emailed)',
+    tag: 'Selection',
+    auth: ['department'],
+    table: 'write',
+    sendsEmail: true,
+    params: RedecisionParams,
+    body: RedecisionBody,
+    responses: { 200: { description: 'Decided again.', schema: Redecision } },
     errors: [404, 409],
   }),
 } satisfies Record<string, RouteSpec>;

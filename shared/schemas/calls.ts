@@ -158,6 +158,10 @@ export const Objection = withMeta(
     motivation: z.optional(z.string()),
     decidedAt: z.optional(Instant),
     decidedBy: z.optional(z.string()),
+    redecidedAt: withMeta(z.optional(Instant), {
+      description: "Upheld and acted on: when the department decided the objection's region again.",
+    }),
+    redecidedBy: z.optional(z.string()),
   }),
   { id: 'Objection' },
 );

@@ -2,6 +2,7 @@ import * as z from '../zod.ts';
 import { withMeta } from '../zod.ts';
 import { REGIONS } from '../domain/reference-data.ts';
 import { CalendarDate, Instant, PaginationQuery, pageOf } from './common.ts';
+import { CallParams } from './calls.ts';
 
 export const StartSelectionBody = withMeta(
   z.strictObject({
@@ -90,6 +91,79 @@ export const ListNetworksQuery = z.strictObject({
   region: z.optional(z.enum(REGIONS)),
   callId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a call id.'))),
 });
+
+export const RedecisionParams = z.extend(CallParams, { region: z.enum(REGIONS) });
+
+const ApplicationId = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not an application id.'));
+
+export const RedecisionBody = withMeta(
+  z
+    .strictObject({
+      objection: withMeta(ApplicationId, {
+        description: 'The application whose objection was upheld: the one this re-decision acts on (once).',
+      }),
+      method: withMeta(z.enum(['RERUN', 'BY_HAND']), {
+        description:
+          "`RERUN`: the region's applications evaluated and ranked again, with the registry and reviews as they are now. `BY_HAND`: the networks named in `appoint` and `end`.",
+      }),
+      motivation: withMeta(z.string().check(z.trim(), z.minLength(10), z.maxLength(5000)), {
+        description: 'Why, in Dutch: quoted in the history, on the changed decision lines and in the emails.',
+      }),
+      appoint: withMeta(z._default(z.array(ApplicationId).check(z.maxLength(50)), []), {
+        description: 'BY_HAND: applications of the region to appoint as networks.',
+      }),
+      end: withMeta(z._default(z.array(ApplicationId).check(z.maxLength(50)), []), {
+        description: 'BY_HAND: selected applications whose network ends.',
+      }),
+      networksEndOn: withMeta(z.optional(CalendarDate), {
+        description: 'The day from which ended networks start no trajectory; today when left out.',
+      }),
+    })
+    .check(
+      z.superRefine((body, ctx) => {
+        if (body.method === 'RERUN') {
+          for (const field of ['appoint', 'end'] as const)
+            if (body[field].length > 0) ctx.addIssue({ code: 'custom', path: [field], message: 'Only with method BY_HAND.' });
+        } else if (body.appoint.length === 0 && body.end.length === 0) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['appoint'],
+            message: 'BY_HAND names at least one application to appoint or end.',
+          });
+        }
+      }),
+    ),
+  { id: 'RedecisionInput' },
+);
+
+export const Redecision = withMeta(
+  z.object({
+    callId: z.string(),
+    region: z.enum(REGIONS),
+    method: z.enum(['RERUN', 'BY_HAND']),
+    objection: withMeta(z.string(), { description: 'The application whose upheld objection this acted on.' }),
+    motivation: z.string(),
+    decidedAt: Instant,
+    changes: withMeta(
+      z.array(
+        z.object({
+          applicationId: z.string(),
+          trackingNumber: z.string(),
+          from: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+          to: z.enum(['SELECTED', 'NOT_SELECTED', 'INELIGIBLE']),
+          networkId: z.string(),
+        }),
+      ),
+      { description: 'Applications whose outcome changed; their lead and partners were emailed.' },
+    ),
+    decision: withMeta(z.array(DecisionLine), { description: "The region's decision as it stands now." }),
+    trajectoriesToReassign: withMeta(
+      z.array(z.object({ trajectoryId: z.string(), networkId: z.string(), startDate: z.string(), plannedEndDate: z.string() })),
+      { description: 'Active trajectories of the networks that ended (ids and dates only).' },
+    ),
+  }),
+  { id: 'Redecision' },
+);
 
 export const ObjectionBody = withMeta(
   z.strictObject({ grounds: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)) }),

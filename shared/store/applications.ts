@@ -71,6 +71,9 @@ export interface Objection {
   motivation?: string;
   decidedAt?: string;
   decidedBy?: string;
+  /** An upheld objection acted on: its region decided again (rule `objection-redecision`). */
+  redecidedAt?: string;
+  redecidedBy?: string;
 }
 
 export interface SubmittedContent {
@@ -499,4 +502,41 @@ export async function saveObjection(
   );
   if (outcome.ok) return { ok: true };
   return { ok: false, reasons: [expect === 'none' ? 'objection-exists' : 'objection-decided'] };
+}
+
+/**
+ * The change a re-decision of its region makes to one application, as a transaction item: its new outcome
+ * (when its line changed), the objection marked as acted on (for the application that objected, on
+ * condition that it was upheld and not acted on before), and a history entry.
+ */
+export function redecidedApplicationUpdate(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  change: { outcome?: ApplicationOutcome; actsOnObjection?: { at: string; by: string }; entry: HistoryEntry },
+): TransactItem {
+  const sets = ['#history = list_append(#history, :entry)'];
+  const values: Record<string, unknown> = { ':entry': [change.entry] };
+  let condition = 'attribute_exists(PK)';
+  if (change.outcome) {
+    sets.push('outcome = :outcome');
+    values[':outcome'] = change.outcome;
+  }
+  if (change.actsOnObjection) {
+    sets.push('objection.redecidedAt = :redecidedAt', 'objection.redecidedBy = :redecidedBy');
+    values[':redecidedAt'] = change.actsOnObjection.at;
+    values[':redecidedBy'] = change.actsOnObjection.by;
+    values[':upheld'] = 'UPHELD';
+    condition += ' AND objection.decision = :upheld AND attribute_not_exists(objection.redecidedAt)';
+  }
+  return {
+    Update: {
+      TableName: deps.tableName,
+      Key: applicationKey(callId, applicationId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: condition,
+      ExpressionAttributeNames: { '#history': 'history' },
+      ExpressionAttributeValues: values,
+    },
+  };
 }

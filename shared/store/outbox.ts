@@ -29,6 +29,7 @@ export type OutboxOrigin =
   | 'call-deadline-reminder'
   | 'call-deadline-passed'
   | 'network-withdrawn'
+  | 'region-redecided'
   | 'deadline-extended'
   | 'trajectory-assigned'
   | 'ama-submitted'

@@ -280,3 +280,56 @@ export async function releaseNotification(deps: Deps, callId: string, applicatio
     new DeleteCommand({ TableName: deps.tableName, Key: { PK: callPartition(callId), SK: `NOTIFIED#${applicationId}` } }),
   );
 }
+
+/** DynamoDB's limit on the items of one transaction. */
+export const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * A region decided again after an upheld objection (functions/selection/redecide.ts), all or nothing: the
+ * call (its version moved on, conditional on the version read, with the history entry), every changed
+ * application (its outcome, the objection acted on, a history entry), the region's new decision lines under
+ * the call's decision run, the networks appointed (the same id a selection would give them) and those
+ * ended (from `endsOn`, unless the department ended them before), and the emails (outbox).
+ * `too-large` when it would not fit in one transaction.
+ */
+export async function redecideRegion(
+  deps: Deps,
+  change: {
+    call: ConditionalUpdate;
+    applications: readonly TransactItem[];
+    lines: readonly LineRecord[];
+    appointed: readonly NetworkRecord[];
+    ended: ReadonlyArray<{ networkId: string; endsOn: string; reason: string; at: string; by: string }>;
+  },
+  also: readonly TransactItem[],
+): Promise<WriteOutcome<'call-changed' | 'objection-acted-on' | 'network-changed' | 'too-large'>> {
+  const named: Array<readonly [TransactItem, 'call-changed' | 'objection-acted-on' | 'network-changed']> = [
+    [{ Update: change.call }, 'call-changed'],
+    ...change.applications.map((item) => [item, 'objection-acted-on'] as const),
+    ...change.ended.map(
+      (network) =>
+        [
+          {
+            Update: {
+              TableName: deps.tableName,
+              Key: { PK: `NETWORK#${network.networkId}`, SK: 'NETWORK' },
+              UpdateExpression: 'SET withdrawnOn = :on, withdrawalReason = :reason, withdrawnAt = :at, withdrawnBy = :by',
+              ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(withdrawnOn)',
+              ExpressionAttributeValues: {
+                ':on': network.endsOn,
+                ':reason': network.reason,
+                ':at': network.at,
+                ':by': network.by,
+              },
+            },
+          },
+          'network-changed',
+        ] as const,
+    ),
+  ];
+  const puts: TransactItem[] = [...change.lines, ...change.appointed].map((item) => ({
+    Put: { TableName: deps.tableName, Item: item },
+  }));
+  if (named.length + puts.length + also.length > MAX_TRANSACTION_ITEMS) return { ok: false, reasons: ['too-large'] };
+  return transactNamed(deps, named, [...puts, ...also]);
+}

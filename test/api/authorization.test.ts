@@ -16,6 +16,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   werkpostId: '00000000-0000-0000-0000-000000000007',
   agreementId: '00000000-0000-0000-0000-000000000008',
   cooperationId: '00000000-0000-0000-0000-000000000009',
+  region: 'GENT',
 };
 
 function samplePath(path: string): string {

@@ -97,6 +97,25 @@ const rendered: Record<string, EmailContent[]> = {
   selectionFailedEmail: [true, false].map((committed) =>
     templates.selectionFailedEmail({ callTitle: 'Netwerken 2027', executionName: 'run-1', committed }),
   ),
+  outcomeRedecidedEmail: [
+    templates.outcomeRedecidedEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-1',
+      region: 'LIMBURG',
+      from: 'INELIGIBLE',
+      to: 'SELECTED',
+      motivation: 'De erkenning van de aanvrager was op de indiendatum geldig.',
+    }),
+    templates.outcomeRedecidedEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-2',
+      region: 'LIMBURG',
+      from: 'SELECTED',
+      to: 'NOT_SELECTED',
+      motivation: 'De erkenning van een andere aanvrager was op de indiendatum geldig.',
+      networkEndsOn: '2027-03-01',
+    }),
+  ],
   objectionDecidedEmail: (['UPHELD', 'REJECTED'] as const).map((decision) =>
     templates.objectionDecidedEmail({
       callTitle: 'Netwerken 2027',

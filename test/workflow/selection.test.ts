@@ -409,6 +409,187 @@ describe('network selection on the synthesized state machine', () => {
     expect(pointless.status).toBe(409);
     expect(pointless.body.rule).toBe('objection-against-refusal');
   });
+
+  describe('objections that take effect (rule objection-redecision)', () => {
+    const appUrl = (key: string) => `/calls/${realistic.callId}/applications/${realistic.apps.get(key)!.applicationId}`;
+    const redecide = (region: string, body: unknown, token = department) =>
+      api.request('POST', `/calls/${realistic.callId}/regions/${region}/redecision`, { token, body });
+    const subjects = async (key: string) =>
+      (await api.emails(realistic.apps.get(key)!.email))
+        .filter((m) => m.subject.startsWith('Nieuwe beslissing'))
+        .map((m) => m.subject);
+    async function objectAndUphold(key: string) {
+      const token = await api.token({ role: 'facility', facility: realistic.apps.get(key)!.lead });
+      const lodged = await api.request('POST', `${appUrl(key)}/objection`, {
+        token,
+        body: { grounds: 'De beslissing klopt niet.' },
+      });
+      expect(lodged.status, lodged.text).toBe(201);
+      return async () => {
+        const upheld = await api.request('POST', `${appUrl(key)}/objection/decision`, {
+          token: department,
+          body: { decision: 'UPHELD', motivation: 'Het bezwaar is gegrond.' },
+        });
+        expect(upheld.status, upheld.text).toBe(200);
+      };
+    }
+    const callVersion = async () => (await api.request('GET', `/calls/${realistic.callId}`, { token: department })).body.version;
+
+    it('RERUN: the ineligible lead whose recognition is on record again is ranked anew; the network it displaces ends', async () => {
+      const li = realistic.apps.get('LI')!;
+      const uphold = await objectAndUphold('LI');
+      const objection = li.applicationId;
+      // Not upheld yet: refused by the rule, nothing changed.
+      const early = await redecide('LIMBURG', { objection, method: 'RERUN', motivation: 'De erkenning was geldig.' });
+      expect(early.status, early.text).toBe(409);
+      expect(early.body.rule).toBe('objection-redecision');
+      await uphold();
+      const versionBefore = await callVersion();
+      // Another region than the objection's: refused.
+      const otherRegion = await redecide('GENT', { objection, method: 'RERUN', motivation: 'De erkenning was geldig.' });
+      expect(otherRegion.status).toBe(409);
+      expect(otherRegion.body.rule).toBe('objection-redecision');
+      // Bad input: one entry per field, nothing changed.
+      const short = await redecide('LIMBURG', { objection, method: 'RERUN', motivation: 'kort' });
+      expect(short.status).toBe(422);
+      expect(short.body.errors.map((e: { path: string }) => e.path)).toEqual(['motivation']);
+      const mixed = await redecide('LIMBURG', {
+        objection,
+        method: 'RERUN',
+        motivation: 'De erkenning was geldig.',
+        appoint: [objection],
+      });
+      expect(mixed.status).toBe(422);
+      expect(mixed.body.errors.map((e: { path: string }) => e.path)).toEqual(['appoint']);
+      const past = await redecide('LIMBURG', {
+        objection,
+        method: 'RERUN',
+        motivation: 'De erkenning was geldig.',
+        networksEndOn: '2020-01-01',
+      });
+      expect(past.status).toBe(422);
+      expect(past.body.errors[0]).toMatchObject({ path: 'networksEndOn', rule: 'network-withdrawal' });
+      expect(await callVersion()).toBe(versionBefore);
+
+      // The department puts the recognition the lead held on the deadline date back on record, and ranks LIMBURG anew.
+      const restored = await api.request('POST', `/facilities/${li.lead}/recognitions`, {
+        token: department,
+        body: { authority: 'JONGERENWELZIJN', validFrom: '2018-01-01', reference: 'JWB/2018/0042' },
+      });
+      expect(restored.status, restored.text).toBe(201);
+      const before = (
+        await api.request('GET', `/calls/${realistic.callId}/selection`, { token: department })
+      ).body.decision.regions.find((r: { region: string }) => r.region === 'LIMBURG').applications;
+      const displaced = before.find((l: { rank: number | null }) => l.rank === 2).applicationId as string;
+      const displacedKey = [...realistic.apps].find(([, a]) => a.applicationId === displaced)![0];
+      const done = await redecide('LIMBURG', {
+        objection,
+        method: 'RERUN',
+        motivation: 'De erkenning van de aanvrager was op de indiendatum geldig.',
+      });
+      expect(done.status, done.text).toBe(200);
+      expect(
+        done.body.changes.map((c: { applicationId: string; from: string; to: string }) => [c.applicationId, c.from, c.to]),
+      ).toEqual(
+        expect.arrayContaining([
+          [li.applicationId, 'INELIGIBLE', 'SELECTED'],
+          [displaced, 'SELECTED', 'NOT_SELECTED'],
+        ]),
+      );
+      expect(done.body.changes).toHaveLength(2);
+      expect(done.body.decision.find((l: { applicationId: string }) => l.applicationId === li.applicationId)).toMatchObject({
+        rank: 1,
+        outcome: 'SELECTED',
+        score: 100,
+      });
+      // The decision as facilities and the department read it, the networks, the history, the emails.
+      const status = await api.request('GET', `/calls/${realistic.callId}/selection`, { token: department });
+      const limburg = status.body.decision.regions.find((r: { region: string }) => r.region === 'LIMBURG').applications;
+      expect(limburg.find((l: { applicationId: string }) => l.applicationId === li.applicationId).outcome).toBe('SELECTED');
+      expect(limburg.find((l: { applicationId: string }) => l.applicationId === displaced).outcome).toBe('NOT_SELECTED');
+      const liToken = await api.token({ role: 'facility', facility: li.lead });
+      const liView = await api.request('GET', appUrl('LI'), { token: liToken });
+      expect(liView.body.status).toBe('SELECTED');
+      expect(liView.body.outcome.networkId).toBe(done.body.changes.find((c: { to: string }) => c.to === 'SELECTED').networkId);
+      expect(liView.body.objection.redecidedAt).toBeDefined();
+      expect(liView.body.history.at(-1)).toMatchObject({ action: 'outcome-redecided', from: 'INELIGIBLE', to: 'SELECTED' });
+      const networks = await api.request('GET', `/networks?callId=${realistic.callId}&region=LIMBURG`, { token: department });
+      const byLead = new Map(networks.body.items.map((n: { leadEnterpriseNumber: string }) => [n.leadEnterpriseNumber, n]));
+      expect(byLead.get(li.lead)).toMatchObject({ applicationId: li.applicationId });
+      expect(byLead.get(li.lead)).not.toHaveProperty('withdrawnOn');
+      expect(byLead.get(realistic.apps.get(displacedKey)!.lead)).toMatchObject({
+        withdrawnOn: '2026-12-02',
+        withdrawalReason: 'De erkenning van de aanvrager was op de indiendatum geldig.',
+      });
+      const call = await api.request('GET', `/calls/${realistic.callId}`, { token: department });
+      expect(call.body.history.at(-1)).toMatchObject({
+        action: 'region-redecided',
+        details: { region: 'LIMBURG', method: 'RERUN' },
+      });
+      expect(await subjects('LI')).toEqual([`Nieuwe beslissing over aanvraag ${li.trackingNumber}: geselecteerd`]);
+      expect(await subjects(displacedKey)).toEqual([
+        `Nieuwe beslissing over aanvraag ${realistic.apps.get(displacedKey)!.trackingNumber}: niet geselecteerd`,
+      ]);
+      expect(await subjects('L0')).toEqual([]);
+      // Once per objection.
+      const again = await redecide('LIMBURG', { objection, method: 'RERUN', motivation: 'Nog eens opnieuw beslissen.' });
+      expect(again.status).toBe(409);
+      expect(again.body.detail).toContain('already');
+    });
+
+    it("BY_HAND: appointing and ending networks, within the call's networks per region", async () => {
+      const g2 = realistic.apps.get('G2')!;
+      const g1 = realistic.apps.get('G1')!;
+      await (
+        await objectAndUphold('G2')
+      )();
+      const versionBefore = await callVersion();
+      const tooMany = await redecide('GENT', {
+        objection: g2.applicationId,
+        method: 'BY_HAND',
+        motivation: 'Aanvraag G2 werd onterecht lager gescoord.',
+        appoint: [g2.applicationId],
+      });
+      expect(tooMany.status).toBe(422);
+      expect(tooMany.body.errors[0]).toMatchObject({ path: 'appoint', rule: 'max-networks-per-region' });
+      const wrong = await redecide('GENT', {
+        objection: g2.applicationId,
+        method: 'BY_HAND',
+        motivation: 'Aanvraag G2 werd onterecht lager gescoord.',
+        appoint: [g1.applicationId],
+        end: [g2.applicationId],
+      });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['appoint.0', 'end.0']);
+      expect(await callVersion()).toBe(versionBefore);
+      const done = await redecide('GENT', {
+        objection: g2.applicationId,
+        method: 'BY_HAND',
+        motivation: 'Aanvraag G2 werd onterecht lager gescoord.',
+        appoint: [g2.applicationId],
+        end: [g1.applicationId],
+        networksEndOn: '2027-01-01',
+      });
+      expect(done.status, done.text).toBe(200);
+      expect(done.body.changes.map((c: { trackingNumber: string; to: string }) => [c.trackingNumber, c.to]).sort()).toEqual(
+        [
+          [g2.trackingNumber, 'SELECTED'],
+          [g1.trackingNumber, 'NOT_SELECTED'],
+        ].sort(),
+      );
+      expect(done.body.trajectoriesToReassign).toEqual([]);
+      const ended = await api.request(
+        'GET',
+        `/networks/${done.body.changes.find((c: { to: string }) => c.to === 'NOT_SELECTED').networkId}`,
+        { token: department },
+      );
+      expect(ended.body.withdrawnOn).toBe('2027-01-01');
+      const g1Token = await api.token({ role: 'facility', facility: g1.lead });
+      expect((await api.request('GET', appUrl('G1'), { token: g1Token })).body.status).toBe('NOT_SELECTED');
+      expect(await subjects('G1')).toHaveLength(1);
+      expect(await subjects('G2')).toHaveLength(1);
+    });
+  });
 });
 
 describe('refusals', () => {

@@ -582,6 +582,29 @@ export const RULES = [
     implementedBy: 'objection.ts#mayObjectTo',
   },
   {
+    id: 'objection-redecision',
+    title: {
+      nl: 'Na een gegrond bezwaar beslist het departement opnieuw over de regio, eenmaal per bezwaar',
+      en: 'After an upheld objection the department decides the region again, once per objection',
+    },
+    kind: 'department',
+    source:
+      "The call's terms (bezwaar); acting on an upheld objection by a new ranking of the region or by appointing and ending networks by hand, with a motivation: the department's decision",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'redecision.ts#redecisionRefusal',
+  },
+  {
+    id: 'max-networks-per-region',
+    title: {
+      nl: 'Niet meer netwerken per regio dan de oproep toelaat',
+      en: 'No more networks per region than the call allows',
+    },
+    kind: 'law',
+    source: "The call's own terms (maximum networks per region, set in the call)",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'redecision.ts#decideByHand',
+  },
+  {
     id: 'expiry-notices',
     title: {
       nl: 'Herinnering 60, 30 en 7 dagen vóór het geplande einde',
