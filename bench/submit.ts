@@ -154,6 +154,13 @@ export async function seedSubmitFixture(
       },
       audit,
     );
+    // Its partners confirmed their part (rule partners-confirmed), as they would have before a submit.
+    record.partnerAnswers = Object.fromEntries(
+      record.partners.map((p) => [
+        p.enterpriseNumber,
+        { answer: 'CONFIRMED' as const, answeredAt: now.toISOString(), answeredBy: 'bench' },
+      ]),
+    );
     const outcome = await insertApplication(deps, record, now);
     if (!outcome.ok) throw new Error(`seeding draft ${i}: refused: ${outcome.reasons.join(', ')}`);
     applications[i] = record;

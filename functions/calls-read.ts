@@ -12,6 +12,7 @@ import { handler as listReviews } from './reviews/list.ts';
 import { handler as getSelection } from './selection/status.ts';
 import { handler as listNetworks } from './networks/list.ts';
 import { handler as getNetwork } from './networks/get.ts';
+import { handler as callStatistics } from './calls/statistics.ts';
 
 export const handler = dispatch(
   listCalls,
@@ -26,4 +27,5 @@ export const handler = dispatch(
   getSelection,
   listNetworks,
   getNetwork,
+  callStatistics,
 );

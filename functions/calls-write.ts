@@ -9,6 +9,7 @@ import { handler as updateApplication } from './applications/update.ts';
 import { handler as submitApplication } from './applications/submit.ts';
 import { handler as reopenApplication } from './applications/reopen.ts';
 import { handler as withdrawApplication } from './applications/withdraw.ts';
+import { handler as answerAsPartner } from './applications/answer-as-partner.ts';
 import { handler as declareNoConflict } from './reviews/declare.ts';
 import { handler as putReview } from './reviews/put.ts';
 import { handler as startSelection } from './selection/start.ts';
@@ -26,6 +27,7 @@ export const handler = dispatch(
   submitApplication,
   reopenApplication,
   withdrawApplication,
+  answerAsPartner,
   declareNoConflict,
   putReview,
   startSelection,

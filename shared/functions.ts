@@ -87,6 +87,7 @@ export const apiFunctions = {
       'getSelection',
       'listNetworks',
       'getNetwork',
+      'callStatistics',
     ],
   },
   CallsWrite: {
@@ -102,6 +103,7 @@ export const apiFunctions = {
       'submitApplication',
       'reopenApplication',
       'withdrawApplication',
+      'answerAsPartner',
       'declareNoConflict',
       'putReview',
       'startSelection',

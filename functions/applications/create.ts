@@ -6,6 +6,7 @@ import { applicationRoutes } from '../../shared/routes/applications.ts';
 import { isCallOpen } from '../../shared/domain/call-rules.ts';
 import { applicationView, insertApplication, newApplicationRecord } from '../../shared/store/applications.ts';
 import { loadVisibleCall } from '../../shared/access/calls.ts';
+import { partnerInvitations } from '../../shared/handlers/partner-invitations.ts';
 
 export const handler = defineHandler(applicationRoutes.createApplication, async ({ params, body, principal, deps }) => {
   if (!principal.facility) throw problems.forbidden();
@@ -15,7 +16,7 @@ export const handler = defineHandler(applicationRoutes.createApplication, async 
     throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');
   }
   const record = newApplicationRecord(call.callId, principal.facility, body, { actor: principal.userId, now });
-  const outcome = await insertApplication(deps, record, now);
+  const outcome = await insertApplication(deps, record, now, [await partnerInvitations(deps, call, record, [], now)]);
   if (!outcome.ok) {
     if (outcome.reasons.includes('call-closed'))
       throw problems.conflict('deadline-passed', 'This call no longer accepts applications.');

@@ -6,6 +6,7 @@ import { isBeforeDeadline } from '../../shared/domain/deadline.ts';
 import { applicationView, getApplication, saveDraft } from '../../shared/store/applications.ts';
 import { loadVisibleApplication, requireLead } from '../../shared/access/applications.ts';
 import { isDraftApplication } from '../../shared/domain/application-status.ts';
+import { partnerInvitations } from '../../shared/handlers/partner-invitations.ts';
 
 export const handler = defineHandler(applicationRoutes.updateApplication, async ({ params, body, ifMatch, principal, deps }) => {
   const { call, application } = await loadVisibleApplication(deps, principal, params.callId, params.applicationId);
@@ -19,7 +20,8 @@ export const handler = defineHandler(applicationRoutes.updateApplication, async 
   if (!isDraftApplication(application)) {
     throw problems.conflict('not-a-draft', `The application is ${application.status}; reopen it first to change it.`);
   }
-  const outcome = await saveDraft(deps, application, expectedVersion, body, { actor: principal.userId, now });
+  const invitations = await partnerInvitations(deps, call, { ...application, ...body }, application.partners, now);
+  const outcome = await saveDraft(deps, application, expectedVersion, body, { actor: principal.userId, now }, [invitations]);
   if (!outcome.ok) {
     if (outcome.reasons.includes('call-closed'))
       throw problems.conflict('deadline-passed', 'The deadline has passed; the application can no longer be changed.');

@@ -135,6 +135,15 @@ export async function loadDemoDataIfEmpty(
       },
       audit,
     );
+    // The submitted ones have their partners' confirmation (rule partners-confirmed); the drafts still wait for it.
+    if (demo.submit) {
+      application.partnerAnswers = Object.fromEntries(
+        demo.partners.map((en) => [
+          en,
+          { answer: 'CONFIRMED' as const, answeredAt: audit.now.toISOString(), answeredBy: 'demo-data' },
+        ]),
+      );
+    }
     await insertApplication(deps, application, audit.now);
     if (demo.submit) {
       const receipt = issueReceipt(application, submittedContent(application), audit.now, await deps.receiptKey());

@@ -30,3 +30,8 @@ export function hasBeenSubmitted(application: { status: ApplicationStatus; recei
 export function allowedFrom(action: LeadAction): ApplicationStatus[] {
   return Object.keys(TRANSITIONS[action]) as ApplicationStatus[];
 }
+
+/** A partner answers for an application that its lead has not withdrawn (rule `partners-confirmed`). */
+export function isWithdrawnApplication(application: { status: ApplicationStatus }): boolean {
+  return application.status === 'WITHDRAWN';
+}

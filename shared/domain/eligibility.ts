@@ -12,6 +12,7 @@ export type EligibilityRuleId =
   | 'region-in-call'
   | 'partners-registered'
   | 'partners-distinct'
+  | 'partners-confirmed'
   | 'required-recognition'
   | 'single-application-per-region'
   | 'criteria-answered';
@@ -27,6 +28,45 @@ export interface EligibilityReport {
   /** The Brussels calendar date recognitions were checked on: the deadline's. */
   checkedOn: string;
   rules: EligibilityRuleResult[];
+}
+
+export type PartnerAnswer = 'CONFIRMED' | 'DECLINED';
+
+/** The partners that confirmed their part: only they count for the network (rule `partners-confirmed`). */
+export function confirmedPartners(
+  application: EligibilityInput['application'],
+): Array<{ enterpriseNumber: string; role: string }> {
+  return application.partners.filter((p) => application.partnerAnswers?.[p.enterpriseNumber]?.answer === 'CONFIRMED');
+}
+
+/**
+ * Rule `partners-confirmed`: every partner named has confirmed its part before the deadline. The
+ * explanation names who has not answered and who declined.
+ */
+export function partnersConfirmed({ application }: EligibilityInput): EligibilityRuleResult {
+  const answerOf = (en: string) => application.partnerAnswers?.[en]?.answer;
+  const waiting = application.partners
+    .filter((p) => answerOf(p.enterpriseNumber) === undefined)
+    .map((p) => fmt(p.enterpriseNumber));
+  const declined = application.partners
+    .filter((p) => answerOf(p.enterpriseNumber) === 'DECLINED')
+    .map((p) => fmt(p.enterpriseNumber));
+  const passed = waiting.length === 0 && declined.length === 0;
+  return {
+    rule: 'partners-confirmed',
+    passed,
+    explanation: passed
+      ? application.partners.length === 0
+        ? 'The application lists no partners.'
+        : `Every partner (${application.partners.length}) confirmed its part.`
+      : [
+          waiting.length > 0 ? `Not answered yet: ${waiting.join(', ')}.` : '',
+          declined.length > 0 ? `Declined: ${declined.join(', ')} (remove it from the application).` : '',
+          'A partner counts once it confirms its part.',
+        ]
+          .filter(Boolean)
+          .join(' '),
+  };
 }
 
 export interface RegisteredFacility {
@@ -47,6 +87,8 @@ export interface EligibilityInput {
     region: string;
     partners: ReadonlyArray<{ enterpriseNumber: string; role: string }>;
     proposal: { criteria: Readonly<Record<string, string>> };
+    /** Each partner's answer to being named (rule `partners-confirmed`); none when nobody answered. */
+    partnerAnswers?: Readonly<Record<string, { answer: PartnerAnswer }>> | undefined;
   };
   /** The registry entry of the lead and of every partner; absent ones are not registered. */
   registry: ReadonlyMap<string, RegisteredFacility>;
@@ -118,7 +160,8 @@ export function partnersDistinct({ application }: EligibilityInput): Eligibility
 export function requiredRecognition(input: EligibilityInput): EligibilityRuleResult {
   const { call, application, registry } = input;
   const on = brusselsDateOf(new Date(call.submissionDeadline));
-  const members = [application.leadEnterpriseNumber, ...application.partners.map((p) => p.enterpriseNumber)];
+  // The lead, and the partners that confirmed their part (rule `partners-confirmed`).
+  const members = [application.leadEnterpriseNumber, ...confirmedPartners(application).map((p) => p.enterpriseNumber)];
   const holders: string[] = [];
   for (const member of new Set(members)) {
     const facility = registry.get(member);
@@ -172,6 +215,7 @@ const RULES = [
   regionInCall,
   partnersRegistered,
   partnersDistinct,
+  partnersConfirmed,
   requiredRecognition,
   singleApplicationPerRegion,
   criteriaAnswered,

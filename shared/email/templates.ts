@@ -350,13 +350,21 @@ export function trajectoryReassignedEmail(input: {
   casemanagerZorg: string;
   casemanagerWerk: string;
   stillInvolved: boolean;
+  /** The trajectory moved to another network (its lead's name and region). */
+  movedToNetwork?: { leadName: string; region: string } | undefined;
 }): EmailContent {
   return {
-    subject: `Traject ${input.trajectoryId.slice(0, 8)}: andere casemanager`,
+    subject: input.movedToNetwork
+      ? `Traject ${input.trajectoryId.slice(0, 8)}: ander netwerk`
+      : `Traject ${input.trajectoryId.slice(0, 8)}: andere casemanager`,
     text:
       `Beste casemanager,
 
 De opvolging van activeringstraject ${input.trajectoryId} is gewijzigd. ` +
+      (input.movedToNetwork
+        ? `Het traject loopt voortaan met het netwerk van ${input.movedToNetwork.leadName} (regio ${input.movedToNetwork.region}); ` +
+          'pas het plan aan als acties nu door andere voorzieningen worden uitgevoerd. '
+        : '') +
       `Casemanager Zorg: ${input.casemanagerZorg}. Casemanager Werk: ${input.casemanagerWerk}.
 
 ` +
@@ -373,14 +381,43 @@ export function mandateWithdrawnEmail(input: {
   enterpriseNumber: string;
   withdrawnOn: string;
   reason: string;
+  /** Trajectories (casemanager Zorg) or agreements (begeleider AMA) that run on and are to be reassigned. */
+  running: number;
 }): EmailContent {
   const what = MANDATE_NAMES[input.kind];
+  const things = input.kind === 'BEGELEIDER_AMA' ? 'AMA-overeenkomsten' : 'trajecten';
   return {
     subject: `Uw ${what} wordt ingetrokken vanaf ${input.withdrawnOn}`,
     text:
       `Beste,\n\nHet departement trekt de ${what} van uw voorziening (${formatEnterpriseNumber(input.enterpriseNumber)}) in ` +
       `vanaf ${input.withdrawnOn}. Vanaf die dag kan uw voorziening er geen nieuwe overeenkomsten of trajecten meer op starten.\n\n` +
       `Reden: ${input.reason}` +
+      (input.running > 0
+        ? `\n\nUw voorziening volgt nog ${input.running} lopende ${things} op. Die lopen gewoon verder tot ze aan een andere ` +
+          'voorziening zijn toegewezen; het departement neemt daarover contact met u op.'
+        : '') +
+      SIGNATURE,
+  };
+}
+
+/** To the members of a samenwerkingsverband Zorg whose mandate is withdrawn. */
+export function cooperationWithdrawnEmail(input: {
+  name: string;
+  werkingsgebied: string;
+  withdrawnOn: string;
+  reason: string;
+  running: number;
+}): EmailContent {
+  return {
+    subject: `Het mandaat van ${input.name} wordt ingetrokken vanaf ${input.withdrawnOn}`,
+    text:
+      `Beste,\n\nHet departement trekt het mandaat van het samenwerkingsverband Zorg "${input.name}" (werkingsgebied ` +
+      `${input.werkingsgebied}) in vanaf ${input.withdrawnOn}. Vanaf die dag krijgen de casemanagers Zorg van het ` +
+      `samenwerkingsverband geen nieuwe trajecten meer toegewezen.\n\nReden: ${input.reason}` +
+      (input.running > 0
+        ? `\n\nEr lopen nog ${input.running} trajecten met een casemanager Zorg van het samenwerkingsverband. Die lopen ` +
+          'gewoon verder tot ze opnieuw zijn toegewezen; het departement neemt daarover contact op.'
+        : '') +
       SIGNATURE,
   };
 }
@@ -499,6 +536,66 @@ export function evaluationNoticeEmail(input: {
     text:
       `Beste begeleider,\n\nOver 14 dagen, op ${input.evaluationDate}, staat de evaluatie gepland van de AMA-overeenkomst ` +
       `${input.agreementId} (werkpost ${input.werkpostName}). Plan het gesprek met de deelnemer en de werkpost.` +
+      SIGNATURE,
+  };
+}
+
+/** To a facility named as partner in an application: asked to confirm or decline its part. */
+export function partnerNamedEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  leadName: string;
+  region: string;
+  role: string;
+  deadline: string;
+}): EmailContent {
+  return {
+    subject: `U bent partner in aanvraag ${input.trackingNumber}: bevestigt u uw deelname?`,
+    text:
+      `Beste,\n\n${input.leadName} heeft uw voorziening als partner (${input.role}) opgenomen in aanvraag ${input.trackingNumber} ` +
+      `voor de oproep "${input.callTitle}", regio ${input.region}.\n\n` +
+      `Bevestig of weiger uw deelname vóór ${dutchDateTime(input.deadline)} (Brusselse tijd), in de toepassing waarmee uw ` +
+      'voorziening aanvragen opvolgt. Een partner telt pas mee voor de ontvankelijkheid van de aanvraag als hij bevestigt; ' +
+      'zonder uw antwoord kan de penhouder de aanvraag niet indienen.' +
+      SIGNATURE,
+  };
+}
+
+/** To the lead: a partner confirmed or declined its part. */
+export function partnerAnsweredEmail(input: {
+  trackingNumber: string;
+  partnerName: string;
+  answer: 'CONFIRMED' | 'DECLINED';
+  comment?: string | undefined;
+}): EmailContent {
+  const confirmed = input.answer === 'CONFIRMED';
+  return {
+    subject: `Aanvraag ${input.trackingNumber}: ${input.partnerName} ${confirmed ? 'bevestigt' : 'weigert'} zijn deelname`,
+    text:
+      `Beste,\n\n${input.partnerName} heeft zijn deelname als partner in aanvraag ${input.trackingNumber} ` +
+      `${confirmed ? 'bevestigd' : 'geweigerd'}.` +
+      (input.comment ? `\n\nToelichting van de partner: ${input.comment}` : '') +
+      (confirmed
+        ? ''
+        : '\n\nEen partner die weigert, telt niet mee. Haal hem uit de aanvraag of overleg met hem vóór de indiendatum.') +
+      SIGNATURE,
+  };
+}
+
+/** To a partner of an application: the outcome of the selection for the network it is part of. */
+export function partnerOutcomeEmail(input: {
+  callTitle: string;
+  trackingNumber: string;
+  leadName: string;
+  region: string;
+  outcome: 'SELECTED' | 'NOT_SELECTED' | 'INELIGIBLE';
+}): EmailContent {
+  return {
+    subject: `Oproep "${input.callTitle}": beslissing over aanvraag ${input.trackingNumber} waarin u partner bent`,
+    text:
+      `Beste,\n\nHet departement heeft de selectie voor de oproep "${input.callTitle}" afgerond.\n\n` +
+      `Aanvraag ${input.trackingNumber} van ${input.leadName} (regio ${input.region}), waarin uw voorziening partner is, is ` +
+      `${OUTCOME_TEXT[input.outcome]}.\n\nDe penhouder kreeg de motivering en kan binnen de termijn bezwaar indienen.` +
       SIGNATURE,
   };
 }

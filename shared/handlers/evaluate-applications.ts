@@ -59,7 +59,8 @@ export async function evaluateApplications(
         const holder = await getLeadMarker(deps, call.callId, content.region, content.leadEnterpriseNumber);
         const report = checkEligibility({
           call,
-          application: content,
+          // The partners' answers are the application's own (given while the call was open).
+          application: { ...content, partnerAnswers: application.partnerAnswers },
           registry,
           otherApplicationsLedInRegion: holder && holder !== application.applicationId ? [holder] : [],
         });

@@ -130,7 +130,8 @@ export const amaRoutes = {
     method: 'POST',
     path: '/ama-agreements/{agreementId}/submission',
     handler: 'functions/ama/submit.ts',
-    summary: 'Submit an active agreement to the department, with the signed copy’s SHA-256 (begeleider); the department is emailed',
+    summary:
+      'Submit an active agreement to the department, with the signed copy’s SHA-256 (begeleider); the department is emailed',
     tag: 'AMA',
     auth: ['facility'],
     table: 'write',

@@ -1,5 +1,14 @@
 import { route, type RouteSpec } from '../http/route.ts';
-import { Call, CallBody, CallPage, CallParams, DeadlineExtensionBody, ListCallsQuery } from '../schemas/calls.ts';
+import {
+  Call,
+  CallBody,
+  CallPage,
+  CallParams,
+  CallStatistics,
+  CallStatisticsQuery,
+  DeadlineExtensionBody,
+  ListCallsQuery,
+} from '../schemas/calls.ts';
 
 export const callRoutes = {
   createCall: route({
@@ -81,5 +90,20 @@ export const callRoutes = {
     body: DeadlineExtensionBody,
     responses: { 200: { description: 'Extended.', schema: Call, etag: true } },
     errors: [404, 409],
+  }),
+  callStatistics: route({
+    operationId: 'callStatistics',
+    method: 'GET',
+    path: '/statistics/calls',
+    handler: 'functions/calls/statistics.ts',
+    summary:
+      'Calls report: per call and region, applications by status, eligible, selected, objections and unanswered partners; JSON, or CSV with `Accept: text/csv` (department)',
+    tag: 'Calls',
+    auth: ['department'],
+    table: 'read',
+    query: CallStatisticsQuery,
+    responses: {
+      200: { description: 'The report (as CSV: a row per call and region, and a TOTAL row per call).', schema: CallStatistics },
+    },
   }),
 } satisfies Record<string, RouteSpec>;

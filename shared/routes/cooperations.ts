@@ -5,6 +5,7 @@ import {
   Cooperation,
   CooperationPage,
   CooperationParams,
+  CooperationWithdrawn,
   ListCooperationsQuery,
   RegisterCooperationBody,
   WithdrawCooperationBody,
@@ -70,14 +71,21 @@ export const cooperationRoutes = {
     method: 'POST',
     path: '/cooperations/{cooperationId}/withdrawal',
     handler: 'functions/cooperations/withdraw.ts',
-    summary: 'Withdraw the mandate from a date, with the reason (department); If-Match. The werkingsgebied is free for another from then',
+    summary:
+      'Withdraw the mandate from a date, with the reason (department); If-Match. The werkingsgebied is free for another from then',
     tag: 'Cooperations',
     auth: ['department'],
     table: 'write',
     params: CooperationParams,
     body: WithdrawCooperationBody,
     ifMatch: true,
-    responses: { 200: { description: 'Withdrawn.', schema: Cooperation, etag: true } },
+    responses: {
+      200: {
+        description: 'Withdrawn; its running trajectories are listed for reassignment.',
+        schema: CooperationWithdrawn,
+        etag: true,
+      },
+    },
     errors: [404, 409],
   }),
 } satisfies Record<string, RouteSpec>;

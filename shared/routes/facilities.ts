@@ -97,7 +97,8 @@ export const facilityRoutes = {
     method: 'PUT',
     path: '/facilities/{enterpriseNumber}/call-subscription',
     handler: 'functions/facilities/call-subscription/put.ts',
-    summary: "Subscribe a facility to calls (all regions, or some): it is emailed when one is published, extended, and 7 days before its deadline",
+    summary:
+      'Subscribe a facility to calls (all regions, or some): it is emailed when one is published, extended, and 7 days before its deadline',
     tag: 'Facilities',
     auth: ['department', 'facility'],
     table: 'write',

@@ -7,6 +7,7 @@ import {
   MandateRequestBody,
   MandateRequestParams,
   MandateWithdrawalBody,
+  MandateWithdrawn,
   ListAllMandateRequestsQuery,
   MandateRequestPage,
 } from '../schemas/mandates.ts';
@@ -17,7 +18,8 @@ export const mandateRoutes = {
     method: 'POST',
     path: '/facilities/{enterpriseNumber}/mandate-requests',
     handler: 'functions/mandates/request.ts',
-    summary: 'Ask the department for a recognition as begeleider AMA (or, under the 2014 rules only, a casemanager Zorg mandate); the department is emailed',
+    summary:
+      'Ask the department for a recognition as begeleider AMA (or, under the 2014 rules only, a casemanager Zorg mandate); the department is emailed',
     tag: 'Mandates',
     auth: ['facility', 'casemanager-zorg'],
     table: 'write',
@@ -67,7 +69,7 @@ export const mandateRoutes = {
     sendsEmail: true,
     params: MandateRequestParams,
     body: MandateWithdrawalBody,
-    responses: { 200: { description: 'Withdrawn.', schema: MandateRequest } },
+    responses: { 200: { description: 'Withdrawn; what runs on is listed for reassignment.', schema: MandateWithdrawn } },
     errors: [404, 409],
   }),
   listAllMandateRequests: route({

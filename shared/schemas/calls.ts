@@ -91,6 +91,48 @@ export const ListCallsQuery = z.strictObject({
   region: z.optional(Region),
 });
 
+export const CallStatisticsQuery = z.strictObject({
+  callId: withMeta(z.optional(Id), { description: 'One call; all calls when left out.' }),
+  status: z.optional(CallStatus),
+});
+
+const CallReportCounts = z.object({
+  applications: z.number().check(z.int()),
+  drafts: z.number().check(z.int()),
+  submitted: z.number().check(z.int()),
+  withdrawn: z.number().check(z.int()),
+  eligible: withMeta(z.number().check(z.int()), {
+    description: 'Submitted and eligible: from the decision once the call is decided, checked at the time of the request before.',
+  }),
+  ineligible: z.number().check(z.int()),
+  selected: withMeta(z.number().check(z.int()), {
+    description: 'In the decision that stands (after any re-decision on an objection).',
+  }),
+  notSelected: z.number().check(z.int()),
+  objections: z.number().check(z.int()),
+  objectionsUpheld: z.number().check(z.int()),
+  partnersNotAnswered: withMeta(z.number().check(z.int()), {
+    description: 'Partners named that have neither confirmed nor declined.',
+  }),
+});
+
+export const CallStatistics = withMeta(
+  z.object({
+    calls: z.array(
+      z.object({
+        callId: z.string(),
+        title: z.string(),
+        status: CallStatus,
+        submissionDeadline: Instant,
+        maxNetworksPerRegion: z.number().check(z.int()),
+        totals: CallReportCounts,
+        regions: z.array(z.extend(CallReportCounts, { region: z.string() })),
+      }),
+    ),
+  }),
+  { id: 'CallStatistics' },
+);
+
 export const DeadlineExtensionBody = withMeta(
   z.strictObject({
     submissionDeadline: Instant,
@@ -191,6 +233,20 @@ export const Application = withMeta(
       ),
       { description: 'The selection outcome, once the call is DECIDED.' },
     ),
+    partnerAnswers: withMeta(
+      z.array(
+        z.object({
+          enterpriseNumber: z.string(),
+          answer: z.enum(['AWAITED', 'CONFIRMED', 'DECLINED']),
+          answeredAt: z.optional(Instant),
+          comment: z.optional(z.string()),
+        }),
+      ),
+      {
+        description:
+          'Each partner named, with its answer (rule `partners-confirmed`): only confirmed partners count for eligibility.',
+      },
+    ),
     objection: z.optional(Objection),
     receipt: withMeta(z.optional(Receipt), { description: 'The receipt of the last submission.' }),
     history: z.array(HistoryEntry),
@@ -200,6 +256,18 @@ export const Application = withMeta(
 );
 
 export const ApplicationPage = pageOf(Application, 'ApplicationPage');
+
+export const PartnerAnswerBody = withMeta(
+  z.strictObject({
+    answer: withMeta(z.enum(['CONFIRMED', 'DECLINED']), {
+      description: "CONFIRMED: your facility takes part in this application's network as named; DECLINED: it does not.",
+    }),
+    comment: withMeta(z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000))), {
+      description: 'For the lead, e.g. why you decline.',
+    }),
+  }),
+  { id: 'PartnerAnswerInput' },
+);
 
 export const ListApplicationsQuery = z.strictObject({
   ...PaginationQuery,

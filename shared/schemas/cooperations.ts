@@ -62,4 +62,17 @@ export const Cooperation = withMeta(
   },
 );
 
+export const CooperationWithdrawn = withMeta(
+  z.extend(Cooperation, {
+    trajectoriesToReassign: withMeta(
+      z.array(z.object({ trajectoryId: z.string(), startDate: z.string(), plannedEndDate: z.string() })),
+      {
+        description:
+          'Its running trajectories, to be given a casemanager Zorg of another samenwerkingsverband (ids and dates only).',
+      },
+    ),
+  }),
+  { id: 'CooperationWithdrawn' },
+);
+
 export const CooperationPage = pageOf(Cooperation, 'CooperationPage');

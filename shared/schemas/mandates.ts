@@ -92,6 +92,24 @@ export const MandateRequest = withMeta(
   { id: 'MandateRequest' },
 );
 
+export const MandateWithdrawn = withMeta(
+  z.extend(MandateRequest, {
+    toReassign: withMeta(
+      z.object({
+        trajectories: withMeta(
+          z.array(z.object({ trajectoryId: z.string(), startDate: z.string(), plannedEndDate: z.string() })),
+          { description: "A casemanager Zorg mandate: the facility's running trajectories under it (ids and dates only)." },
+        ),
+        agreements: withMeta(z.array(z.object({ agreementId: z.string(), status: z.string(), startDate: z.string() })), {
+          description: "A recognition as begeleider AMA: the facility's agreements not ended (no participant data).",
+        }),
+      }),
+      { description: 'What runs on and is to be reassigned to another holder; the facility is told how many.' },
+    ),
+  }),
+  { id: 'MandateWithdrawn' },
+);
+
 export const MandateWithdrawalBody = withMeta(
   z.strictObject({
     reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),

@@ -85,8 +85,14 @@ export const ReassignBody = withMeta(
       takeOver: withMeta(z.optional(z.literal(true)), {
         description: 'The calling casemanager Zorg becomes the casemanager Zorg.',
       }),
+      networkId: withMeta(z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a network id.'))), {
+        description:
+          'The department only: move the trajectory to another standing network of its werkingsgebied (e.g. after its network was ended). Under the 2014 rules its casemanager Zorg must work for a member of that network: name a new one if not.',
+      }),
     })
-    .check(z.refine((b) => Object.keys(b).length > 0, { message: 'Name a new casemanager Zorg or Werk, or take over.' })),
+    .check(
+      z.refine((b) => Object.keys(b).length > 0, { message: 'Name a new casemanager Zorg or Werk or network, or take over.' }),
+    ),
   { id: 'TrajectoryReassignment' },
 );
 

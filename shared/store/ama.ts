@@ -356,6 +356,22 @@ export async function listAgreements(
   });
 }
 
+/** Every agreement of one begeleider that `where` keeps, all pages read (a withdrawal lists what runs on). */
+export async function allAgreementsOf(
+  deps: Deps,
+  begeleider: string,
+  where: (a: AgreementRecord) => boolean,
+): Promise<AgreementRecord[]> {
+  const all: AgreementRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAgreements(deps, { begeleider, limit: 100, where, ...(cursor ? { cursor } : {}) });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
 /** A list's line: no participant data. */
 export function agreementSummary(a: AgreementRecord) {
   return {

@@ -6,6 +6,7 @@ import type { ApplicationStatus } from '../domain/application-status.ts';
 import type { Receipt } from '../domain/receipt.ts';
 import { newTrackingNumber, receiptView } from '../domain/receipt.ts';
 import type { Region } from '../domain/reference-data.ts';
+import type { PartnerAnswer } from '../domain/eligibility.ts';
 import type { ApplicationInput } from '../schemas/calls.ts';
 import { callPartition, callPhaseCheck } from './calls.ts';
 import { historyEntry, type Audit, type HistoryEntry } from './history.ts';
@@ -45,6 +46,8 @@ export interface ApplicationRecord {
   outcome?: ApplicationOutcome;
   outcomeNotifiedAt?: string;
   objection?: Objection;
+  /** Each partner's answer to being named, by enterprise number (rule `partners-confirmed`). */
+  partnerAnswers?: Record<string, PartnerAnswerRecord>;
   history: HistoryEntry[];
   version: number;
   createdAt: string;
@@ -74,6 +77,13 @@ export interface Objection {
   /** An upheld objection acted on: its region decided again (rule `objection-redecision`). */
   redecidedAt?: string;
   redecidedBy?: string;
+}
+
+export interface PartnerAnswerRecord {
+  answer: PartnerAnswer;
+  answeredAt: string;
+  answeredBy: string;
+  comment?: string;
 }
 
 export interface SubmittedContent {
@@ -148,25 +158,30 @@ export async function insertApplication(
   deps: Deps,
   record: ApplicationRecord,
   now: Date,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'call-closed' | 'exists' | 'already-leading'>> {
-  return transactNamed(deps, [
-    [callPhaseCheck(deps, record.callId, 'open', now), 'call-closed'],
-    [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
+  return transactNamed(
+    deps,
     [
-      {
-        Put: {
-          TableName: deps.tableName,
-          Item: {
-            ...leadMarkerKey(record.callId, record.region, record.leadEnterpriseNumber),
-            entity: 'LeadMarker',
-            applicationId: record.applicationId,
+      [callPhaseCheck(deps, record.callId, 'open', now), 'call-closed'],
+      [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'exists'],
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: {
+              ...leadMarkerKey(record.callId, record.region, record.leadEnterpriseNumber),
+              entity: 'LeadMarker',
+              applicationId: record.applicationId,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
           },
-          ConditionExpression: 'attribute_not_exists(PK)',
         },
-      },
-      'already-leading',
+        'already-leading',
+      ],
     ],
-  ]);
+    also,
+  );
 }
 
 export async function getApplication(deps: Deps, callId: string, applicationId: string): Promise<ApplicationRecord | undefined> {
@@ -200,6 +215,30 @@ export async function allApplications(deps: Deps, callId: string): Promise<Appli
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return items;
+}
+
+/** An enterprise number is ten digits: safe as a document path segment. */
+function partnerAnswerPath(enterpriseNumber: string): string {
+  if (!/^\d{10}$/.test(enterpriseNumber)) throw new Error('not an enterprise number');
+  return `#pa${enterpriseNumber}`;
+}
+
+/** The update with `paths` removed too (placeholders `#pa<number>` named here). */
+function withRemoved(item: TransactItem, paths: readonly string[]): TransactItem {
+  if (paths.length === 0 || !item.Update) return item;
+  const names = Object.fromEntries(
+    paths.map((path) => {
+      const placeholder = path.slice(path.indexOf('#'));
+      return [placeholder, placeholder.slice(3)];
+    }),
+  );
+  return {
+    Update: {
+      ...item.Update,
+      UpdateExpression: `${item.Update.UpdateExpression} REMOVE ${paths.join(', ')}`,
+      ExpressionAttributeNames: { ...item.Update.ExpressionAttributeNames, ...names },
+    },
+  };
 }
 
 function applicationUpdate(
@@ -239,19 +278,26 @@ export async function saveDraft(
   expectedVersion: number,
   input: ApplicationInput,
   audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'call-closed' | 'stale' | 'already-leading'>> {
+  const listed = new Set(input.partners.map((p) => p.enterpriseNumber));
   const fields = {
     region: input.region,
     partners: input.partners,
     proposal: input.proposal,
     members: [current.leadEnterpriseNumber, ...input.partners.map((p) => p.enterpriseNumber)],
   };
+  // A partner taken off the application loses its answer (named again, it is asked again); the others keep theirs.
+  const dropped = Object.keys(current.partnerAnswers ?? {}).filter((en) => !listed.has(en));
   const items: Array<readonly [TransactItem, 'call-closed' | 'stale' | 'already-leading']> = [
     [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
     [
-      applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
-        status: 'DRAFT',
-      }),
+      withRemoved(
+        applicationUpdate(deps, { ...current, version: expectedVersion }, fields, historyEntry(audit, 'edited'), audit, {
+          status: 'DRAFT',
+        }),
+        dropped.map((en) => `partnerAnswers.${partnerAnswerPath(en)}`),
+      ),
       'stale',
     ],
   ];
@@ -279,7 +325,68 @@ export async function saveDraft(
       ],
     );
   }
-  return transactNamed(deps, items);
+  return transactNamed(deps, items, also);
+}
+
+/**
+ * A partner's answer to being named in an application (rule `partners-confirmed`), while the call is open
+ * and the application is not withdrawn, with a history entry and `also` (the lead's email, outbox) in one
+ * transaction. It sets only this partner's entry (partners answering at once do not overwrite each other)
+ * and leaves the version alone: the version guards the lead's content, which a partner's answer does not
+ * change, so the lead's pending edit does not go stale.
+ */
+export async function recordPartnerAnswer(
+  deps: Deps,
+  current: ApplicationRecord,
+  enterpriseNumber: string,
+  answer: Omit<PartnerAnswerRecord, 'answeredAt' | 'answeredBy'>,
+  audit: Audit,
+  also: ReadonlyArray<TransactItem | undefined>,
+): Promise<WriteOutcome<'call-closed' | 'stale', ApplicationRecord>> {
+  const recorded: PartnerAnswerRecord = { ...answer, answeredAt: audit.now.toISOString(), answeredBy: audit.actor };
+  const entry = historyEntry(audit, answer.answer === 'CONFIRMED' ? 'partner-confirmed' : 'partner-declined', {
+    details: { enterpriseNumber },
+  });
+  // Applications made before partners answered have no map yet: the first answer writes it whole.
+  const hasMap = current.partnerAnswers !== undefined;
+  const update: TransactItem = {
+    Update: {
+      TableName: deps.tableName,
+      Key: applicationKey(current.callId, current.applicationId),
+      UpdateExpression: hasMap
+        ? 'SET partnerAnswers.#partner = :answer, #history = list_append(#history, :entry)'
+        : 'SET partnerAnswers = :answers, #history = list_append(#history, :entry)',
+      ConditionExpression: `#status <> :withdrawn AND contains(members, :partner) AND ${hasMap ? 'attribute_exists' : 'attribute_not_exists'}(partnerAnswers)`,
+      ExpressionAttributeNames: {
+        '#history': 'history',
+        '#status': 'status',
+        ...(hasMap ? { '#partner': enterpriseNumber } : {}),
+      },
+      ExpressionAttributeValues: {
+        ':entry': [entry],
+        ':withdrawn': 'WITHDRAWN',
+        ':partner': enterpriseNumber,
+        ...(hasMap ? { ':answer': recorded } : { ':answers': { [enterpriseNumber]: recorded } }),
+      },
+    },
+  };
+  const outcome = await transactNamed(
+    deps,
+    [
+      [callPhaseCheck(deps, current.callId, 'open', audit.now), 'call-closed'],
+      [update, 'stale'],
+    ],
+    also,
+  );
+  if (!outcome.ok) return outcome;
+  return {
+    ok: true,
+    record: {
+      ...current,
+      partnerAnswers: { ...current.partnerAnswers, [enterpriseNumber]: recorded },
+      history: [...current.history, entry],
+    },
+  };
 }
 
 /**
@@ -441,6 +548,15 @@ export function applicationView(record: ApplicationRecord, call?: { status: stri
           },
         }
       : {}),
+    partnerAnswers: record.partners.map((p) => {
+      const answer = record.partnerAnswers?.[p.enterpriseNumber];
+      return {
+        enterpriseNumber: p.enterpriseNumber,
+        answer: answer?.answer ?? 'AWAITED',
+        ...(answer ? { answeredAt: answer.answeredAt } : {}),
+        ...(answer?.comment ? { comment: answer.comment } : {}),
+      };
+    }),
     ...(record.objection ? { objection: record.objection } : {}),
     ...(record.receipt ? { receipt: receiptView(record.receipt) } : {}),
     history: record.history,

@@ -4,7 +4,7 @@ import type { Deps } from '../runtime/deps.ts';
 import type { Region } from '../domain/reference-data.ts';
 import { lastMandatedDay, type MandatePeriod } from '../domain/cooperation.ts';
 import { queryPage, type Page } from './query-page.ts';
-import { transactNamed, type WriteOutcome } from './transaction.ts';
+import { transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
 import { versionedPut } from './versioned-update.ts';
 
@@ -103,7 +103,10 @@ export async function insertCooperation(deps: Deps, record: CooperationRecord): 
       },
       'werkingsgebied-taken',
     ],
-    [{ Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } }, 'werkingsgebied-taken'],
+    [
+      { Put: { TableName: deps.tableName, Item: record, ConditionExpression: 'attribute_not_exists(PK)' } },
+      'werkingsgebied-taken',
+    ],
   ]);
 }
 
@@ -115,26 +118,28 @@ export async function saveCooperationMandates(
   deps: Deps,
   next: CooperationRecord,
   expectedVersion: number,
+  also: ReadonlyArray<TransactItem | undefined> = [],
 ): Promise<WriteOutcome<'stale' | 'werkingsgebied-taken'>> {
   const until = lastMandatedDay(next.mandates)!;
-  return transactNamed(deps, [
+  return transactNamed(
+    deps,
     [
-      versionedPut(deps.tableName, next, expectedVersion),
-      'stale',
-    ],
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: werkingsgebiedMarkerKey(next.werkingsgebied),
-          UpdateExpression: 'SET mandatedUntil = :until',
-          ConditionExpression: 'cooperationId = :id',
-          ExpressionAttributeValues: { ':until': until, ':id': next.cooperationId },
+      [versionedPut(deps.tableName, next, expectedVersion), 'stale'],
+      [
+        {
+          Update: {
+            TableName: deps.tableName,
+            Key: werkingsgebiedMarkerKey(next.werkingsgebied),
+            UpdateExpression: 'SET mandatedUntil = :until',
+            ConditionExpression: 'cooperationId = :id',
+            ExpressionAttributeValues: { ':until': until, ':id': next.cooperationId },
+          },
         },
-      },
-      'werkingsgebied-taken',
+        'werkingsgebied-taken',
+      ],
     ],
-  ]);
+    also,
+  );
 }
 
 export async function getCooperation(deps: Deps, cooperationId: string): Promise<CooperationRecord | undefined> {

@@ -257,6 +257,44 @@ export function networkItem(
   };
 }
 
+/**
+ * The partners' outcome emails of an application (`emails`, outbox), written once per application and call
+ * with their marker (NOTIFIED#<applicationId>#PARTNERS) in one transaction: a rerun or a retried task
+ * writes nothing more. False when they were written before.
+ */
+export async function notifyPartnersOnce(
+  deps: Deps,
+  callId: string,
+  applicationId: string,
+  at: string,
+  emails: TransactItem | undefined,
+): Promise<boolean> {
+  if (!emails) return false;
+  const outcome = await transactNamed(
+    deps,
+    [
+      [
+        {
+          Put: {
+            TableName: deps.tableName,
+            Item: {
+              PK: callPartition(callId),
+              SK: `NOTIFIED#${applicationId}#PARTNERS`,
+              entity: 'PartnerOutcomeNotification',
+              applicationId,
+              at,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+        'sent-before',
+      ],
+    ],
+    [emails],
+  );
+  return outcome.ok;
+}
+
 /** Claims the one outcome email of an application in a call; false when it was sent already. */
 export async function claimNotification(deps: Deps, callId: string, applicationId: string, at: string): Promise<boolean> {
   try {

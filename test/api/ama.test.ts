@@ -738,9 +738,20 @@ describe('withdrawing a recognition as begeleider AMA', () => {
     const again = await api.request('POST', url, { token: department, body: { reason: 'x' } });
     expect(again.status).toBe(409);
     expect(again.body.rule).toBe('mandate-withdrawal');
+    // What runs on under the recognition is listed for reassignment: every agreement of the begeleider not ended.
+    const listed = await api.request('GET', `/ama-agreements?begeleider=${BEGELEIDER}&limit=100`, { token: department });
+    const notEnded = (listed.body.items as Array<{ agreementId: string; status: string }>)
+      .filter((a) => a.status !== 'ENDED')
+      .map((a) => a.agreementId)
+      .sort();
+    expect(notEnded.length).toBeGreaterThan(0);
+    expect(withdrawn.body.toReassign.agreements.map((a: { agreementId: string }) => a.agreementId).sort()).toEqual(notEnded);
+    expect(withdrawn.body.toReassign.trajectories).toEqual([]);
+    expect(JSON.stringify(withdrawn.body.toReassign)).not.toMatch(/participant|DEELN/);
     const mail = (await api.emails(begeleiderEmail)).filter((m) => m.subject.includes('ingetrokken'));
     expect(mail).toHaveLength(1);
     expect(mail[0]!.body.text).toContain('De verzekering van de organisatie is verlopen.');
+    expect(mail[0]!.body.text).toContain(`nog ${notEnded.length} lopende AMA-overeenkomsten`);
     // An agreement starting before the withdrawal still may; one starting on or after it may not.
     const before = await api.request('POST', '/ama-agreements', {
       token: begeleider,

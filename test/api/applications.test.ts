@@ -59,7 +59,15 @@ async function draft(
 ) {
   const response = await api.request('POST', `/calls/${callId}/applications`, { token, body });
   expect(response.status, response.text).toBe(201);
-  return Application.parse(response.body);
+  const created = Application.parse(response.body);
+  if (!created.partners.some((p) => p.enterpriseNumber === VAPH_PARTNER)) return created;
+  // The partner confirms its part (rule partners-confirmed): only then does its recognition count.
+  const confirmed = await api.request('PUT', `/calls/${callId}/applications/${created.applicationId}/partners/me`, {
+    token: partner,
+    body: { answer: 'CONFIRMED' },
+  });
+  expect(confirmed.status, confirmed.text).toBe(200);
+  return Application.parse(confirmed.body);
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -166,7 +174,9 @@ describe('applications', () => {
     expect(response.status).toBe(422);
     expect(response.body.type).toBe('/problems/not-eligible');
     expect(response.body.report.eligible).toBe(false);
-    expect(response.body.errors).toEqual([{ path: 'required-recognition', rule: 'required-recognition', message: expect.any(String) }]);
+    expect(response.body.errors).toEqual([
+      { path: 'required-recognition', rule: 'required-recognition', message: expect.any(String) },
+    ]);
     expect(response.body.rule).toBe('required-recognition');
     const after = await api.request('GET', `/calls/${callId}/applications/${application.applicationId}`, { token: plain });
     expect(after.body.status).toBe('DRAFT');
@@ -350,7 +360,16 @@ describe('applications', () => {
     const reinstated = await api.request('POST', `${url}/reopen`, { token: lead });
     expect(reinstated.body.status).toBe('DRAFT');
     const statuses = reinstated.body.history.map((h: { action: string }) => h.action);
-    expect(statuses).toEqual(['created', 'submitted', 'reopened', 'edited', 'submitted', 'withdrawn', 'reopened']);
+    expect(statuses).toEqual([
+      'created',
+      'partner-confirmed',
+      'submitted',
+      'reopened',
+      'edited',
+      'submitted',
+      'withdrawn',
+      'reopened',
+    ]);
     api.setNow(at(DEADLINE_UTC));
     const late = await api.request('POST', `${url}/withdraw`, { token: lead });
     expect(late.status).toBe(409);
@@ -406,6 +425,110 @@ describe('applications', () => {
     expect(next.body.nextCursor).toBeNull();
     const submitted = await api.request('GET', `/calls/${callId}/applications?status=SUBMITTED`, { token: department });
     expect(submitted.body.items.map((x: { applicationId: string }) => x.applicationId)).toEqual([a.applicationId]);
+  });
+});
+
+describe('partners take part (rule partners-confirmed)', () => {
+  it('a partner is asked, answers while the call is open, and only a confirmed partner counts', async () => {
+    const callId = await publishedCall();
+    const partners = [
+      { enterpriseNumber: VAPH_PARTNER, role: 'zorgpartner' },
+      { enterpriseNumber: OUTSIDER, role: 'werkpartner' },
+    ];
+    const created = await api.request('POST', `/calls/${callId}/applications`, {
+      token: plain,
+      body: applicationBody('GENT', partners),
+    });
+    expect(created.status, created.text).toBe(201);
+    const { applicationId, trackingNumber } = created.body;
+    const url = `/calls/${callId}/applications/${applicationId}`;
+    expect(created.body.partnerAnswers).toEqual([
+      { enterpriseNumber: VAPH_PARTNER, answer: 'AWAITED' },
+      { enterpriseNumber: OUTSIDER, answer: 'AWAITED' },
+    ]);
+    const emailOf = async (en: string) =>
+      (await api.request('GET', `/facilities/${en}`, { token: department })).body.email as string;
+    const invitations = async (en: string) =>
+      (await api.emails(await emailOf(en))).filter(
+        (m) => m.subject === `U bent partner in aanvraag ${trackingNumber}: bevestigt u uw deelname?`,
+      );
+    expect(await invitations(VAPH_PARTNER)).toHaveLength(1);
+    expect(await invitations(OUTSIDER)).toHaveLength(1);
+    expect((await invitations(VAPH_PARTNER))[0]!.body.text).not.toMatch(/\/calls\/|PUT |POST /);
+
+    // Unanswered: the partner's VAPH recognition does not count, and submitting is refused naming the rule.
+    const waiting = await api.request('GET', `${url}/eligibility`, { token: plain });
+    const byRule = Object.fromEntries(waiting.body.rules.map((r: { rule: string }) => [r.rule, r]));
+    expect(byRule['partners-confirmed']).toMatchObject({
+      passed: false,
+      explanation: expect.stringContaining('Not answered yet'),
+    });
+    expect(byRule['required-recognition'].passed).toBe(false);
+    const early = await api.request('POST', `${url}/submit`, { token: plain });
+    expect(early.status).toBe(422);
+    expect(early.body.errors.map((e: { rule: string }) => e.rule)).toContain('partners-confirmed');
+
+    // Who may answer: the partner for itself; the lead is refused, a stranger does not see it; bad input changes nothing.
+    const answer = (token: string, body: unknown) => api.request('PUT', `${url}/partners/me`, { token, body });
+    expect((await answer(plain, { answer: 'CONFIRMED' })).status).toBe(403);
+    const stranger = await api.token({ role: 'facility', facility: enterpriseNumber(88_888) });
+    expect((await answer(stranger, { answer: 'CONFIRMED' })).status).toBe(404);
+    const bad = await answer(partner, { answer: 'MAYBE', comment: '' });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['answer', 'comment']);
+    expect((await api.request('GET', url, { token: plain })).body.partnerAnswers[0].answer).toBe('AWAITED');
+
+    // A decline is mailed to the lead; the lead takes the partner off and names it again: it is asked again.
+    const declined = await answer(partner, { answer: 'DECLINED', comment: 'Geen capaciteit dit jaar.' });
+    expect(declined.status, declined.text).toBe(200);
+    expect(declined.headers.get('etag')).toBe('"1"');
+    const told = (await api.emails(await emailOf(PLAIN))).filter(
+      (m) => m.subject.includes(`${trackingNumber}:`) && m.subject.includes('weigert'),
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('Geen capaciteit dit jaar.');
+    const removed = await api.request('PUT', url, {
+      token: plain,
+      headers: { 'if-match': '"1"' },
+      body: applicationBody('GENT', [partners[1]!]),
+    });
+    expect(removed.status, removed.text).toBe(200);
+    const renamed = await api.request('PUT', url, {
+      token: plain,
+      headers: { 'if-match': '"2"' },
+      body: applicationBody('GENT', partners),
+    });
+    expect(renamed.status, renamed.text).toBe(200);
+    expect(renamed.body.partnerAnswers[0]).toEqual({ enterpriseNumber: VAPH_PARTNER, answer: 'AWAITED' });
+    expect(await invitations(VAPH_PARTNER)).toHaveLength(2);
+    expect(await invitations(OUTSIDER)).toHaveLength(1);
+
+    // Both partners confirm at the same moment: neither answer is lost; the application is now eligible.
+    const outsiderToken = await api.token({ role: 'facility', facility: OUTSIDER });
+    const both = await Promise.all([answer(partner, { answer: 'CONFIRMED' }), answer(outsiderToken, { answer: 'CONFIRMED' })]);
+    expect(both.map((r) => r.status)).toEqual([200, 200]);
+    const now = await api.request('GET', url, { token: plain });
+    expect(now.body.partnerAnswers.map((a: { answer: string }) => a.answer)).toEqual(['CONFIRMED', 'CONFIRMED']);
+    expect(now.body.history.map((h: { action: string }) => h.action)).toContain('partner-confirmed');
+    expect((await api.request('POST', `${url}/submit`, { token: plain })).status).toBe(201);
+
+    // The calls report checks eligibility now for a call not yet decided.
+    const report = await api.request('GET', `/statistics/calls?callId=${callId}`, { token: department });
+    expect(report.status, report.text).toBe(200);
+    expect(report.body.calls[0].regions.find((r: { region: string }) => r.region === 'GENT')).toMatchObject({
+      applications: 1,
+      submitted: 1,
+      eligible: 1,
+      selected: 0,
+      partnersNotAnswered: 0,
+    });
+
+    // After the deadline the answers stand as they are.
+    api.setNow(at(DEADLINE_UTC));
+    const late = await answer(partner, { answer: 'DECLINED' });
+    expect(late.status).toBe(409);
+    expect(late.body.rule).toBe('call-open');
+    expect((await api.request('GET', url, { token: plain })).body.partnerAnswers[0].answer).toBe('CONFIRMED');
   });
 });
 

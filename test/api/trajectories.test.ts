@@ -811,6 +811,20 @@ describe('a trajectory requested under the 2014 rules', () => {
     const inNetwork = await reassign(MEMBER_B);
     expect(inNetwork.status, inNetwork.text).toBe(200);
     expect(inNetwork.body.casemanagerZorg.enterpriseNumber).toBe(MEMBER_B);
+    // Withdrawing MEMBER_B's mandate lists this trajectory for reassignment (ids and dates only).
+    const mandates = await api.request('GET', `/facilities/${MEMBER_B}/mandate-requests`, { token: department });
+    const mandate = (mandates.body.items as Array<{ requestId: string; kind: string; status: string }>).find(
+      (r) => r.kind === 'CASEMANAGER_ZORG' && r.status === 'GRANTED',
+    )!;
+    const withdrawn = await api.request('POST', `/mandate-requests/${mandate.requestId}/withdrawal`, {
+      token: department,
+      body: { reason: 'De voorwaarden van 2014 zijn niet meer vervuld.', withdrawnOn: '2027-06-01' },
+    });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect(withdrawn.body.toReassign).toEqual({
+      trajectories: [{ trajectoryId: legacy.trajectoryId, startDate: legacy.startDate, plannedEndDate: legacy.plannedEndDate }],
+      agreements: [],
+    });
   });
 });
 
@@ -838,6 +852,20 @@ describe('withdrawing a samenwerkingsverband Zorg', () => {
       body: { reason: 'Een lid voldoet niet meer aan de voorwaarden.', withdrawnOn: '2026-12-01' },
     });
     expect(withdrawn.status, withdrawn.text).toBe(200);
+    // Its running trajectories are listed for reassignment (ids and dates only), and its members are emailed.
+    const all = await api.request('GET', '/trajectories?limit=100', { token: department });
+    const running = (
+      all.body.items as Array<{ trajectoryId: string; status: string; casemanagerZorg: { enterpriseNumber: string } }>
+    )
+      .filter((t) => t.status !== 'CLOSED' && [MEMBER_A, MEMBER_B, MEMBER_C].includes(t.casemanagerZorg.enterpriseNumber))
+      .map((t) => t.trajectoryId);
+    const listed = withdrawn.body.trajectoriesToReassign.map((t: { trajectoryId: string }) => t.trajectoryId);
+    expect(listed.length).toBeGreaterThan(0);
+    for (const id of listed) expect(running).toContain(id);
+    expect(Object.keys(withdrawn.body.trajectoriesToReassign[0]).sort()).toEqual(['plannedEndDate', 'startDate', 'trajectoryId']);
+    const told = (await api.emails()).filter((m) => m.subject.startsWith('Het mandaat van Samenwerkingsverband Zorg Gent'));
+    expect(told).toHaveLength(3);
+    expect(told[0]!.body.text).toContain(`nog ${listed.length} trajecten`);
     expect(withdrawn.body.mandates).toEqual([
       {
         validFrom: '2025-01-01',
@@ -1033,5 +1061,62 @@ describe('ending a network', () => {
     expect(start.body.errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'networkId', rule: 'network-withdrawal' })]),
     );
+
+    // The department moves a trajectory to another network of its werkingsgebied; its case managers are told.
+    const register = async (region: string) => {
+      const created = await api.request('POST', '/networks', {
+        token: department,
+        body: {
+          region,
+          leadEnterpriseNumber: MEMBER_C,
+          partners: [{ enterpriseNumber: MEMBER_A, role: 'zorgpartner' }],
+          appointedAt: '2025-09-01T00:00:00+02:00',
+        },
+      });
+      expect(created.status, created.text).toBe(201);
+      return created.body.networkId as string;
+    };
+    const [gent, leuven] = [await register('GENT'), await register('LEUVEN')];
+    const listed = await Promise.all(
+      ended.body.trajectoriesToReassign.map(
+        async (t: { trajectoryId: string }) =>
+          (await api.request('GET', `/trajectories/${t.trajectoryId}`, { token: department })).body,
+      ),
+    );
+    const moving = listed.find((t: { regime: string }) => t.regime === 'DECREE_2022').trajectoryId as string;
+    const legacyOne = listed.find((t: { regime: string }) => t.regime === 'DECREE_2014');
+    const move = (token: string, networkId: string, trajectoryId = moving) =>
+      api.request('POST', `/trajectories/${trajectoryId}/reassignment`, { token, body: { networkId } });
+    // A casemanager Zorg of the trajectory's facility may only take over (403); any other does not see it (404).
+    const trajectory = await api.request('GET', `/trajectories/${moving}`, { token: department });
+    const unchanged = await api.scanTable();
+    const ownFacility = await api.token({
+      role: 'casemanager-zorg',
+      facility: trajectory.body.casemanagerZorg.enterpriseNumber,
+      sub: 'cmz-same-facility',
+    });
+    expect((await move(ownFacility, gent)).status).toBe(403);
+    expect((await move(await api.token({ role: 'casemanager-zorg', facility: OUTSIDER, sub: 'cmz-x' }), gent)).status).toBe(404);
+    const sameNetwork = await move(department, networkId);
+    expect(sameNetwork.status).toBe(422);
+    expect(sameNetwork.body.errors[0].path).toBe('networkId');
+    const otherRegion = await move(department, leuven);
+    expect(otherRegion.status).toBe(422);
+    expect(otherRegion.body.errors).toEqual([expect.objectContaining({ path: 'networkId', rule: 'network-in-werkingsgebied' })]);
+    // Under the 2014 rules its casemanager Zorg must work for a member of the new network: name one, or it is refused.
+    const legacyMove = await move(department, gent, legacyOne.trajectoryId);
+    expect(legacyMove.status).toBe(422);
+    expect(legacyMove.body.errors).toEqual([
+      expect.objectContaining({ path: 'casemanagerZorg.enterpriseNumber', rule: 'casemanager-zorg-facility-mandate' }),
+    ]);
+    expect(await api.scanTable()).toEqual(unchanged);
+    const moved = await move(department, gent);
+    expect(moved.status, moved.text).toBe(200);
+    expect(moved.body.networkId).toBe(gent);
+    const audit = await api.request('GET', `/trajectories/${moving}/audit`, { token: department });
+    expect(JSON.stringify(audit.body)).toContain(`network ${networkId} → ${gent}`);
+    const told = (await api.emails(moved.body.casemanagerZorg.email)).filter((m) => m.subject.endsWith('ander netwerk'));
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('regio GENT');
   });
 });

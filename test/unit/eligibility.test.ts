@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  partnersConfirmed,
   checkEligibility,
   criteriaAnswered,
   leadRegistered,
@@ -51,6 +52,7 @@ function input(
       region: 'GENT',
       partners: [{ enterpriseNumber: PARTNER, role: 'zorg' }],
       proposal: { criteria: { approach: 'a', network: 'n' } },
+      partnerAnswers: { [PARTNER]: { answer: 'CONFIRMED' } },
       ...application,
     },
     registry,
@@ -69,6 +71,7 @@ describe('eligibility rules', () => {
       'region-in-call',
       'partners-registered',
       'partners-distinct',
+      'partners-confirmed',
       'required-recognition',
       'single-application-per-region',
       'criteria-answered',
@@ -147,6 +150,44 @@ describe('eligibility rules', () => {
       explanation:
         'No member holds a recognition by JONGERENWELZIJN or VAPH valid on the deadline date 2026-12-02; at least one member must.',
     });
+  });
+
+  it('partners-confirmed: every partner confirmed; who has not answered and who declined are named', () => {
+    expect(partnersConfirmed(input())).toEqual({
+      rule: 'partners-confirmed',
+      passed: true,
+      explanation: 'Every partner (1) confirmed its part.',
+    });
+    expect(partnersConfirmed(input({}, { partners: [], partnerAnswers: undefined })).explanation).toBe(
+      'The application lists no partners.',
+    );
+    const mixed = partnersConfirmed(
+      input(
+        {},
+        {
+          partners: [
+            { enterpriseNumber: PARTNER, role: 'a' },
+            { enterpriseNumber: OTHER, role: 'b' },
+          ],
+          partnerAnswers: { [PARTNER]: { answer: 'DECLINED' } },
+        },
+      ),
+    );
+    expect(mixed).toEqual({
+      rule: 'partners-confirmed',
+      passed: false,
+      explanation:
+        'Not answered yet: 0207.437.468. Declined: 0411.905.847 (remove it from the application). A partner counts once it confirms its part.',
+    });
+    // An answer kept for a facility that is no longer a partner counts for nothing.
+    expect(partnersConfirmed(input({}, { partners: [], partnerAnswers: { [OTHER]: { answer: 'DECLINED' } } })).passed).toBe(true);
+  });
+
+  it('required-recognition counts a partner only once it confirmed (rule partners-confirmed)', () => {
+    // The partner holds the only required recognition: unanswered or declined, it does not count.
+    expect(requiredRecognition(input({}, { partnerAnswers: {} })).passed).toBe(false);
+    expect(requiredRecognition(input({}, { partnerAnswers: { [PARTNER]: { answer: 'DECLINED' } } })).passed).toBe(false);
+    expect(requiredRecognition(input()).passed).toBe(true);
   });
 
   it('required-recognition uses the Brussels date of the deadline (23:30 UTC is the next day in Brussels)', () => {

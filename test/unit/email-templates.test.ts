@@ -97,6 +97,28 @@ const rendered: Record<string, EmailContent[]> = {
   selectionFailedEmail: [true, false].map((committed) =>
     templates.selectionFailedEmail({ callTitle: 'Netwerken 2027', executionName: 'run-1', committed }),
   ),
+  partnerNamedEmail: [
+    templates.partnerNamedEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-1',
+      leadName: 'Vzw De Brug',
+      region: 'GENT',
+      role: 'zorgpartner',
+      deadline: '2027-03-01T11:00:00.000Z',
+    }),
+  ],
+  partnerAnsweredEmail: (['CONFIRMED', 'DECLINED'] as const).map((answer) =>
+    templates.partnerAnsweredEmail({ trackingNumber: 'WZ-1', partnerName: 'Vzw De Brug', answer, comment: 'Zie ons overleg.' }),
+  ),
+  partnerOutcomeEmail: (['SELECTED', 'NOT_SELECTED', 'INELIGIBLE'] as const).map((outcome) =>
+    templates.partnerOutcomeEmail({
+      callTitle: 'Netwerken 2027',
+      trackingNumber: 'WZ-1',
+      leadName: 'Vzw De Brug',
+      region: 'GENT',
+      outcome,
+    }),
+  ),
   outcomeRedecidedEmail: [
     templates.outcomeRedecidedEmail({
       callTitle: 'Netwerken 2027',
@@ -153,15 +175,41 @@ const rendered: Record<string, EmailContent[]> = {
   trajectoryAssignedEmail: [
     templates.trajectoryAssignedEmail({ trajectoryId: id, startDate: '2027-01-04', werkingsgebied: 'ANTWERPEN' }),
   ],
-  trajectoryReassignedEmail: [true, false].map((stillInvolved) =>
-    templates.trajectoryReassignedEmail({ trajectoryId: id, casemanagerZorg: 'cmz-1', casemanagerWerk: 'cmw-1', stillInvolved }),
-  ),
+  trajectoryReassignedEmail: [
+    ...[true, false].map((stillInvolved) =>
+      templates.trajectoryReassignedEmail({ trajectoryId: id, casemanagerZorg: 'cmz-1', casemanagerWerk: 'cmw-1', stillInvolved }),
+    ),
+    templates.trajectoryReassignedEmail({
+      trajectoryId: id,
+      casemanagerZorg: 'cmz-1',
+      casemanagerWerk: 'cmw-1',
+      stillInvolved: true,
+      movedToNetwork: { leadName: 'Vzw De Brug', region: 'GENT' },
+    }),
+  ],
   mandateWithdrawnEmail: [
     templates.mandateWithdrawnEmail({
       kind: 'BEGELEIDER_AMA',
       enterpriseNumber: '0123456749',
       withdrawnOn: '2027-02-01',
       reason: 'De verzekering is verlopen.',
+      running: 3,
+    }),
+    templates.mandateWithdrawnEmail({
+      kind: 'CASEMANAGER_ZORG',
+      enterpriseNumber: '0123456749',
+      withdrawnOn: '2027-02-01',
+      reason: 'De voorwaarden zijn niet meer vervuld.',
+      running: 0,
+    }),
+  ],
+  cooperationWithdrawnEmail: [
+    templates.cooperationWithdrawnEmail({
+      name: 'Samenwerkingsverband Zorg Gent',
+      werkingsgebied: 'GENT',
+      withdrawnOn: '2027-02-01',
+      reason: 'Het samenwerkingsverband telt geen drie leden meer.',
+      running: 12,
     }),
   ],
   amaSubmittedEmail: [templates.amaSubmittedEmail({ agreementId: id, begeleiderName: 'CAW Limburg', startDate: '2027-01-04' })],

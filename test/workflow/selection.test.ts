@@ -53,11 +53,13 @@ interface Planned {
   submittedAt: string;
   /** Its lead's recognition is withdrawn before the deadline: ineligible on the deadline date. */
   loseRecognition?: boolean;
+  /** It names a partner, which confirms its part (and is told the outcome). */
+  withPartner?: boolean;
 }
 
 interface Scenario {
   callId: string;
-  apps: Map<string, { applicationId: string; lead: string; email: string; trackingNumber: string }>;
+  apps: Map<string, { applicationId: string; lead: string; email: string; trackingNumber: string; partnerEmail?: string }>;
 }
 
 let facilityCounter = 0;
@@ -89,15 +91,25 @@ async function scenario(plan: Planned[], regions: string[]): Promise<Scenario> {
       recognitions: [{ authority: 'JONGERENWELZIJN', validFrom: '2018-01-01' }],
     });
     const token = await api.token({ role: 'facility', facility: lead });
+    const partner = p.withPartner ? enterpriseNumber(6_000_000 + facilityCounter) : undefined;
+    const partnerEmail = partner ? mailbox(`partner-${p.key}`) : undefined;
+    if (partner) await registerFacility(api, department, partner, { email: partnerEmail! });
     const application = await api.request('POST', `/calls/${callId}/applications`, {
       token,
       body: {
         region: p.region,
-        partners: [],
+        partners: partner ? [{ enterpriseNumber: partner, role: 'zorgpartner' }] : [],
         proposal: { summary: p.key, criteria: { approach: 'a', network: 'n', reach: 'r' } },
       },
     });
     expect(application.status, application.text).toBe(201);
+    if (partner) {
+      const confirmed = await api.request('PUT', `/calls/${callId}/applications/${application.body.applicationId}/partners/me`, {
+        token: await api.token({ role: 'facility', facility: partner }),
+        body: { answer: 'CONFIRMED' },
+      });
+      expect(confirmed.status, confirmed.text).toBe(200);
+    }
     api.setNow(p.submittedAt);
     const submitted = await api.request('POST', `/calls/${callId}/applications/${application.body.applicationId}/submit`, {
       token,
@@ -116,6 +128,7 @@ async function scenario(plan: Planned[], regions: string[]): Promise<Scenario> {
       lead,
       email,
       trackingNumber: application.body.trackingNumber,
+      ...(partnerEmail ? { partnerEmail } : {}),
     });
   }
   api.setNow(AFTER_DEADLINE);
@@ -170,7 +183,7 @@ const REALISTIC: Planned[] = [
   { key: 'LX', region: 'LIMBURG', scores: [[3, 10, 5]], submittedAt: '2026-11-19T10:00:00.000Z' },
   { key: 'LI', region: 'LIMBURG', scores: [[10, 10, 5]], submittedAt: '2026-11-19T10:00:00.000Z', loseRecognition: true },
   // KEMPEN: one application for two places. MECHELEN: none.
-  { key: 'K1', region: 'KEMPEN', scores: [[5, 5, 3]], submittedAt: '2026-11-20T10:00:00.000Z' },
+  { key: 'K1', region: 'KEMPEN', scores: [[5, 5, 3]], submittedAt: '2026-11-20T10:00:00.000Z', withPartner: true },
 ];
 const REGIONS = ['ANTWERPEN', 'GENT', 'LIMBURG', 'KEMPEN', 'MECHELEN'];
 
@@ -322,7 +335,7 @@ describe('network selection on the synthesized state machine', () => {
       selectedKeys.map((k) => realistic.apps.get(k)!.lead).sort(),
     );
     for (const network of networks.body.items) {
-      expect(network).toMatchObject({ callId: realistic.callId, partners: [] });
+      expect(network).toMatchObject({ callId: realistic.callId });
       expect((await api.request('GET', `/networks/${network.networkId}`, { token: reviewer })).body).toEqual(network);
     }
     const kempen = await api.request('GET', `/networks?region=KEMPEN&callId=${realistic.callId}`, { token: department });
@@ -342,6 +355,12 @@ describe('network selection on the synthesized state machine', () => {
       expect(view.body.status, key).toBe(outcome);
       expect(view.body.outcome.notifiedAt).toBeDefined();
     }
+    // K1's partner, which confirmed its part, is told the outcome too, once.
+    const k1 = realistic.apps.get('K1')!;
+    const partnerMails = (await api.emails(k1.partnerEmail)).filter((m) => m.subject.includes('waarin u partner bent'));
+    expect(partnerMails).toHaveLength(1);
+    expect(partnerMails[0]!.body.text).toContain(`Aanvraag ${k1.trackingNumber}`);
+    expect(partnerMails[0]!.body.text).toContain('geselecteerd');
     expect((await api.request('POST', `/calls/${realistic.callId}/selection`, { token: department, body: {} })).status).toBe(409);
   });
 
@@ -584,6 +603,31 @@ describe('network selection on the synthesized state machine', () => {
         { token: department },
       );
       expect(ended.body.withdrawnOn).toBe('2027-01-01');
+      // The calls report follows the decision that stands, as JSON and as CSV.
+      const report = await api.request('GET', `/statistics/calls?callId=${realistic.callId}`, { token: department });
+      expect(report.status, report.text).toBe(200);
+      const regions = Object.fromEntries(report.body.calls[0].regions.map((r: { region: string }) => [r.region, r]));
+      expect(regions.GENT).toMatchObject({
+        applications: 3,
+        submitted: 3,
+        eligible: 3,
+        selected: 2,
+        notSelected: 1,
+        objections: 1,
+        objectionsUpheld: 1,
+      });
+      expect(regions.LIMBURG).toMatchObject({ applications: 5, eligible: 5, ineligible: 0, selected: 2, objections: 1 });
+      expect(regions.MECHELEN).toMatchObject({ applications: 0 });
+      expect(report.body.calls[0].totals).toMatchObject({ applications: 12, selected: 7 });
+      const csv = await api.request('GET', `/statistics/calls?callId=${realistic.callId}`, {
+        token: department,
+        headers: { accept: 'text/csv' },
+      });
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(csv.text.split('\r\n').filter((row) => row.includes(',GENT,'))[0]).toMatch(/,GENT,3,0,3,0,3,0,2,1,1,1,0$/);
+      const bad = await api.request('GET', '/statistics/calls?status=OPEN', { token: department });
+      expect(bad.status).toBe(422);
+      expect(bad.body.errors[0].path).toBe('status');
       const g1Token = await api.token({ role: 'facility', facility: g1.lead });
       expect((await api.request('GET', appUrl('G1'), { token: g1Token })).body.status).toBe('NOT_SELECTED');
       expect(await subjects('G1')).toHaveLength(1);

@@ -2,11 +2,18 @@ import { defineTask } from '../../../shared/workflows/task.ts';
 import type { BatchInput } from '../../../shared/workflows/selection.ts';
 import { OBJECTION_PERIOD_DAYS, objectionDeadline } from '../../../shared/domain/objection.ts';
 import { sendEmail } from '../../../shared/email/send.ts';
-import { selectionOutcomeEmail } from '../../../shared/email/templates.ts';
+import { partnerOutcomeEmail, selectionOutcomeEmail } from '../../../shared/email/templates.ts';
+import { outboxPut } from '../../../shared/store/outbox.ts';
 import { getApplication, markOutcomeNotified } from '../../../shared/store/applications.ts';
 import { getCall } from '../../../shared/store/calls.ts';
 import { getFacilities } from '../../../shared/store/facilities.ts';
-import { claimNotification, getBatch, getLine, releaseNotification } from '../../../shared/store/selection.ts';
+import {
+  claimNotification,
+  getBatch,
+  getLine,
+  notifyPartnersOnce,
+  releaseNotification,
+} from '../../../shared/store/selection.ts';
 
 /** Emails each lead of the batch its outcome (Dutch), exactly once per application and call, across reruns. */
 export const handler = defineTask<BatchInput, { batch: number; sent: number }>('NotifyBatch', async (input, deps) => {
@@ -20,9 +27,39 @@ export const handler = defineTask<BatchInput, { batch: number; sent: number }>('
       getApplication(deps, input.callId, applicationId),
     ]);
     if (!line || !application) continue;
-    const lead = (await getFacilities(deps, [line.leadEnterpriseNumber])).get(line.leadEnterpriseNumber);
-    if (!lead) continue;
     const now = deps.clock();
+    // The partners that did not decline hear the outcome too: once, through the outbox (claimed with it).
+    const partners = line.partners
+      .map((p) => p.enterpriseNumber)
+      .filter((en) => application.partnerAnswers?.[en]?.answer !== 'DECLINED');
+    const facilities = await getFacilities(deps, [line.leadEnterpriseNumber, ...partners]);
+    const leadName = facilities.get(line.leadEnterpriseNumber)?.name ?? line.leadEnterpriseNumber;
+    const partnerEmails = partners.flatMap((en) => {
+      const partner = facilities.get(en);
+      return partner
+        ? [
+            {
+              to: partner.email,
+              ...partnerOutcomeEmail({
+                callTitle: call.title,
+                trackingNumber: application.trackingNumber,
+                leadName,
+                region: line.region,
+                outcome: line.outcome,
+              }),
+            },
+          ]
+        : [];
+    });
+    await notifyPartnersOnce(
+      deps,
+      input.callId,
+      applicationId,
+      now.toISOString(),
+      outboxPut(deps, 'partner-outcome', partnerEmails, now),
+    );
+    const lead = facilities.get(line.leadEnterpriseNumber);
+    if (!lead) continue;
     if (!(await claimNotification(deps, input.callId, applicationId, now.toISOString()))) continue;
     try {
       await sendEmail(deps, {

@@ -314,6 +314,18 @@ export const RULES = [
     implementedBy: 'eligibility.ts#partnersDistinct',
   },
   {
+    id: 'partners-confirmed',
+    title: {
+      nl: 'Elke partner bevestigt zijn deelname vóór de indiendatum; enkel bevestigde partners tellen mee',
+      en: 'Each partner confirms its part before the deadline; only confirmed partners count',
+    },
+    kind: 'department',
+    source:
+      "A network application binds its partners (the call's terms ask for the partners' commitment); asking each partner through the system: the department's decision",
+    validFrom: SINCE_SYSTEM,
+    implementedBy: 'eligibility.ts#partnersConfirmed',
+  },
+  {
     id: 'required-recognition',
     title: { nl: 'Het netwerk telt de erkenningen die de oproep vraagt', en: 'The network holds the recognitions the call requires' },
     kind: 'law',
