@@ -6,7 +6,8 @@ import { saveObjection, type Objection } from '../../shared/store/applications.t
 import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
-import { queueItemDelete } from '../../shared/store/queue.ts';
+import { queueItemDelete, queueItemReplace } from '../../shared/store/queue.ts';
+import { objectionLine } from '../../shared/domain/queue.ts';
 import { loadVisibleApplication } from '../../shared/access/applications.ts';
 
 /**
@@ -48,7 +49,10 @@ export const handler = defineHandler(selectionRoutes.decideObjection, async ({ p
     'open',
     [
       outboxPut(deps, 'objection-decided', emails, now),
-      queueItemDelete(deps, 'OBJECTION', application.objection.lodgedAt, application.applicationId),
+      // Rejected, it leaves the queue; upheld, it waits there until its region is decided again.
+      body.decision === 'UPHELD'
+        ? queueItemReplace(deps, objectionLine(application, answered, call))
+        : queueItemDelete(deps, 'OBJECTION', application.objection.lodgedAt, application.applicationId),
     ],
   );
   if (!saved.ok) throw problems.conflict('objection-decided', 'This objection was already answered.');

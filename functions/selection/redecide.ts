@@ -21,6 +21,7 @@ import { getFacilities } from '../../shared/store/facilities.ts';
 import { historyEntry } from '../../shared/store/history.ts';
 import { getNetwork } from '../../shared/store/networks.ts';
 import { outboxPuts } from '../../shared/store/outbox.ts';
+import { queueItemDelete } from '../../shared/store/queue.ts';
 import { lineItem, listLines, networkIdOf, networkItem, redecideRegion, type LineRecord } from '../../shared/store/selection.ts';
 import { allTrajectoriesWhere } from '../../shared/store/trajectories.ts';
 
@@ -193,7 +194,11 @@ export const handler = defineHandler(selectionRoutes.redecideRegion, async ({ pa
       appointed,
       ended,
     },
-    outboxPuts(deps, 'region-redecided', emails, now),
+    [
+      ...outboxPuts(deps, 'region-redecided', emails, now),
+      // The upheld objection leaves the department's queue with the re-decision.
+      queueItemDelete(deps, 'OBJECTION', objected.objection!.lodgedAt, objected.applicationId),
+    ],
   );
   if (!outcome.ok) {
     if (outcome.reasons.includes('too-large'))

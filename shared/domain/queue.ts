@@ -84,14 +84,19 @@ export function extensionRequestLine(
 /** A lead's objection against a call's outcome waits for the department's answer. */
 export function objectionLine(
   application: { callId: string; applicationId: string; region: Region; leadEnterpriseNumber: string; trackingNumber: string },
-  objection: { lodgedAt: string },
+  objection: { lodgedAt: string; decision?: 'UPHELD' | 'REJECTED' | undefined },
   call: { title: string },
 ): QueueLine {
+  // An upheld objection stays in the queue until the department has decided its region again.
+  const upheld = objection.decision === 'UPHELD';
   return {
     kind: 'OBJECTION',
     subjectId: application.applicationId,
     since: objection.lodgedAt,
-    title: `Bezwaar tegen de uitkomst van "${call.title}" (aanvraag ${application.trackingNumber})`,
+    subKind: upheld ? 'UPHELD' : 'LODGED',
+    title: upheld
+      ? `Gegrond bezwaar in "${call.title}" (aanvraag ${application.trackingNumber}): beslis opnieuw over regio ${application.region}`
+      : `Bezwaar tegen de uitkomst van "${call.title}" (aanvraag ${application.trackingNumber})`,
     href: `/calls/${application.callId}/applications/${application.applicationId}`,
     region: application.region,
     enterpriseNumber: application.leadEnterpriseNumber,

@@ -18,7 +18,7 @@ export const QueueQuery = z.strictObject({
   }),
   subKind: withMeta(z.optional(z.string().check(z.regex(/^[A-Z_]{1,40}$/))), {
     description:
-      'A finer kind: the mandate’s kind (`CASEMANAGER_ZORG`, `BEGELEIDER_AMA`), or `REVIEW` / `SELECTION_FAILED` for calls.',
+      'A finer kind: the mandate’s kind (`CASEMANAGER_ZORG`, `BEGELEIDER_AMA`), `REVIEW` / `SELECTION_FAILED` for calls, `LODGED` / `UPHELD` for objections (an upheld one waits until its region is decided again).',
   }),
 });
 

@@ -29,6 +29,12 @@ export function queueItemPut(deps: Deps, line: QueueLine): TransactItem {
   return { Put: { TableName: deps.tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } };
 }
 
+/** The item that replaces a queued piece of work with what it has become (an objection upheld: it waits for a re-decision). */
+export function queueItemReplace(deps: Deps, line: QueueLine): TransactItem {
+  const item: QueueItemRecord = { ...queueKey(line.kind, line.since, line.subjectId), entity: 'QueueItem', ...line };
+  return { Put: { TableName: deps.tableName, Item: item } };
+}
+
 /** The item that takes it out again (in the transaction that decides it); a no-op for work queued before the queue existed. */
 export function queueItemDelete(deps: Deps, kind: QueueKind, since: string, subjectId: string): TransactItem {
   return { Delete: { TableName: deps.tableName, Key: queueKey(kind, since, subjectId) } };

@@ -463,6 +463,15 @@ describe('network selection on the synthesized state machine', () => {
       expect(early.status, early.text).toBe(409);
       expect(early.body.rule).toBe('objection-redecision');
       await uphold();
+      // Upheld, it stays in the department's queue until its region is decided again.
+      const waiting = await api.request('GET', '/department/queue?kind=OBJECTION&subKind=UPHELD', { token: department });
+      expect(waiting.body.items).toEqual([
+        expect.objectContaining({
+          subjectId: objection,
+          subKind: 'UPHELD',
+          title: expect.stringContaining('beslis opnieuw over regio LIMBURG'),
+        }),
+      ]);
       const versionBefore = await callVersion();
       // Another region than the objection's: refused.
       const otherRegion = await redecide('GENT', { objection, method: 'RERUN', motivation: 'De erkenning was geldig.' });
@@ -550,7 +559,8 @@ describe('network selection on the synthesized state machine', () => {
         `Nieuwe beslissing over aanvraag ${realistic.apps.get(displacedKey)!.trackingNumber}: niet geselecteerd`,
       ]);
       expect(await subjects('L0')).toEqual([]);
-      // Once per objection.
+      // Acted on, it has left the queue. Once per objection.
+      expect((await api.request('GET', '/department/queue?kind=OBJECTION', { token: department })).body.items).toEqual([]);
       const again = await redecide('LIMBURG', { objection, method: 'RERUN', motivation: 'Nog eens opnieuw beslissen.' });
       expect(again.status).toBe(409);
       expect(again.body.detail).toContain('already');
