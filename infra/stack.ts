@@ -36,7 +36,9 @@ import {
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { AnyPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { CfnLogGroup, LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { logRetentionDays } from '../shared/domain/retention.ts';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnLogGroup, LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -170,7 +172,8 @@ export class WerkEnZorgStack extends Stack {
     });
     const mailFrom = props.mailFrom ?? 'no-reply@werkenzorg.vlaanderen.be';
     const sesIdentity = props.sesIdentity ?? mailFrom.slice(mailFrom.lastIndexOf('@') + 1);
-    const logRetention = props.logRetention ?? RetentionDays.ONE_YEAR;
+    // Rule `retention-logs` (shared/domain/retention.ts): 365 days, a value CloudWatch offers.
+    const logRetention = props.logRetention ?? (logRetentionDays(new Date().toISOString().slice(0, 10)));
     const throttle = props.throttle ?? { rateLimit: 50, burstLimit: 100 };
 
     // --- Encryption key: the table, the log groups (and later the DLQ). ---

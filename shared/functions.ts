@@ -37,8 +37,8 @@ export const apiFunctions = {
   },
   Reference: {
     entry: 'functions/reference.ts',
-    description: 'The rules in force, with their sources: reads nothing from the table',
-    routes: ['listRules'],
+    description: 'The rules in force, with their sources, and the processing register: reads nothing from the table',
+    routes: ['listRules', 'privacyRegister'],
   },
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',

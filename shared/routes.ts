@@ -9,6 +9,7 @@ import { mandateRoutes } from './routes/mandates.ts';
 import { trajectoryRoutes } from './routes/trajectories.ts';
 import { amaRoutes } from './routes/ama.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 import { cooperationRoutes } from './routes/cooperations.ts';
 import { departmentRoutes } from './routes/department.ts';
 
@@ -28,6 +29,7 @@ export const routes = {
   ...trajectoryRoutes,
   ...amaRoutes,
   ...ruleRoutes,
+  ...privacyRoutes,
   ...departmentRoutes,
 } satisfies Record<string, RouteSpec>;
 

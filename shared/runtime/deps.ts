@@ -1,3 +1,4 @@
+import { redactPersonalData } from './redaction.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
@@ -130,7 +131,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
     get sfn() {
       return (sfn ??= registered('sfn'));
     },
-    logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg' }),
+    logger: new Logger({ serviceName: env.POWERTOOLS_SERVICE_NAME ?? 'werk-en-zorg', jsonReplacerFn: redactPersonalData }),
     mailFrom: env.MAIL_FROM ?? 'no-reply@werkenzorg.vlaanderen.be',
     receiptKey: secretKey(env, SECRET_ID_VARIABLES.receiptKey, secretReader),
     pseudonymKey: secretKey(env, SECRET_ID_VARIABLES.pseudonymKey, secretReader),

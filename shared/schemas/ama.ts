@@ -65,15 +65,20 @@ export const AgreementBody = withMeta(
   z
     .strictObject({
       participant: z.strictObject({
-        reference: z
-          .string()
-          .check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
-        birthDate: CalendarDate,
+        reference: withMeta(
+          z
+            .string()
+            .check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
+          { 'x-personal': 'participant-reference' },
+        ),
+        birthDate: withMeta(CalendarDate, { 'x-personal': 'participant-reference' }),
         name: withMeta(oneLine(200), {
+          'x-personal': 'participant-identity',
           description:
             'The participant’s name as on their identity card. Stored encrypted; shown only in the PDF and, once submitted, to the department.',
         }),
         nationalRegisterNumber: withMeta(z.string().check(z.trim(), z.maxLength(20)), {
+          'x-personal': 'participant-identity',
           description:
             'The participant’s national register number (rijksregisternummer), `85073003328` or `85.07.30-033.28`: its check digits and birth date are checked (rule `national-register-number`). Stored encrypted, like the name.',
         }),
@@ -106,7 +111,7 @@ export const AgreementBody = withMeta(
           ),
           email: z.optional(z.email().check(z.maxLength(254))),
         }),
-        { description: 'The supervisor at the werkpost, and how to reach them.' },
+        { 'x-personal': 'werkpostbegeleider', description: 'The supervisor at the werkpost, and how to reach them.' },
       ),
       participantStatus: withMeta(
         z.strictObject({
@@ -116,7 +121,10 @@ export const AgreementBody = withMeta(
           }),
           reference: withMeta(oneLine(100), { description: 'The referral’s or permission’s reference.' }),
         }),
-        { description: 'Why the participant may take part, as the department’s guidance requires.' },
+        {
+          'x-personal': 'participant-status',
+          description: 'Why the participant may take part, as the department’s guidance requires.',
+        },
       ),
       evaluationDates: z.array(CalendarDate).check(z.minLength(1), z.maxLength(24)),
       insurance: z.strictObject({ insurer: oneLine(200), policyReference: oneLine(100) }),
@@ -206,6 +214,7 @@ const SignatureView = z.object({
 
 const ParticipantIdentity = withMeta(z.object({ name: z.string(), nationalRegisterNumber: z.string() }), {
   id: 'ParticipantIdentity',
+  'x-personal': 'participant-identity',
 });
 
 export const Agreement = withMeta(
@@ -214,8 +223,8 @@ export const Agreement = withMeta(
     begeleiderEnterpriseNumber: z.string(),
     werkpostId: z.string(),
     participant: z.object({
-      reference: z.string(),
-      birthDate: z.string(),
+      reference: withMeta(z.string(), { 'x-personal': 'participant-reference' }),
+      birthDate: withMeta(z.string(), { 'x-personal': 'participant-reference' }),
       identityRecorded: withMeta(z.boolean(), {
         description:
           'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
@@ -242,8 +251,13 @@ export const Agreement = withMeta(
     }),
     notice: z.optional(z.string()),
     plannedEndDate: z.optional(z.string()),
-    werkpostbegeleider: z.optional(z.object({ name: z.string(), phone: z.optional(z.string()), email: z.optional(z.string()) })),
-    participantStatus: z.optional(z.object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() })),
+    werkpostbegeleider: withMeta(
+      z.optional(z.object({ name: z.string(), phone: z.optional(z.string()), email: z.optional(z.string()) })),
+      { 'x-personal': 'werkpostbegeleider' },
+    ),
+    participantStatus: withMeta(z.optional(z.object({ permission: z.enum(PARTICIPANT_PERMISSIONS), reference: z.string() })), {
+      'x-personal': 'participant-status',
+    }),
     hoursPerWeek: withMeta(z.number(), { description: 'The hours a week the schedule holds.' }),
     submission: withMeta(
       z.optional(

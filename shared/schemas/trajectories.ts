@@ -16,26 +16,33 @@ const Action = z.strictObject({
   plannedEnd: CalendarDate,
 });
 
-const CaseManagerWerk = z.strictObject({
-  id: withMeta(oneLine(200), { description: 'The VDAB counsellor’s user id (`sub`).' }),
-  email: z.email().check(z.maxLength(254)),
-});
+const CaseManagerWerk = withMeta(
+  z.strictObject({
+    id: withMeta(oneLine(200), { description: 'The VDAB counsellor’s user id (`sub`).' }),
+    email: z.email().check(z.maxLength(254)),
+  }),
+  { 'x-personal': 'case-manager' },
+);
 
 /** Client data: the minimum. A pseudonymous reference (the VDAB client number) and a birth date; no name, no diagnosis. */
 const Client = z.strictObject({
-  reference: z
-    .string()
-    .check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
-  birthDate: CalendarDate,
+  reference: withMeta(
+    z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
+    { 'x-personal': 'client-reference' },
+  ),
+  birthDate: withMeta(CalendarDate, { 'x-personal': 'client-birth-date' }),
 });
 
-const CaseManagerZorg = z.strictObject({
-  id: withMeta(oneLine(200), { description: 'The casemanager Zorg’s user id (`sub`).' }),
-  email: z.email().check(z.maxLength(254)),
-  enterpriseNumber: withMeta(EnterpriseNumber, {
-    description: 'The member facility of the samenwerkingsverband Zorg they work for.',
+const CaseManagerZorg = withMeta(
+  z.strictObject({
+    id: withMeta(oneLine(200), { description: 'The casemanager Zorg’s user id (`sub`).' }),
+    email: z.email().check(z.maxLength(254)),
+    enterpriseNumber: withMeta(EnterpriseNumber, {
+      description: 'The member facility of the samenwerkingsverband Zorg they work for.',
+    }),
   }),
-});
+  { 'x-personal': 'case-manager' },
+);
 
 export const CreateTrajectoryBody = withMeta(
   z.strictObject({
@@ -139,9 +146,24 @@ export const Trajectory = withMeta(
   z.object({
     trajectoryId: z.string(),
     networkId: z.string(),
-    casemanagerZorg: z.object({ id: z.string(), email: z.string(), enterpriseNumber: z.string() }),
-    casemanagerWerk: z.object({ id: z.string(), email: z.string() }),
-    client: z.object({ reference: z.string(), birthDate: z.string() }),
+    casemanagerZorg: withMeta(z.object({ id: z.string(), email: z.string(), enterpriseNumber: z.string() }), {
+      'x-personal': 'case-manager',
+    }),
+    casemanagerWerk: withMeta(z.object({ id: z.string(), email: z.string() }), { 'x-personal': 'case-manager' }),
+    client: withMeta(
+      z.optional(
+        z.object({
+          reference: withMeta(z.string(), { 'x-personal': 'client-reference' }),
+          birthDate: withMeta(z.string(), { 'x-personal': 'client-birth-date' }),
+        }),
+      ),
+      {
+        description: 'Left out once its retention ended (rule `retention-trajectory-client-data`): see `clientDataErasedOn`.',
+      },
+    ),
+    clientDataErasedOn: withMeta(z.optional(z.string()), {
+      description: 'The day the client reference and birth date were removed (retention or an erasure request).',
+    }),
     startDate: z.string(),
     plannedEndDate: z.string(),
     minEndDate: z.string(),

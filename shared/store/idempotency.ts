@@ -1,3 +1,4 @@
+import { idempotencyTtlSeconds } from '../domain/retention.ts';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import '../runtime/ddb-client.ts';
 import type { Deps } from '../runtime/deps.ts';
@@ -10,7 +11,8 @@ import { tableDesign } from './table-design.ts';
  * trajectory answers its client reference): the table is encrypted and the record lives a day.
  */
 export const IDEMPOTENCY_PARTITION = 'IDEMPOTENCY';
-export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Rule `retention-idempotency`: the period in force today (a configuration value, read once per cold start). */
+export const IDEMPOTENCY_TTL_SECONDS = idempotencyTtlSeconds(new Date().toISOString().slice(0, 10));
 
 const layers = new Map<string, DynamoDBPersistenceLayer>();
 

@@ -148,7 +148,12 @@ export async function decideMandateRequest(
     deps,
     record,
     { ...decision, decidedAt: audit.now.toISOString(), decidedBy: audit.actor },
-    { expression: '#status = :requested', names: { '#status': 'status' }, values: { ':requested': 'REQUESTED' }, reason: 'already-decided' },
+    {
+      expression: '#status = :requested',
+      names: { '#status': 'status' },
+      values: { ':requested': 'REQUESTED' },
+      reason: 'already-decided',
+    },
     audit,
     also,
   );
@@ -174,7 +179,11 @@ export async function withdrawMandate(
       withdrawnAt: audit.now.toISOString(),
       withdrawnBy: audit.actor,
     },
-    { expression: '#version = :expected AND attribute_not_exists(withdrawnOn)', values: { ':expected': record.version }, reason: 'stale' },
+    {
+      expression: '#version = :expected AND attribute_not_exists(withdrawnOn)',
+      values: { ':expected': record.version },
+      reason: 'stale',
+    },
     audit,
     also,
   );

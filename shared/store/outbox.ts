@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import '../runtime/ddb-client.ts';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { outboxExpiresAt } from '../domain/retention.ts';
 import type { Deps } from '../runtime/deps.ts';
 import type { Email } from '../email/send.ts';
 import type { TransactItem } from './transaction.ts';
@@ -14,7 +15,7 @@ import { queryAll } from './query-all.ts';
  * sweep reads only what is pending, and the oldest one's age is the outbox-age figure.
  *
  * Entries hold addresses and the texts of emails (which carry ids and tracking numbers, never client
- * data); a SENT entry expires (TTL) after `SENT_ENTRY_DAYS`.
+ * data); a SENT entry expires (TTL) after the days of rule `retention-outbox`.
  */
 export type OutboxOrigin =
   | 'mandate-decided'
@@ -64,7 +65,6 @@ export interface OutboxEntry {
 /** How long a sender holds an entry it claimed: longer than a send of its emails may take. */
 export const CLAIM_MS = 2 * 60 * 1000;
 /** A delivered entry is kept this long (the SES message ids, for questions), then expires. */
-export const SENT_ENTRY_DAYS = 30;
 export const OUTBOX_KEY_PREFIX = 'OUTBOX#';
 
 export const outboxKey = (outboxId: string) => ({ PK: `${OUTBOX_KEY_PREFIX}${outboxId}`, SK: 'ENTRY' as const });
@@ -155,7 +155,7 @@ export async function recordOutboxEmailSent(deps: Deps, outboxId: string, index:
   );
 }
 
-/** Every email of the entry is accepted: SENT, out of the pending index, expiring in `SENT_ENTRY_DAYS`. */
+/** Every email of the entry is accepted: SENT, out of the pending index, expiring by rule `retention-outbox`. */
 export async function markOutboxEntrySent(deps: Deps, outboxId: string, now: Date): Promise<void> {
   await deps.ddb.send(
     new UpdateCommand({
@@ -166,7 +166,7 @@ export async function markOutboxEntrySent(deps: Deps, outboxId: string, now: Dat
       ExpressionAttributeValues: {
         ':sent': 'SENT',
         ':now': now.toISOString(),
-        ':expires': Math.floor(now.getTime() / 1000) + SENT_ENTRY_DAYS * 24 * 3600,
+        ':expires': outboxExpiresAt(now),
       },
     }),
   );

@@ -34,8 +34,7 @@ export async function transact(deps: Deps, items: TransactItem[]): Promise<Trans
  * maps each reason to its problem without knowing the order of the items inside the transaction.
  */
 export type WriteOutcome<R extends string, T = undefined> =
-  | ({ ok: true } & (undefined extends T ? { record?: T } : { record: T }))
-  | { ok: false; reasons: R[] };
+  ({ ok: true } & (undefined extends T ? { record?: T } : { record: T })) | { ok: false; reasons: R[] };
 
 /**
  * One transaction of items, each paired with the reason a failure of its condition stands for, and `also`

@@ -33,7 +33,9 @@ export const TRAJECTORY_MAX_MONTHS = dated('longest trajectory without an extens
 export const EXTENSION_MAX_MONTHS = dated('longest extension one request may ask, in months beyond the current maximum end', [
   { from: REGIME_2014_FROM, value: 6 },
 ]);
-export const CLIENT_MINIMUM_AGE = dated('minimum age of the client on the start date, in years', [{ from: REGIME_2014_FROM, value: 18 }]);
+export const CLIENT_MINIMUM_AGE = dated('minimum age of the client on the start date, in years', [
+  { from: REGIME_2014_FROM, value: 18 },
+]);
 export const COOPERATION_MANDATE_YEARS = dated('length of the mandate of a samenwerkingsverband Zorg, in years', [
   { from: REGIME_2022_FROM, value: 5 },
 ]);
@@ -47,7 +49,6 @@ export const MANDATE_QUALIFYING_RECOGNITIONS = dated<readonly RecognitionAuthori
   'recognitions that qualify a care facility for a casemanager Zorg mandate (one valid on the date suffices)',
   [{ from: REGIME_2014_FROM, value: ['JONGERENWELZIJN', 'VAPH', 'ZORG_EN_GEZONDHEID', 'WELZIJN'] }],
 );
-
 
 /** AMA follows the decree of 8 July 2022 from 1 January 2024 (departementwvg.be/regelgeving-werk-en-zorgdecreet). */
 export const AMA_REGIME_2024_FROM = '2024-01-01';
@@ -83,4 +84,28 @@ export const AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF = dated('staff qualified to
 ]);
 export const AMA_RECOGNITION_MAX_YEARS = dated('longest period a recognition as begeleider AMA is granted for, in years', [
   { from: REGIME_2014_FROM, value: 5 },
+]);
+
+/**
+ * Retention (issue: personal data over its whole life). The department keeps data "as long as needed, then
+ * for the period in which it must be able to account for it: 5 years, unless otherwise provided"
+ * (departementwvg.be/verwerking-van-persoonsgegevens-het-kader-van-het-werk-en-zorgdecreet). No text sets a
+ * period for trajectories or AMA agreements themselves: the 5 years apply from the end, as the department's
+ * decision. Change a value here with the date it takes effect.
+ */
+export const CLIENT_DATA_RETENTION_YEARS = dated('years a closed trajectory keeps its client reference and birth date', [
+  { from: REGIME_2014_FROM, value: 5 },
+]);
+export const PARTICIPANT_DATA_RETENTION_YEARS = dated(
+  "years an ended AMA agreement keeps its participant's reference, birth date, identity and status reference",
+  [{ from: REGIME_2014_FROM, value: 5 }],
+);
+export const OUTBOX_RETENTION_DAYS = dated('days a delivered email stays in the outbox (then DynamoDB TTL removes it)', [
+  { from: REGIME_2014_FROM, value: 30 },
+]);
+export const IDEMPOTENCY_RETENTION_HOURS = dated('hours a stored first response answers a retried create (then TTL removes it)', [
+  { from: REGIME_2014_FROM, value: 24 },
+]);
+export const LOG_RETENTION_DAYS = dated('days CloudWatch keeps the functions’ and API’s logs', [
+  { from: REGIME_2014_FROM, value: 365 },
 ]);

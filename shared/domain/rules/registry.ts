@@ -17,6 +17,11 @@ import {
   STATUTORY_PENSION_AGE,
   AMA_RECOGNITION_MAX_YEARS,
   AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF,
+  CLIENT_DATA_RETENTION_YEARS,
+  IDEMPOTENCY_RETENTION_HOURS,
+  LOG_RETENTION_DAYS,
+  OUTBOX_RETENTION_DAYS,
+  PARTICIPANT_DATA_RETENTION_YEARS,
 } from './parameters.ts';
 
 /**
@@ -49,6 +54,7 @@ const DECREE_2022 = 'Decreet van 8 juli 2022 over de werk- en zorgtrajecten; BVR
 const PAGE_CMZ = 'departementwvg.be/casemanager-zorg';
 const PAGE_NEW = 'departementwvg.be/nieuwe-regelgeving-werk-zorgtrajecten';
 const SINCE_SYSTEM = '2018-03-19';
+const PAGE_PRIVACY = 'departementwvg.be/verwerking-van-persoonsgegevens-het-kader-van-het-werk-en-zorgdecreet';
 
 export const RULES = [
   {
@@ -327,7 +333,10 @@ export const RULES = [
   },
   {
     id: 'required-recognition',
-    title: { nl: 'Het netwerk telt de erkenningen die de oproep vraagt', en: 'The network holds the recognitions the call requires' },
+    title: {
+      nl: 'Het netwerk telt de erkenningen die de oproep vraagt',
+      en: 'The network holds the recognitions the call requires',
+    },
     kind: 'law',
     source: "The call's own terms as the department publishes them (2018 call texts)",
     validFrom: SINCE_SYSTEM,
@@ -433,7 +442,8 @@ export const RULES = [
       en: "Recognition as begeleider AMA: qualified staff, the organisation's liability insurance, asked by someone who can bind it",
     },
     kind: 'law',
-    source: "The department's AMA FAQ (\"erkenning aanvragen\"); the minimum of 1 qualified staff member: the department's reading",
+    source:
+      'The department\'s AMA FAQ ("erkenning aanvragen"); the minimum of 1 qualified staff member: the department\'s reading',
     validFrom: SINCE_SYSTEM,
     parameters: { minimumQualifiedStaff: AMA_RECOGNITION_MINIMUM_QUALIFIED_STAFF },
     implementedBy: 'ama.ts#begeleiderRecognitionViolations',
@@ -445,7 +455,7 @@ export const RULES = [
       en: 'A recognition as begeleider AMA is for a limited period (at most 5 years)',
     },
     kind: 'department',
-    source: "The department's AMA FAQ (\"voor een beperkte periode\"); the 5 years: the department's decision",
+    source: 'The department\'s AMA FAQ ("voor een beperkte periode"); the 5 years: the department\'s decision',
     validFrom: SINCE_SYSTEM,
     parameters: { maxYears: AMA_RECOGNITION_MAX_YEARS },
     implementedBy: 'ama.ts#begeleiderRecognitionViolations',
@@ -490,7 +500,8 @@ export const RULES = [
       en: 'A work period lasts at least 3 hours (a warning, not confirmed)',
     },
     kind: 'department',
-    source: "The department's AMA FAQ, citing labour law; not confirmed, so a warning with the agreement (`checks`), never a refusal",
+    source:
+      "The department's AMA FAQ, citing labour law; not confirmed, so a warning with the agreement (`checks`), never a refusal",
     validFrom: SINCE_SYSTEM,
     implementedBy: 'ama.ts#agreementChecks',
   },
@@ -501,7 +512,8 @@ export const RULES = [
       en: 'An agreement signed by all three parties is submitted to the department, which accepts or returns it',
     },
     kind: 'law',
-    source: 'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten ("Elke overeenkomst wordt bij het departement ingediend")',
+    source:
+      'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten ("Elke overeenkomst wordt bij het departement ingediend")',
     validFrom: SINCE_SYSTEM,
     implementedBy: 'ama.ts#submissionRefusal',
   },
@@ -536,7 +548,8 @@ export const RULES = [
       en: 'Each signature records who signed, when and how (scanned copy with its SHA-256, or electronically); the agreement is active with all three',
     },
     kind: 'law',
-    source: 'departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten (the signed copy is submitted to the department); the evidence kept: the department\'s decision',
+    source:
+      "departementwvg.be/overeenkomsten-arbeidsmatige-activiteiten (the signed copy is submitted to the department); the evidence kept: the department's decision",
     validFrom: SINCE_SYSTEM,
     implementedBy: 'ama.ts#sign',
   },
@@ -615,6 +628,60 @@ export const RULES = [
     source: "The call's own terms (maximum networks per region, set in the call)",
     validFrom: SINCE_SYSTEM,
     implementedBy: 'redecision.ts#decideByHand',
+  },
+  {
+    id: 'retention-trajectory-client-data',
+    title: {
+      nl: 'Een afgesloten traject bewaart de cliëntreferentie en geboortedatum 5 jaar na het einde',
+      en: 'A closed trajectory keeps the client reference and birth date 5 years after its end',
+    },
+    kind: 'department',
+    source: `${PAGE_PRIVACY} ("5 jaar, tenzij anders bepaald", after which the department must still be able to account for it); counted from the trajectory's end: the department's decision`,
+    validFrom: SINCE_SYSTEM,
+    parameters: { years: CLIENT_DATA_RETENTION_YEARS },
+    implementedBy: 'retention.ts#clientDataErasableOn',
+  },
+  {
+    id: 'retention-ama-participant-data',
+    title: {
+      nl: 'Een beëindigde AMA-overeenkomst bewaart de gegevens van de deelnemer 5 jaar na het einde',
+      en: "An ended AMA agreement keeps its participant's data 5 years after its end",
+    },
+    kind: 'department',
+    source: `${PAGE_PRIVACY}; counted from the agreement's end: the department's decision`,
+    validFrom: SINCE_SYSTEM,
+    parameters: { years: PARTICIPANT_DATA_RETENTION_YEARS },
+    implementedBy: 'retention.ts#participantDataErasableOn',
+  },
+  {
+    id: 'retention-outbox',
+    title: { nl: 'Een verstuurde e-mail blijft 30 dagen in de outbox', en: 'A sent email stays 30 days in the outbox' },
+    kind: 'system',
+    source: 'Long enough to answer a question about a delivery; the emails hold no client data',
+    validFrom: SINCE_SYSTEM,
+    parameters: { days: OUTBOX_RETENTION_DAYS },
+    implementedBy: 'retention.ts#outboxExpiresAt',
+  },
+  {
+    id: 'retention-idempotency',
+    title: {
+      nl: 'Een bewaard eerste antwoord beantwoordt 24 uur lang een herhaalde aanvraag',
+      en: 'A stored first response answers a retried create for 24 hours',
+    },
+    kind: 'system',
+    source: 'Long enough for a client to retry after a lost answer; it may hold personal data, so no longer',
+    validFrom: SINCE_SYSTEM,
+    parameters: { hours: IDEMPOTENCY_RETENTION_HOURS },
+    implementedBy: 'retention.ts#idempotencyTtlSeconds',
+  },
+  {
+    id: 'retention-logs',
+    title: { nl: 'Logboeken worden 365 dagen bewaard', en: 'Logs are kept 365 days' },
+    kind: 'department',
+    source: "The department's decision (a year of operations to investigate); logs hold no client or participant data",
+    validFrom: SINCE_SYSTEM,
+    parameters: { days: LOG_RETENTION_DAYS },
+    implementedBy: 'retention.ts#logRetentionDays',
   },
   {
     id: 'expiry-notices',
