@@ -1,7 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from '../zod.ts';
 import { getDeps, type Deps } from '../runtime/deps.ts';
 import { acceptsIdempotencyKey, type RouteSpec } from './route.ts';
 import { ifNoneMatchHolds } from './etag.ts';
@@ -13,7 +13,7 @@ import type { ParsedInput, RouteContext } from './route-context.ts';
 
 export type { ParsedInput, RouteContext } from './route-context.ts';
 
-type Out<T> = NonNullable<T> extends z.ZodType ? z.output<NonNullable<T>> : undefined;
+type Out<T> = NonNullable<T> extends z.core.$ZodType ? z.output<NonNullable<T>> : undefined;
 
 export interface RouteRequest<S extends RouteSpec> {
   params: Out<S['params']>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod.ts';
 import type { Role } from '../domain/reference-data.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -12,7 +12,7 @@ export type TableAccess = 'none' | 'read' | 'audit' | 'write';
 
 export interface ResponseSpec {
   description: string;
-  schema?: z.ZodType;
+  schema?: z.core.$ZodType;
   /** Response carries an ETag header. */
   etag?: boolean;
 }
@@ -21,7 +21,11 @@ export interface ResponseSpec {
  * One entry of the route table: the single source of truth for CDK (one function and one route per
  * entry), the local API (serves exactly these) and the OpenAPI document.
  */
-export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+export interface RouteSpec<
+  P extends z.core.$ZodType = z.core.$ZodType,
+  Q extends z.core.$ZodType = z.core.$ZodType,
+  B extends z.core.$ZodType = z.core.$ZodType,
+> {
   operationId: string;
   method: HttpMethod;
   /** API Gateway path syntax: `/facilities/{enterpriseNumber}`. */
@@ -62,7 +66,7 @@ export interface RouteSpec<P extends z.ZodType = z.ZodType, Q extends z.ZodType 
   localOnly?: boolean;
 }
 
-export function route<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+export function route<P extends z.core.$ZodType, Q extends z.core.$ZodType, B extends z.core.$ZodType>(
   spec: RouteSpec<P, Q, B>,
 ): RouteSpec<P, Q, B> {
   return spec;

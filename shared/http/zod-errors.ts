@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from '../zod.ts';
 import type { FieldError } from './problem.ts';
 
 /** `['partners', 0, 'role']` → `partners[0].role`. */
@@ -12,7 +12,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** One field error per offending field; an unknown property is reported at its own path. */
-export function fieldErrorsOf(error: z.ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
+export function fieldErrorsOf(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of error.issues) {
     const base = [...prefix, ...issue.path];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { FacilityParams } from '../schemas/mandates.ts';
 import { AuditEntry } from '../schemas/trajectories.ts';
@@ -19,7 +19,7 @@ import {
   WerkpostPatchBody,
 } from '../schemas/ama.ts';
 
-const agreementAction = <B extends z.ZodType>(
+const agreementAction = <B extends z.core.$ZodType>(
   operationId: string,
   suffix: string,
   file: string,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { ApplicationParams, DeclarationBody, Review, ReviewBody } from '../schemas/calls.ts';
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { Network, NetworkParams, NetworkWithdrawalBody, NetworkWithdrawn } from '../schemas/selection.ts';
 import {
@@ -26,7 +26,7 @@ import {
 const CASE_MANAGERS = ['casemanager-zorg', 'casemanager-werk'] as const;
 const WITH_DEPARTMENT = ['department', 'casemanager-zorg', 'casemanager-werk'] as const;
 
-const trajectoryRoute = <B extends z.ZodType>(spec: {
+const trajectoryRoute = <B extends z.core.$ZodType>(spec: {
   operationId: string;
   method: 'POST' | 'PATCH';
   suffix: string;
@@ -37,7 +37,7 @@ const trajectoryRoute = <B extends z.ZodType>(spec: {
   ifMatch?: boolean;
   bodyOptional?: boolean;
   status?: number;
-  schema?: z.ZodType;
+  schema?: z.core.$ZodType;
   sendsEmail?: boolean;
 }) =>
   route({

@@ -1,41 +1,46 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
+import { withMeta } from '../zod.ts';
 import { isCalendarDate } from '../domain/calendar.ts';
 import { parseEnterpriseNumber } from '../domain/enterprise-number.ts';
 import { PROVINCES, REGIONS } from '../domain/reference-data.ts';
 
 /** The regions of calls and werkingsgebieden, and the provinces of facilities: shared by every area. */
-export const Region = z.enum(REGIONS).meta({ id: 'Region' });
-export const Province = z.enum(PROVINCES).meta({ id: 'Province' });
+export const Region = withMeta(z.enum(REGIONS), { id: 'Region' });
+export const Province = withMeta(z.enum(PROVINCES), { id: 'Province' });
 
 /** A calendar date, YYYY-MM-DD, Europe/Brussels. */
-export const CalendarDate = z
-  .string()
-  .refine(isCalendarDate, { message: 'Must be a calendar date written YYYY-MM-DD.' })
-  .meta({ description: 'Calendar date (Europe/Brussels), YYYY-MM-DD.', example: '2026-01-15', format: 'date' });
+export const CalendarDate = withMeta(
+  z.string().check(z.refine(isCalendarDate, { message: 'Must be a calendar date written YYYY-MM-DD.' })),
+  { description: 'Calendar date (Europe/Brussels), YYYY-MM-DD.', example: '2026-01-15', format: 'date' },
+);
 
 /** An instant in ISO 8601 with an offset. */
-export const Instant = z.iso.datetime({ offset: true }).meta({ example: '2026-11-25T09:30:00.000Z' });
+export const Instant = withMeta(z.iso.datetime({ offset: true }), { example: '2026-11-25T09:30:00.000Z' });
 
 /** `0123.456.749` or `0123456749`; normalized to 10 digits. A bad check digit is a field error. */
-export const EnterpriseNumber = z
-  .string()
-  .superRefine((value, ctx) => {
-    const result = parseEnterpriseNumber(value);
-    if (!result.ok) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          result.reason === 'format'
-            ? 'Must be an enterprise number of 10 digits, written 0123456749 or 0123.456.749.'
-            : 'The check digits are wrong: the last two digits must be 97 minus the first eight digits modulo 97.',
-      });
-    }
-  })
-  .transform((value) => value.trim().replaceAll('.', ''))
-  .meta({
+export const EnterpriseNumber = withMeta(
+  z.pipe(
+    z.string().check(
+      z.superRefine((value, ctx) => {
+        const result = parseEnterpriseNumber(value);
+        if (!result.ok) {
+          ctx.addIssue({
+            code: 'custom',
+            message:
+              result.reason === 'format'
+                ? 'Must be an enterprise number of 10 digits, written 0123456749 or 0123.456.749.'
+                : 'The check digits are wrong: the last two digits must be 97 minus the first eight digits modulo 97.',
+          });
+        }
+      }),
+    ),
+    z.transform((value) => value.trim().replaceAll('.', '')),
+  ),
+  {
     description: 'Belgian enterprise number (KBO/BCE), 10 digits with or without dots; answered as 10 digits.',
     example: '0123456749',
-  });
+  },
+);
 
 /**
  * Names that must never be a key of a map in a body: JavaScript gives them meaning on every object
@@ -48,14 +53,16 @@ export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constru
  * criteria texts, a review's scores): lower-case letters, digits and dashes, starting with a letter, never
  * a reserved name.
  */
-export const CriterionId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and dashes, starting with a letter (max 40).')
-  .refine((key) => !RESERVED_KEYS.has(key), { message: 'This name is reserved; choose another criterion id.' })
-  .meta({
+export const CriterionId = withMeta(
+  z.string().check(
+    z.regex(/^[a-z][a-z0-9-]{0,39}$/, 'Lower-case letters, digits and dashes, starting with a letter (max 40).'),
+    z.refine((key) => !RESERVED_KEYS.has(key), { message: 'This name is reserved; choose another criterion id.' }),
+  ),
+  {
     description: 'Criterion id: lower-case letters, digits and dashes, starting with a letter (max 40).',
     example: 'approach',
-  });
+  },
+);
 
 /**
  * One line of text (a name, a title, a role, a user id): trimmed, not empty, at most `max` characters, no
@@ -64,17 +71,16 @@ export const CriterionId = z
 export function oneLine(max: number) {
   return z
     .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .regex(/^[^\t\n\r\u2028\u2029]*$/, 'One line: no tab or line break.');
+    .check(z.trim(), z.minLength(1), z.maxLength(max), z.regex(/^[^\t\n\r\u2028\u2029]*$/, 'One line: no tab or line break.'));
 }
 
-export const Actor = z.string().meta({ description: 'User id (`sub`) of who did it.' });
+export const Actor = withMeta(z.string(), { description: 'User id (`sub`) of who did it.' });
 
 /** Audit fields every stored record carries. */
 export const AuditFields = {
-  version: z.number().int().positive().meta({ description: 'Optimistic-concurrency version; the ETag carries it.' }),
+  version: withMeta(z.number().check(z.int(), z.positive()), {
+    description: 'Optimistic-concurrency version; the ETag carries it.',
+  }),
   createdAt: Instant,
   createdBy: Actor,
   updatedAt: Instant,
@@ -82,35 +88,38 @@ export const AuditFields = {
 };
 
 export const PaginationQuery = {
-  limit: z.coerce.number().int().min(1).max(100).default(25).meta({ description: 'Page size, 1–100.' }),
-  cursor: z.string().min(1).max(2048).optional().meta({ description: 'Opaque cursor from the previous page.' }),
+  limit: withMeta(z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 25), { description: 'Page size, 1–100.' }),
+  cursor: withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(2048))), {
+    description: 'Opaque cursor from the previous page.',
+  }),
 };
 
-export function pageOf<T extends z.ZodType>(item: T, id: string) {
-  return z
-    .object({
+export function pageOf<T extends z.core.$ZodType>(item: T, id: string) {
+  return withMeta(
+    z.object({
       items: z.array(item),
-      nextCursor: z.string().nullable().meta({ description: 'Pass as `cursor` to get the next page; null on the last.' }),
-    })
-    .meta({ id });
+      nextCursor: withMeta(z.nullable(z.string()), { description: 'Pass as `cursor` to get the next page; null on the last.' }),
+    }),
+    { id },
+  );
 }
 
-export const ProblemSchema = z
-  .object({
-    type: z.string().meta({ example: '/problems/validation-error' }),
+export const ProblemSchema = withMeta(
+  z.object({
+    type: withMeta(z.string(), { example: '/problems/validation-error' }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().check(z.int()),
     detail: z.string(),
     errors: z.array(
       z.object({
         path: z.string(),
         message: z.string(),
-        rule: z.string().optional().meta({ description: 'The rule that refused this field (GET /rules).' }),
+        rule: withMeta(z.optional(z.string()), { description: 'The rule that refused this field (GET /rules).' }),
       }),
     ),
-    rule: z
-      .string()
-      .optional()
-      .meta({ description: 'The id of the rule that refused the request (GET /rules lists them with their sources).' }),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' });
+    rule: withMeta(z.optional(z.string()), {
+      description: 'The id of the rule that refused the request (GET /rules lists them with their sources).',
+    }),
+  }),
+  { id: 'Problem', description: 'RFC 9457 problem details (application/problem+json).' },
+);

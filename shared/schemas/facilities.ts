@@ -1,79 +1,89 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
+import { withMeta } from '../zod.ts';
 import { RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Province } from './common.ts';
 
 export { Province };
-export const RecognitionAuthority = z.enum(RECOGNITION_AUTHORITIES).meta({ id: 'RecognitionAuthority' });
+export const RecognitionAuthority = withMeta(z.enum(RECOGNITION_AUTHORITIES), { id: 'RecognitionAuthority' });
 
 const Name = oneLine(200);
-const Email = z.email().max(254);
+const Email = z.email().check(z.maxLength(254));
 
 export const EnterpriseNumberParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });
 
-export const CreateFacilityBody = z
-  .strictObject({ enterpriseNumber: EnterpriseNumber, name: Name, province: Province, email: Email })
-  .meta({ id: 'CreateFacility' });
+export const CreateFacilityBody = withMeta(
+  z.strictObject({ enterpriseNumber: EnterpriseNumber, name: Name, province: Province, email: Email }),
+  { id: 'CreateFacility' },
+);
 
-export const UpdateFacilityBody = z
-  .strictObject({ name: Name.optional(), province: Province.optional(), email: Email.optional() })
-  .refine((body) => Object.keys(body).length > 0, { message: 'Give at least one of name, province, email.' })
-  .meta({ id: 'UpdateFacility' });
+export const UpdateFacilityBody = withMeta(
+  z
+    .strictObject({ name: z.optional(Name), province: z.optional(Province), email: z.optional(Email) })
+    .check(z.refine((body) => Object.keys(body).length > 0, { message: 'Give at least one of name, province, email.' })),
+  { id: 'UpdateFacility' },
+);
 
 export const ListFacilitiesQuery = z.strictObject({
   ...PaginationQuery,
-  province: Province.optional(),
-  authority: RecognitionAuthority.optional().meta({
+  province: z.optional(Province),
+  authority: withMeta(z.optional(RecognitionAuthority), {
     description: 'Only facilities recognised by this authority on `recognisedOn` (default: today).',
   }),
-  recognisedOn: CalendarDate.optional(),
+  recognisedOn: z.optional(CalendarDate),
 });
 
-export const CreateRecognitionBody = z
-  .strictObject({
-    authority: RecognitionAuthority,
-    reference: oneLine(100),
-    validFrom: CalendarDate,
-    validUntil: CalendarDate.optional(),
-  })
-  .superRefine((body, ctx) => {
-    if (body.validUntil !== undefined && body.validUntil < body.validFrom) {
-      ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil may not be before validFrom.' });
-    }
-  })
-  .meta({ id: 'CreateRecognition' });
+export const CreateRecognitionBody = withMeta(
+  z
+    .strictObject({
+      authority: RecognitionAuthority,
+      reference: oneLine(100),
+      validFrom: CalendarDate,
+      validUntil: z.optional(CalendarDate),
+    })
+    .check(
+      z.superRefine((body, ctx) => {
+        if (body.validUntil !== undefined && body.validUntil < body.validFrom) {
+          ctx.addIssue({ code: 'custom', path: ['validUntil'], message: 'validUntil may not be before validFrom.' });
+        }
+      }),
+    ),
+  { id: 'CreateRecognition' },
+);
 
 export const RecognitionParams = z.strictObject({
   enterpriseNumber: EnterpriseNumber,
-  recognitionId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, 'Not a recognition id.'),
+  recognitionId: z.string().check(z.regex(/^[0-9A-Za-z-]{1,64}$/, 'Not a recognition id.')),
 });
 
-export const Recognition = z
-  .object({
+export const Recognition = withMeta(
+  z.object({
     recognitionId: z.string(),
     authority: RecognitionAuthority,
     reference: z.string(),
     validFrom: CalendarDate,
-    validUntil: CalendarDate.optional(),
-    status: z.enum(['ACTIVE', 'WITHDRAWN']).meta({ description: 'WITHDRAWN ones stay on record.' }),
+    validUntil: z.optional(CalendarDate),
+    status: withMeta(z.enum(['ACTIVE', 'WITHDRAWN']), { description: 'WITHDRAWN ones stay on record.' }),
     createdAt: Instant,
     createdBy: z.string(),
-    withdrawnAt: Instant.optional(),
-    withdrawnBy: z.string().optional(),
-    withdrawnOn: CalendarDate.optional().meta({ description: 'Brussels date from which the withdrawal counts.' }),
-  })
-  .meta({ id: 'Recognition' });
+    withdrawnAt: z.optional(Instant),
+    withdrawnBy: z.optional(z.string()),
+    withdrawnOn: withMeta(z.optional(CalendarDate), { description: 'Brussels date from which the withdrawal counts.' }),
+  }),
+  { id: 'Recognition' },
+);
 
-export const Facility = z
-  .object({
-    enterpriseNumber: z.string().meta({ example: '0123456749' }),
-    enterpriseNumberFormatted: z.string().meta({ example: '0123.456.749' }),
+export const Facility = withMeta(
+  z.object({
+    enterpriseNumber: withMeta(z.string(), { example: '0123456749' }),
+    enterpriseNumberFormatted: withMeta(z.string(), { example: '0123.456.749' }),
     name: z.string(),
     province: Province,
     email: z.string(),
     recognitions: z.array(Recognition),
     ...AuditFields,
-  })
-  .meta({ id: 'Facility' });
+  }),
+  { id: 'Facility' },
+);
 
 export const FacilityPage = pageOf(Facility, 'FacilityPage');
 

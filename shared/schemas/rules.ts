@@ -1,26 +1,30 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
+import { withMeta } from '../zod.ts';
 import { CalendarDate } from './common.ts';
 
 export const RulesQuery = z.strictObject({
-  on: CalendarDate.optional().meta({ description: 'The rules in force on this date; today (Europe/Brussels) when left out.' }),
+  on: withMeta(z.optional(CalendarDate), {
+    description: 'The rules in force on this date; today (Europe/Brussels) when left out.',
+  }),
 });
 
-export const RuleInForce = z
-  .object({
-    id: z.string().meta({ description: 'The id a refusal names in its problem document (`rule`).' }),
+export const RuleInForce = withMeta(
+  z.object({
+    id: withMeta(z.string(), { description: 'The id a refusal names in its problem document (`rule`).' }),
     title: z.object({ nl: z.string(), en: z.string() }),
-    kind: z.enum(['law', 'department', 'system']).meta({
+    kind: withMeta(z.enum(['law', 'department', 'system']), {
       description:
         '`law`: a decree, an order or the department’s page about them; `department`: the department’s own decision; `system`: a consistency rule of this system.',
     }),
     source: z.string(),
     validFrom: CalendarDate,
-    validUntil: CalendarDate.optional(),
-    parameters: z.record(z.string(), z.object({ description: z.string(), value: z.unknown() })).meta({
+    validUntil: z.optional(CalendarDate),
+    parameters: withMeta(z.record(z.string(), z.object({ description: z.string(), value: z.unknown() })), {
       description: 'Each parameter’s value on the date asked for.',
     }),
-    implementedBy: z.string().meta({ description: 'The pure function that applies it, in this repository.' }),
-  })
-  .meta({ id: 'RuleInForce' });
+    implementedBy: withMeta(z.string(), { description: 'The pure function that applies it, in this repository.' }),
+  }),
+  { id: 'RuleInForce' },
+);
 
-export const RulesInForce = z.object({ on: CalendarDate, items: z.array(RuleInForce) }).meta({ id: 'RulesInForce' });
+export const RulesInForce = withMeta(z.object({ on: CalendarDate, items: z.array(RuleInForce) }), { id: 'RulesInForce' });

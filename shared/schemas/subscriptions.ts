@@ -1,23 +1,29 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
+import { withMeta } from '../zod.ts';
 import { Instant, Region } from './common.ts';
 
-export const CallSubscriptionBody = z
-  .strictObject({
-    allRegions: z.boolean().meta({ description: 'true: every call; false: only calls for one of `regions`.' }),
-    regions: z.array(Region).max(20).default([]),
-  })
-  .refine((b) => b.allRegions || b.regions.length > 0, {
-    message: 'Name at least one region, or set allRegions.',
-    path: ['regions'],
-  })
-  .meta({ id: 'CallSubscriptionInput' });
+export const CallSubscriptionBody = withMeta(
+  z
+    .strictObject({
+      allRegions: withMeta(z.boolean(), { description: 'true: every call; false: only calls for one of `regions`.' }),
+      regions: z._default(z.array(Region).check(z.maxLength(20)), []),
+    })
+    .check(
+      z.refine((b) => b.allRegions || b.regions.length > 0, {
+        message: 'Name at least one region, or set allRegions.',
+        path: ['regions'],
+      }),
+    ),
+  { id: 'CallSubscriptionInput' },
+);
 
-export const CallSubscription = z
-  .object({
+export const CallSubscription = withMeta(
+  z.object({
     enterpriseNumber: z.string(),
     allRegions: z.boolean(),
     regions: z.array(Region),
     updatedAt: Instant,
     updatedBy: z.string(),
-  })
-  .meta({ id: 'CallSubscription' });
+  }),
+  { id: 'CallSubscription' },
+);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from '../zod.ts';
 
 /**
  * Page cursors: an opaque, base64url-encoded DynamoDB key. On the way back in a cursor is checked
@@ -15,7 +15,10 @@ export class InvalidCursorError extends Error {
 }
 
 const CURSOR_VERSION = 1;
-const CursorShape = z.strictObject({ v: z.literal(CURSOR_VERSION), k: z.record(z.string(), z.string().max(1024)) });
+const CursorShape = z.strictObject({
+  v: z.literal(CURSOR_VERSION),
+  k: z.record(z.string(), z.string().check(z.maxLength(1024))),
+});
 
 export function encodeCursor(key: PageKey): string {
   return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, k: key }), 'utf8').toString('base64url');

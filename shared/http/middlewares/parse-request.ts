@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from '../../zod.ts';
 import type { RouteSpec } from '../route.ts';
 import { problems, type FieldError } from '../problem.ts';
 import { fieldErrorsOf } from '../zod-errors.ts';
@@ -23,9 +23,9 @@ function rawBody(event: APIGatewayProxyEventV2): string | undefined {
   return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
 }
 
-function validatePart(schema: z.ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
+function validatePart(schema: z.core.$ZodType | undefined, value: unknown, errors: FieldError[]): unknown {
   if (!schema) return undefined;
-  const result = schema.safeParse(value);
+  const result = z.safeParse(schema, value);
   if (result.success) return result.data;
   errors.push(...fieldErrorsOf(result.error));
   return undefined;
