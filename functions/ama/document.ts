@@ -1,4 +1,5 @@
 import { defineHandler } from '../../shared/http/handler.ts';
+import { problems } from '../../shared/http/problem.ts';
 import { amaRoutes } from '../../shared/routes/ama.ts';
 import { renderAgreementPdf } from '../../shared/documents/ama-agreement-pdf.ts';
 import { getWerkpost } from '../../shared/store/ama.ts';
@@ -9,6 +10,14 @@ import { openParticipantIdentity } from '../../shared/runtime/participant-identi
 
 export const handler = defineHandler(amaRoutes.agreementDocument, async ({ params, principal, deps }) => {
   const agreement = await loadAgreement(deps, principal, params.agreementId, 'document');
+  if (!agreement.participant) {
+    throw problems.refusedBy(
+      'retention-ama-participant-data',
+      409,
+      "The participant's data were removed when their retention ended: the agreement can no longer be printed.",
+    );
+  }
+  const participant = agreement.participant;
   const [werkpost, begeleider, identity] = await Promise.all([
     getWerkpost(deps, agreement.werkpostId),
     getFacility(deps, agreement.begeleiderEnterpriseNumber),
@@ -19,7 +28,7 @@ export const handler = defineHandler(amaRoutes.agreementDocument, async ({ param
   const pdf = await renderAgreementPdf({
     agreementId: agreement.agreementId,
     status: agreement.status,
-    participant: { ...agreement.participant, ...(identity ? { identity } : {}) },
+    participant: { ...participant, ...(identity ? { identity } : {}) },
     begeleider: { enterpriseNumber: agreement.begeleiderEnterpriseNumber, name: begeleider?.name ?? '' },
     werkpost: {
       name: werkpost?.name ?? '',

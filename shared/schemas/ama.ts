@@ -223,8 +223,11 @@ export const Agreement = withMeta(
     begeleiderEnterpriseNumber: z.string(),
     werkpostId: z.string(),
     participant: z.object({
-      reference: withMeta(z.string(), { 'x-personal': 'participant-reference' }),
-      birthDate: withMeta(z.string(), { 'x-personal': 'participant-reference' }),
+      reference: withMeta(z.optional(z.string()), {
+        'x-personal': 'participant-reference',
+        description: 'Left out once its retention ended (rule `retention-ama-participant-data`), as is the birth date.',
+      }),
+      birthDate: withMeta(z.optional(z.string()), { 'x-personal': 'participant-reference' }),
       identityRecorded: withMeta(z.boolean(), {
         description:
           'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
@@ -239,6 +242,10 @@ export const Agreement = withMeta(
     startDate: z.string(),
     endDate: z.optional(z.string()),
     endReason: z.optional(z.string()),
+    participantDataErasedOn: withMeta(z.optional(z.string()), {
+      description:
+        "The day the participant's reference, birth date, identity, status and the werkpostbegeleider were removed (retention ended).",
+    }),
     evaluationDates: z.array(z.string()),
     insurance: z.object({ insurer: z.string(), policyReference: z.string() }),
     guidance: z.string(),

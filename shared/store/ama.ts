@@ -2,8 +2,17 @@ import { randomUUID } from 'node:crypto';
 import '../runtime/ddb-client.ts';
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Deps } from '../runtime/deps.ts';
-import { agreementChecks, hoursPerWeek, type AgreementStatus, type Signature, type SubmissionStatus } from '../domain/ama.ts';
+import {
+  agreementChecks,
+  hoursPerWeek,
+  isAgreementEnded,
+  type AgreementStatus,
+  type Signature,
+  type SubmissionStatus,
+} from '../domain/ama.ts';
 import { nextEvaluationNoticeDate } from '../domain/notices.ts';
+import { participantDataErasableOn } from '../domain/retention.ts';
+import { RETENTION_PARTITION } from './table-design.ts';
 import type { AgreementInput } from '../schemas/ama.ts';
 import type { Audit } from './history.ts';
 import { facilityPartition } from './facilities.ts';
@@ -49,8 +58,8 @@ export type AgreementContent = Omit<AgreementInput, 'participant'> & { participa
 
 export interface AgreementRecord
   extends
-    Omit<AgreementContent, 'trajectoryId' | 'werkpostbegeleider' | 'participantStatus'>,
-    Partial<Pick<AgreementContent, 'werkpostbegeleider' | 'participantStatus'>> {
+    Omit<AgreementContent, 'trajectoryId' | 'werkpostbegeleider' | 'participantStatus' | 'participant'>,
+    Partial<Pick<AgreementContent, 'werkpostbegeleider' | 'participantStatus' | 'participant'>> {
   PK: string;
   SK: string;
   entity: 'AmaAgreement';
@@ -69,6 +78,11 @@ export interface AgreementRecord
    * (shared/runtime/participant-identity.ts; base64). Absent on agreements drawn up before it was recorded.
    */
   participantIdentityEncrypted?: string;
+  /**
+   * The day the participant's data (reference, birth date, sealed identity, status, werkpostbegeleider) were
+   * removed, its retention over (rule `retention-ama-participant-data`); `participant` is absent from then.
+   */
+  participantDataErasedOn?: string;
   status: AgreementStatus;
   signatures: Signature[];
   endDate?: string;
@@ -192,6 +206,10 @@ export function withAgreementIndexKeys(
   return {
     ...rest,
     ...(next ? { GSI4PK: 'NOTICES', GSI4SK: `${next}#${rest.agreementId}` } : {}),
+    // Ended with its participant's data: in the sparse retention index until the day they go.
+    ...(isAgreementEnded(rest) && rest.endDate && rest.participant
+      ? { GSI4PK: RETENTION_PARTITION, GSI4SK: `${participantDataErasableOn(rest.endDate)}#AMA#${rest.agreementId}` }
+      : {}),
   };
 }
 

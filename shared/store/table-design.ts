@@ -36,12 +36,16 @@
  * |28 | The department's work queue: what waits, per kind, oldest first | table | PK = QUEUE#<kind>, SK = <since>#<subjectId> (only while it waits) |
  * |29 | A facility's subscription to calls / every subscriber | table / GSI1 | PK = FACILITY#<en>, SK = CALL_SUBSCRIPTION · CALL_SUBSCRIBERS, <en> |
  * |30 | A call's reminder / deadline-passed message, once per deadline | table | PK = CALL#<callId>, SK = REMINDER#<deadline> · DEADLINE_PASSED#<deadline> (claim marker, with its outbox entries) |
+ * |31 | Records whose personal data are due to go on or before D | GSI4 (sparse) | GSI4PK = RETENTION, GSI4SK <= <D>#~ (closed trajectories, ended agreements, while they hold the data) |
  *
  * Recognitions are a map inside the facility item (a facility has a handful): adding or withdrawing one is
  * a single conditional update, so the facility and its recognitions never disagree.
  * `expiresAt` (epoch seconds) is the TTL attribute; DynamoDB Local does not reliably expire items, so
  * code that reads expiring items filters on it too.
  */
+/** The sparse GSI4 partition of records whose personal data go on a day (sort key `<day>#<kind>#<id>`; pattern 31). */
+export const RETENTION_PARTITION = 'RETENTION';
+
 export interface KeyDesign {
   partitionKey: string;
   sortKey: string;

@@ -8,6 +8,7 @@ import type { Deps } from '../runtime/deps.ts';
 import type { Milestone } from '../domain/notices.ts';
 import { nextNoticeDate } from '../domain/notices.ts';
 import { clientDataErasableOn } from '../domain/retention.ts';
+import { RETENTION_PARTITION } from './table-design.ts';
 import { queryPage, type Page } from './query-page.ts';
 import { transact, transactNamed, type TransactItem, type WriteOutcome } from './transaction.ts';
 import type { Audit } from './history.ts';
@@ -101,9 +102,6 @@ export async function clientKeyOf(deps: Deps, reference: string): Promise<string
     .update(reference.toUpperCase(), 'utf8')
     .digest('base64url');
 }
-
-/** The sparse GSI4 partition of records whose personal data go on a day (sort key: that day, then the record). */
-export const RETENTION_PARTITION = 'RETENTION';
 
 const clientMarkerKey = (clientKey: string) => ({ PK: `CLIENT#${clientKey}`, SK: 'ACTIVE' });
 

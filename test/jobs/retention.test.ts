@@ -4,6 +4,7 @@ import { runRetention } from '../../shared/handlers/retention-run.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { getTrajectory, listAudit, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+import { getAgreement, listAgreementAudit, newAgreement, withAgreementIndexKeys } from '../../shared/store/ama.ts';
 
 let api: TestApi;
 let department: string;
@@ -97,5 +98,63 @@ describe('the retention job (rule retention-trajectory-client-data)', () => {
     const run = await runRetention(api.deps(), '2031-07-02');
     expect(run).toMatchObject({ itemsRead: 3, erased: 3 });
     for (const t of notDue.slice(0, 5)) expect((await getTrajectory(api.deps(), t.trajectoryId))!.client).toEqual(t.client);
+  });
+
+  it('an AMA agreement ended more than 5 years ago loses its participant data (rule retention-ama-participant-data)', async () => {
+    const audit = { actor: 'seed', now: new Date('2026-11-01T09:00:00.000Z') };
+    const draft = newAgreement(
+      '0123456749',
+      '00000000-0000-4000-8000-00000000a001',
+      {
+        participant: { reference: 'DEELN-RET-1', birthDate: '1979-04-05' },
+        werkpostId: '00000000-0000-4000-8000-00000000b001',
+        activities: 'Sorteren van kleding.',
+        weeklySchedule: [{ day: 'MA', from: '09:00', to: '12:30' }],
+        startDate: '2026-12-01',
+        evaluationDates: ['2027-03-01'],
+        insurance: { insurer: 'Ethias', policyReference: 'POL-1' },
+        werkpostbegeleider: { name: 'Sofie Claes-Retentie', phone: '+32 9 123 45 67' },
+        participantStatus: { permission: 'VDAB_REFERRAL', reference: 'VDAB-TOEL-RET' },
+        guidance: 'Wekelijks gesprek.',
+        endingConditions: 'Twee weken opzeg.',
+      },
+      'c2VhbGVkLWlkZW50aXR5',
+      audit,
+    );
+    const ended = withAgreementIndexKeys({ ...draft, status: 'ENDED', endDate: '2026-12-20', endReason: 'Doel bereikt.' });
+    expect(ended.GSI4SK).toBe('2031-12-20#AMA#00000000-0000-4000-8000-00000000a001');
+    await seed([ended as unknown as TrajectoryRecord]);
+    expect(await runRetention(api.deps(), '2031-12-19')).toMatchObject({ erased: 0 });
+    expect(await runRetention(api.deps(), '2031-12-20')).toMatchObject({ erased: 1, itemsRead: 1 });
+    const after = (await getAgreement(api.deps(), ended.agreementId))!;
+    expect(after.participant).toBeUndefined();
+    expect(after.participantIdentityEncrypted).toBeUndefined();
+    expect(after.participantStatus).toBeUndefined();
+    expect(after.werkpostbegeleider).toBeUndefined();
+    expect(after).toMatchObject({
+      participantDataErasedOn: '2031-12-20',
+      status: 'ENDED',
+      startDate: '2026-12-01',
+      endDate: '2026-12-20',
+    });
+    const table = JSON.stringify(await api.scanTable());
+    for (const gone of ['DEELN-RET-1', '1979-04-05', 'c2VhbGVkLWlkZW50aXR5', 'VDAB-TOEL-RET', 'Sofie Claes-Retentie']) {
+      expect(table, gone).not.toContain(gone);
+    }
+    // Read without them; no longer printed.
+    const read = await api.request('GET', `/ama-agreements/${ended.agreementId}`, { token: department });
+    expect(read.status, read.text).toBe(200);
+    expect(read.body.participant).toEqual({ identityRecorded: false });
+    expect(read.body.participantDataErasedOn).toBe('2031-12-20');
+    const pdf = await api.request('GET', `/ama-agreements/${ended.agreementId}/document`, { token: department });
+    expect(pdf.status, pdf.text).toBe(409);
+    expect(pdf.body.rule).toBe('retention-ama-participant-data');
+    const trail = await listAgreementAudit(api.deps(), ended.agreementId);
+    // The removal, then the department's two reads (each read is audited, also the one refused).
+    expect(trail.map((a) => a.action)).toEqual([
+      'participant data removed: retention ended (rule retention-ama-participant-data)',
+      'read',
+      'document',
+    ]);
   });
 });
