@@ -57,7 +57,7 @@ import {
 } from './bundles.ts';
 import type { FromLoadClient, LoadResult, LoadRun, ScenarioName, ToLoadClient } from './load-client.ts';
 import { fitGrowth, restoreClock, runSelection, type SelectionRun } from './selection.ts';
-import { measureJob } from './job.ts';
+import { measureJob, measureRetention } from './job.ts';
 import { bareHandlerSource, bareNameOf, deployedFunctions } from './functions.ts';
 import { candidateTopologies, compareTopologies, DEPLOYED_TOPOLOGY } from './day.ts';
 import { measureSynth } from './synth.ts';
@@ -69,6 +69,9 @@ const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS_FILE = path.join(BENCH_DIR, 'results.json');
 /** `--cold-imports`: part 1 only (bundles and cold imports), written to its own file. */
 const COLD_IMPORTS_ONLY = process.argv.includes('--cold-imports');
+/** `--jobs`: the daily job's two parts only (notices, retention), against DynamoDB Local; about a minute. */
+const JOBS_ONLY = process.argv.includes('--jobs');
+const JOBS_RESULTS_FILE = path.join(BENCH_DIR, 'results.jobs.json');
 const COLD_IMPORTS_RESULTS_FILE = path.join(BENCH_DIR, 'results.cold-imports.json');
 
 const settings = {
@@ -990,7 +993,44 @@ function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, lo
   return true;
 }
 
+/** `--jobs`: the notice job and the retention run, 1,000 vs 10,000 trajectories with 12 due in both. */
+async function jobsOnly(): Promise<boolean> {
+  await startApi();
+  log('notice job: 1,000 and 10,000 trajectories, 12 due in both');
+  const job = await attempt('the notice job bench', () => measureJob());
+  log('retention run: 1,000 and 10,000 closed trajectories, 12 due in both');
+  const retention = await attempt('the retention bench', () => measureRetention());
+  const rows = [
+    ...(job.value?.runs ?? []).map((r) => ({
+      what: `notice job, ${r.trajectories} trajectories, ${r.due} due`,
+      ms: r.ms,
+      itemsRead: r.itemsRead,
+      done: r.sent,
+    })),
+    ...(retention.value?.runs ?? []).map((r) => ({
+      what: `retention run, ${r.trajectories} closed trajectories, ${r.due} due`,
+      ms: r.ms,
+      itemsRead: r.itemsRead,
+      done: r.erased,
+    })),
+  ];
+  console.table(rows);
+  console.log(`notice job: ${job.value?.target ?? 'error'} ${job.value?.status ?? 'FAIL'}`);
+  console.log(`retention run: ${retention.value?.target ?? 'error'} ${retention.value?.status ?? 'FAIL'}`);
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
+    noticeJob: job.value ?? { error: job.error },
+    retention: retention.value ?? { error: retention.error },
+  };
+  writeFileSync(`${JOBS_RESULTS_FILE}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${JOBS_RESULTS_FILE}.tmp`, JOBS_RESULTS_FILE);
+  return job.value !== undefined && retention.value !== undefined;
+}
+
 async function main(): Promise<boolean> {
+  if (JOBS_ONLY) return jobsOnly();
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
   const functions = await measureFunctions();
@@ -1071,6 +1111,8 @@ async function main(): Promise<boolean> {
   const selection = await attempt('the selection bench', () => measureSelection(api));
   log('notice job: 1,000 and 10,000 trajectories, 12 due in both');
   const job = await attempt('the notice job bench', () => measureJob());
+  log('retention run: 1,000 and 10,000 closed trajectories, 12 due in both');
+  const retention = await attempt('the retention bench', () => measureRetention());
 
   const apiRows = loaded.map(({ scenario, raw: baseline, api: r, roundRatiosP50 }) => {
     const ratioP50 = round(r.latency.p50Ms / baseline.latency.p50Ms, 2);
@@ -1224,6 +1266,7 @@ async function main(): Promise<boolean> {
     submit: submit.value ?? { error: submit.error },
     selection: selection.value ?? { error: selection.error },
     noticeJob: job.value ?? { error: job.error },
+    retention: retention.value ?? { error: retention.error },
     simulatedDay: day,
     synth: synth.value ?? { error: synth.error },
     functions: {
@@ -1452,6 +1495,16 @@ async function main(): Promise<boolean> {
           { target: `notice job: ${job.value.target}`, measured: '', status: job.value.status },
         ]
       : [{ target: 'notice job', measured: 'error', status: 'FAIL' }]),
+    ...(retention.value
+      ? [
+          ...retention.value.runs.map((r) => ({
+            target: `(info) retention run, ${r.trajectories} closed trajectories, ${r.due} due`,
+            measured: `${r.ms} ms, ${r.itemsRead} items read, ${r.erased} erased`,
+            status: '',
+          })),
+          { target: `retention run: ${retention.value.target}`, measured: '', status: retention.value.status },
+        ]
+      : [{ target: 'retention run', measured: 'error', status: 'FAIL' }]),
   ]);
   console.log(
     `\n${process.version}, ${results.machine.cpus} × ${results.machine.cpuModel}; ${results.durationSeconds} s; written to ${path.relative(process.cwd(), RESULTS_FILE)}`,
