@@ -10,6 +10,7 @@ import { handler as requestExtension } from './trajectories/request-extension.ts
 import { handler as decideExtension } from './trajectories/decide-extension.ts';
 import { handler as registerNetwork } from './networks/register.ts';
 import { handler as withdrawNetwork } from './networks/withdraw.ts';
+import { handler as privacyRequest } from './privacy/request.ts';
 
 export const handler = dispatch(
   createTrajectory,
@@ -22,4 +23,5 @@ export const handler = dispatch(
   decideExtension,
   registerNetwork,
   withdrawNetwork,
+  privacyRequest,
 );

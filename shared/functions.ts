@@ -136,6 +136,7 @@ export const apiFunctions = {
       'decideExtension',
       'registerNetwork',
       'withdrawNetwork',
+      'privacyRequest',
     ],
   },
   AmaRead: {

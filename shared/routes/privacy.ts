@@ -1,5 +1,5 @@
 import { route, type RouteSpec } from '../http/route.ts';
-import { PrivacyRegister } from '../schemas/privacy.ts';
+import { PrivacyRegister, PrivacyRequestAnswer, PrivacyRequestBody } from '../schemas/privacy.ts';
 
 export const privacyRoutes = {
   privacyRegister: route({
@@ -13,5 +13,19 @@ export const privacyRoutes = {
     auth: ['department'],
     table: 'none',
     responses: { 200: { description: 'The register.', schema: PrivacyRegister } },
+  }),
+  privacyRequest: route({
+    operationId: 'privacyRequest',
+    method: 'POST',
+    path: '/privacy/requests',
+    handler: 'functions/privacy/request.ts',
+    summary:
+      "A data subject's request (department): ACCESS exports everything held about one client (trajectories, who read them and when, retention); ERASURE removes their client data from every closed trajectory, listing what cannot be erased and why; both audited without the person's data",
+    tag: 'Rules',
+    auth: ['department'],
+    table: 'write',
+    pseudonymizesClients: true,
+    body: PrivacyRequestBody,
+    responses: { 200: { description: 'The export, or what was erased and what was not.', schema: PrivacyRequestAnswer } },
   }),
 } satisfies Record<string, RouteSpec>;

@@ -564,7 +564,8 @@ describe('the HMAC keys (Secrets Manager, read at run time)', () => {
     const signers = deployedRouteSpecs().filter((spec) => spec.signsReceipts);
     expect(signers.map((s) => s.operationId).sort()).toEqual(['submitApplication', 'verifyReceipt']);
     const pseudonymisers = deployedRouteSpecs().filter((spec) => spec.pseudonymizesClients);
-    expect(pseudonymisers.map((s) => s.operationId)).toEqual(['createTrajectory']);
+    // Starting a trajectory (the one-active-trajectory marker) and a data subject's request (finding the person's trajectories).
+    expect(pseudonymisers.map((s) => s.operationId).sort()).toEqual(['createTrajectory', 'privacyRequest']);
     for (const { secret, variable, need } of keys()) {
       const expected = new Set(
         deployedRouteSpecs()
