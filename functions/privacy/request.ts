@@ -17,11 +17,12 @@ const KEPT = [
  * A data subject's request, handled by the department. The client reference is turned into its keyed hash
  * (the pseudonym the one-active-trajectory marker uses) and the person's trajectories are found by it; the
  * reference itself is neither logged nor written anywhere. ACCESS answers every trajectory as stored, its
- * whole audit trail and its retention, and records the export in each trail. ERASURE removes the client data
+ * whole audit trail and its retention (JSON, or a Dutch PDF with `Accept: application/pdf`), and records the
+ * export in each trail. ERASURE removes the client data
  * of every closed trajectory at once (the same conditional transaction as the retention run, with an audit
  * line that names no one); an active trajectory needs its client's data, so it is listed as not erased.
  */
-export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body, principal, deps }) => {
+export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body, principal, event, deps }) => {
   const clientKey = await clientKeyOf(deps, body.clientReference);
   const found = await allTrajectoriesWhere(deps, (t) => t.clientKey === clientKey);
   const now = deps.clock();
@@ -42,6 +43,25 @@ export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body
         };
       }),
     );
+    if ((event.headers?.accept ?? '').includes('application/pdf')) {
+      // The same answer as a Dutch PDF for the person (pdfkit loaded on this first use only).
+      const { renderAccessExportPdf } = await import('../../shared/documents/access-export-pdf.ts');
+      const pdf = await renderAccessExportPdf({
+        clientReference: body.clientReference,
+        answeredAt,
+        trajectories: found.map((t, i) => ({
+          trajectory: t,
+          auditTrail: trajectories[i]!.auditTrail,
+          clientDataUntil: trajectories[i]!.retention.clientDataUntil,
+        })),
+      });
+      return {
+        status: 200,
+        binary: pdf,
+        contentType: 'application/pdf',
+        headers: { 'content-disposition': 'attachment; filename="inzage.pdf"', 'cache-control': 'no-store' },
+      };
+    }
     return { status: 200, body: { kind: body.kind, answeredAt, trajectoriesFound: found.length, trajectories } };
   }
   const today = brusselsDateOf(now);

@@ -25,7 +25,13 @@ export const privacyRoutes = {
     auth: ['department'],
     table: 'write',
     pseudonymizesClients: true,
+    nodeModules: ['pdfkit'],
     body: PrivacyRequestBody,
-    responses: { 200: { description: 'The export, or what was erased and what was not.', schema: PrivacyRequestAnswer } },
+    responses: {
+      200: {
+        description: 'The export (as a Dutch PDF with `Accept: application/pdf`), or what was erased and what was not.',
+        schema: PrivacyRequestAnswer,
+      },
+    },
   }),
 } satisfies Record<string, RouteSpec>;

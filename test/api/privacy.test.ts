@@ -69,6 +69,17 @@ describe('data subject requests (POST /privacy/requests)', () => {
     expect((byId.get(active.trajectoryId) as { retention: unknown }).retention).toEqual({
       rule: 'retention-trajectory-client-data',
     });
+    // The same export as a Dutch PDF for the person.
+    const pdf = await fetch(`${api.baseUrl}/privacy/requests`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${department}`, accept: 'application/pdf', 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'ACCESS', clientReference: 'VDAB-ACC-1', reason: 'Inzageverzoek 2026/17, als PDF.' }),
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toContain('application/pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(1000);
     // The export itself is in each trail, naming nobody.
     const trail = await listAudit(api.deps(), closed.trajectoryId);
     expect(trail.at(-1)).toMatchObject({ action: 'exported for an access request (GDPR art. 15)', by: 'dpo-1' });
