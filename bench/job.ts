@@ -8,11 +8,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../infra/local/emulators.ts';
 import { runExpiringTrajectories } from '../functions/jobs/expiring-trajectories.ts';
 import { runRetention } from '../shared/handlers/retention-run.ts';
-import { withIndexKeys } from '../shared/store/trajectories.ts';
 import { getDeps, resetDeps } from '../shared/runtime/deps.ts';
 import { putAll } from '../shared/store/batch-write.ts';
 import type { TrajectoryRecord } from '../shared/store/trajectories.ts';
-import { trajectoryFixture } from '../test/helpers/trajectory-fixture.ts';
+import { closedTrajectoryFixture, trajectoryFixture } from '../test/helpers/trajectory-fixture.ts';
 
 export interface JobRun {
   trajectories: number;
@@ -26,34 +25,41 @@ function trajectory(plannedEndDate: string, startDate: string): TrajectoryRecord
   return trajectoryFixture(plannedEndDate, { startDate });
 }
 
-/** Runs the job against a fresh table of `total` trajectories, `due` of them due on the run date. */
-async function runOnce(total: number, due: number): Promise<JobRun> {
+/**
+ * Runs `measure` against a fresh table holding `records` (written first, not timed): the time of `measure`
+ * alone, with what it reports.
+ */
+async function onFreshTable<R>(
+  prefix: string,
+  records: readonly TrajectoryRecord[],
+  measure: (deps: ReturnType<typeof getDeps>) => Promise<R>,
+): Promise<{ report: R; ms: number }> {
   const previousTable = process.env.TABLE_NAME;
-  process.env.TABLE_NAME = `bench-job-${total}-${randomUUID().slice(0, 8)}`;
+  process.env.TABLE_NAME = `${prefix}-${records.length}-${randomUUID().slice(0, 8)}`;
   resetDeps();
   const client = new DynamoDBClient({});
   try {
     await ensureTable(client, process.env.TABLE_NAME);
     const deps = getDeps();
-    const records = [
-      ...Array.from({ length: total - due }, (_, i) => trajectory(`2028-0${1 + (i % 6)}-15`, '2026-10-01')),
-      ...Array.from({ length: due }, () => trajectory('2027-10-31', '2026-06-01')),
-    ];
     await putAll(deps, records as unknown as Record<string, unknown>[]);
     const started = performance.now();
-    const report = await runExpiringTrajectories(deps, '2027-09-01');
-    return {
-      trajectories: total,
-      due,
-      itemsRead: report.itemsRead,
-      sent: report.sent,
-      ms: Math.round(performance.now() - started),
-    };
+    const report = await measure(deps);
+    return { report, ms: Math.round(performance.now() - started) };
   } finally {
     client.destroy();
     process.env.TABLE_NAME = previousTable;
     resetDeps();
   }
+}
+
+/** Runs the job against a fresh table of `total` trajectories, `due` of them due on the run date. */
+async function runOnce(total: number, due: number): Promise<JobRun> {
+  const records = [
+    ...Array.from({ length: total - due }, (_, i) => trajectory(`2028-0${1 + (i % 6)}-15`, '2026-10-01')),
+    ...Array.from({ length: due }, () => trajectory('2027-10-31', '2026-06-01')),
+  ];
+  const { report, ms } = await onFreshTable('bench-job', records, (deps) => runExpiringTrajectories(deps, '2027-09-01'));
+  return { trajectories: total, due, itemsRead: report.itemsRead, sent: report.sent, ms };
 }
 
 export async function measureJob(): Promise<{ runs: JobRun[]; target: string; status: 'PASS' | 'FAIL' }> {
@@ -62,22 +68,6 @@ export async function measureJob(): Promise<{ runs: JobRun[]; target: string; st
   // "About equal": the same items read, and the time within 2× (plus 50 ms of noise) although the table is 10× larger.
   const ok = small.itemsRead === large.itemsRead && large.ms <= small.ms * 2 + 50;
   return { runs, target: 'items read equal, time within 2× (+50 ms) at 10× the trajectories', status: ok ? 'PASS' : 'FAIL' };
-}
-
-/** A trajectory closed on `endDate`, with its index keys as the close route writes them. */
-function closedTrajectory(endDate: string): TrajectoryRecord {
-  const {
-    GSI1PK: _1,
-    GSI1SK: _2,
-    GSI2PK: _3,
-    GSI2SK: _4,
-    GSI3PK: _5,
-    GSI3SK: _6,
-    GSI4PK: _7,
-    GSI4SK: _8,
-    ...fixture
-  } = trajectoryFixture('2026-12-31', { startDate: '2026-01-15' });
-  return withIndexKeys({ ...fixture, status: 'CLOSED', endDate, outcome: 'PAID_WORK' });
 }
 
 export interface RetentionRun {
@@ -90,34 +80,14 @@ export interface RetentionRun {
 
 /** The retention run against a fresh table of `total` closed trajectories, `due` of them past their retention. */
 async function retentionOnce(total: number, due: number): Promise<RetentionRun> {
-  const previousTable = process.env.TABLE_NAME;
-  process.env.TABLE_NAME = `bench-retention-${total}-${randomUUID().slice(0, 8)}`;
-  resetDeps();
-  const client = new DynamoDBClient({});
-  try {
-    await ensureTable(client, process.env.TABLE_NAME);
-    const deps = getDeps();
-    const records = [
-      // Closed in 2027: their client data stay until 2032.
-      ...Array.from({ length: total - due }, (_, i) => closedTrajectory(`2027-0${1 + (i % 9)}-15`)),
-      // Closed in mid-2026: due on the run date, 2031-09-01.
-      ...Array.from({ length: due }, (_, i) => closedTrajectory(`2026-0${6 + (i % 3)}-0${1 + (i % 9)}`)),
-    ];
-    await putAll(deps, records as unknown as Record<string, unknown>[]);
-    const started = performance.now();
-    const report = await runRetention(deps, '2031-09-01');
-    return {
-      trajectories: total,
-      due,
-      itemsRead: report.itemsRead,
-      erased: report.erased,
-      ms: Math.round(performance.now() - started),
-    };
-  } finally {
-    client.destroy();
-    process.env.TABLE_NAME = previousTable;
-    resetDeps();
-  }
+  const records = [
+    // Closed in 2027: their client data stay until 2032.
+    ...Array.from({ length: total - due }, (_, i) => closedTrajectoryFixture(`2027-0${1 + (i % 9)}-15`)),
+    // Closed in mid-2026: due on the run date, 2031-09-01.
+    ...Array.from({ length: due }, (_, i) => closedTrajectoryFixture(`2026-0${6 + (i % 3)}-0${1 + (i % 9)}`)),
+  ];
+  const { report, ms } = await onFreshTable('bench-retention', records, (deps) => runRetention(deps, '2031-09-01'));
+  return { trajectories: total, due, itemsRead: report.itemsRead, erased: report.erased, ms };
 }
 
 /** The retention run (issue 15) with 1,000 and 10,000 closed trajectories, 12 due in both: its work follows what is due. */

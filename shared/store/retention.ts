@@ -23,64 +23,97 @@ export async function dueForErasure(
 }
 
 /**
- * Removes a closed trajectory's client data (reference, birth date and the reference's HMAC) and its place
- * in the retention index, records the day, and adds an audit entry that names no client, in one
- * transaction. Conditional on the trajectory still being closed on the same end date with its client data:
- * a trajectory reopened or erased meanwhile is left alone (`changed`).
+ * Removes personal attributes of one record and its place in the retention index, records the day in
+ * `erasedOnAttribute`, and adds an audit entry that names no one, in one transaction; conditional on the
+ * record still being in `status` with the same end date and still holding `presentAttribute` (`changed`
+ * otherwise: reopened, or erased meanwhile).
  */
-export async function eraseTrajectoryClientData(
+async function erasePersonalAttributes(
+  deps: Deps,
+  target: {
+    key: Record<string, string>;
+    auditPk: string;
+    remove: readonly string[];
+    erasedOnAttribute: string;
+    status: string;
+    endDate: string | undefined;
+    presentAttribute: string;
+  },
+  erasedOn: string,
+  actor: AuditActor,
+  reason: string,
+): Promise<WriteOutcome<'changed'>> {
+  return transactNamed(deps, [
+    [
+      {
+        Update: {
+          TableName: deps.tableName,
+          Key: target.key,
+          UpdateExpression: `SET ${target.erasedOnAttribute} = :on, #version = #version + :one REMOVE ${[...target.remove, 'GSI4PK', 'GSI4SK'].join(', ')}`,
+          ConditionExpression: `#status = :status AND endDate = :endDate AND attribute_exists(${target.presentAttribute})`,
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':on': erasedOn, ':one': 1, ':status': target.status, ':endDate': target.endDate },
+        },
+      },
+      'changed',
+    ],
+    [auditPut(deps, target.auditPk, actor, reason), 'changed'],
+  ]);
+}
+
+/**
+ * Removes a closed trajectory's client data (reference, birth date and the reference's keyed hash), keeping
+ * its dates, status, outcome and audit trail (rule `retention-trajectory-client-data`, or an erasure request).
+ */
+export function eraseTrajectoryClientData(
   deps: Deps,
   record: TrajectoryRecord,
   erasedOn: string,
   actor: AuditActor,
   reason: string,
 ): Promise<WriteOutcome<'changed'>> {
-  return transactNamed(deps, [
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: trajectoryKey(record.trajectoryId),
-          UpdateExpression: 'SET clientDataErasedOn = :on, #version = #version + :one REMOVE client, clientKey, GSI4PK, GSI4SK',
-          ConditionExpression: '#status = :closed AND endDate = :endDate AND attribute_exists(client)',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: { ':on': erasedOn, ':one': 1, ':closed': 'CLOSED', ':endDate': record.endDate },
-        },
-      },
-      'changed',
-    ],
-    [auditPut(deps, trajectoryPk(record.trajectoryId), actor, reason), 'changed'],
-  ]);
+  return erasePersonalAttributes(
+    deps,
+    {
+      key: trajectoryKey(record.trajectoryId),
+      auditPk: trajectoryPk(record.trajectoryId),
+      remove: ['client', 'clientKey'],
+      erasedOnAttribute: 'clientDataErasedOn',
+      status: 'CLOSED',
+      endDate: record.endDate,
+      presentAttribute: 'client',
+    },
+    erasedOn,
+    actor,
+    reason,
+  );
 }
 
 /**
  * Removes an ended agreement's participant data (reference, birth date, sealed identity, participant status)
- * and the werkpostbegeleider's contact, and its place in the retention index, records the day, and adds an
- * audit entry that names nobody, in one transaction; conditional on it still being ended on the same day
- * with those data (`changed` otherwise). Its werkpost, dates, schedule and signatures' roles stay.
+ * and the werkpostbegeleider's contact, keeping its werkpost, dates and schedule (rule
+ * `retention-ama-participant-data`).
  */
-export async function eraseAgreementParticipantData(
+export function eraseAgreementParticipantData(
   deps: Deps,
   record: AgreementRecord,
   erasedOn: string,
   actor: AuditActor,
   reason: string,
 ): Promise<WriteOutcome<'changed'>> {
-  return transactNamed(deps, [
-    [
-      {
-        Update: {
-          TableName: deps.tableName,
-          Key: agreementKey(record.agreementId),
-          UpdateExpression:
-            'SET participantDataErasedOn = :on, #version = #version + :one REMOVE participant, participantIdentityEncrypted, participantStatus, werkpostbegeleider, GSI4PK, GSI4SK',
-          ConditionExpression: '#status = :ended AND endDate = :endDate AND attribute_exists(participant)',
-          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
-          ExpressionAttributeValues: { ':on': erasedOn, ':one': 1, ':ended': 'ENDED', ':endDate': record.endDate },
-        },
-      },
-      'changed',
-    ],
-    [auditPut(deps, agreementPk(record.agreementId), actor, reason), 'changed'],
-  ]);
+  return erasePersonalAttributes(
+    deps,
+    {
+      key: agreementKey(record.agreementId),
+      auditPk: agreementPk(record.agreementId),
+      remove: ['participant', 'participantIdentityEncrypted', 'participantStatus', 'werkpostbegeleider'],
+      erasedOnAttribute: 'participantDataErasedOn',
+      status: 'ENDED',
+      endDate: record.endDate,
+      presentAttribute: 'participant',
+    },
+    erasedOn,
+    actor,
+    reason,
+  );
 }

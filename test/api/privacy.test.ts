@@ -3,7 +3,7 @@ import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { captureOutput } from '../helpers/capture-output.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { clientKeyOf, getTrajectory, listAudit, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
-import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+import { closedTrajectoryFixture, trajectoryFixture } from '../helpers/trajectory-fixture.ts';
 import '../../shared/runtime/secrets-client.ts';
 
 /**
@@ -20,23 +20,10 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 async function trajectoryOf(reference: string, closedOn?: string): Promise<TrajectoryRecord> {
-  const {
-    GSI1PK: _1,
-    GSI1SK: _2,
-    GSI2PK: _3,
-    GSI2SK: _4,
-    GSI3PK: _5,
-    GSI3SK: _6,
-    GSI4PK: _7,
-    GSI4SK: _8,
-    ...fixture
-  } = trajectoryFixture('2026-12-31', { startDate: '2026-01-15' });
-  const record = withIndexKeys({
-    ...fixture,
-    client: { reference, birthDate: '1984-07-21' },
-    clientKey: await clientKeyOf(api.deps(), reference),
-    ...(closedOn ? { status: 'CLOSED' as const, endDate: closedOn, outcome: 'PAID_WORK' } : {}),
-  });
+  const client = { client: { reference, birthDate: '1984-07-21' }, clientKey: await clientKeyOf(api.deps(), reference) };
+  const record = closedOn
+    ? closedTrajectoryFixture(closedOn, client)
+    : withIndexKeys({ ...trajectoryFixture('2026-12-31', { startDate: '2026-01-15' }), ...client });
   await putAll(api.deps(), [record as unknown as Record<string, unknown>]);
   return record;
 }

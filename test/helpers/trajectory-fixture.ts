@@ -40,3 +40,22 @@ export function trajectoryFixture(
   });
   return { ...record, client, clientKey: trajectoryId };
 }
+
+/**
+ * A trajectory closed on `endDate`, written as the close route writes it: index keys from its state (the
+ * retention keys included). `overrides` replace fields before the keys are derived (a client, its key).
+ */
+export function closedTrajectoryFixture(endDate: string, overrides: Partial<TrajectoryRecord> = {}): TrajectoryRecord {
+  const {
+    GSI1PK: _1,
+    GSI1SK: _2,
+    GSI2PK: _3,
+    GSI2SK: _4,
+    GSI3PK: _5,
+    GSI3SK: _6,
+    GSI4PK: _7,
+    GSI4SK: _8,
+    ...fixture
+  } = trajectoryFixture('2026-12-31', { startDate: '2026-01-15' });
+  return withIndexKeys({ ...fixture, status: 'CLOSED', endDate, outcome: 'PAID_WORK', ...overrides });
+}

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { runRetention } from '../../shared/handlers/retention-run.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
-import { getTrajectory, listAudit, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
-import { trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+import { getTrajectory, listAudit, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
+import { closedTrajectoryFixture } from '../helpers/trajectory-fixture.ts';
 import { getAgreement, listAgreementAudit, newAgreement, withAgreementIndexKeys } from '../../shared/store/ama.ts';
 
 let api: TestApi;
@@ -15,21 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** A trajectory closed on `endDate`, written as the close route writes it (index keys from its state). */
+/** A closed trajectory, with its client data typed as present (the fixture's). */
 function closed(endDate: string) {
-  const {
-    GSI1PK: _1,
-    GSI1SK: _2,
-    GSI2PK: _3,
-    GSI2SK: _4,
-    GSI3PK: _5,
-    GSI3SK: _6,
-    GSI4PK: _7,
-    GSI4SK: _8,
-    ...fixture
-  } = trajectoryFixture('2026-12-31', { startDate: '2026-01-15' });
-  const record = withIndexKeys({ ...fixture, status: 'CLOSED', endDate, outcome: 'PAID_WORK' });
-  return { ...record, client: fixture.client };
+  return closedTrajectoryFixture(endDate) as TrajectoryRecord & {
+    client: { reference: string; birthDate: string };
+    clientKey: string;
+  };
 }
 
 async function seed(records: TrajectoryRecord[]) {
