@@ -4,8 +4,9 @@ import { auditPut, type AuditActor } from './audit.ts';
 import { queryAll } from './query-all.ts';
 import { transactNamed, type WriteOutcome } from './transaction.ts';
 import { RETENTION_PARTITION } from './table-design.ts';
-import { trajectoryKey, trajectoryPk, type TrajectoryRecord } from './trajectories.ts';
-import { agreementKey, agreementPk, type AgreementRecord } from './ama.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { allTrajectoriesWhere, trajectoryKey, trajectoryPk, withIndexKeys, type TrajectoryRecord } from './trajectories.ts';
+import { agreementKey, agreementPk, listAgreements, withAgreementIndexKeys, type AgreementRecord } from './ama.ts';
 
 /**
  * Records whose personal data are due to go on or before `today`: the sparse GSI4 partition RETENTION
@@ -116,4 +117,43 @@ export function eraseAgreementParticipantData(
     actor,
     reason,
   );
+}
+
+/**
+ * A one-off migration (`npm run migrate:retention-keys`): trajectories closed and agreements ended before
+ * the retention index existed get their RETENTION keys, so the daily run finds them on their day. It reads
+ * every trajectory and agreement once (GSI3); it is not part of the daily run, whose work stays with what is
+ * due. Each write is conditional on the record not having changed its state meanwhile; running it twice
+ * changes nothing more.
+ */
+export async function backfillRetentionKeys(deps: Deps): Promise<{ read: number; keyed: number }> {
+  const trajectories = await allTrajectoriesWhere(deps);
+  const agreements: AgreementRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAgreements(deps, { limit: 100, ...(cursor ? { cursor } : {}) });
+    agreements.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const missing = [
+    ...trajectories
+      .filter((t) => !t.GSI4PK)
+      .map((t) => ({ key: trajectoryKey(t.trajectoryId), keyed: withIndexKeys(t), status: t.status })),
+    ...agreements
+      .filter((a) => !a.GSI4PK)
+      .map((a) => ({ key: agreementKey(a.agreementId), keyed: withAgreementIndexKeys(a), status: a.status })),
+  ].filter((m) => m.keyed.GSI4PK === RETENTION_PARTITION);
+  for (const { key, keyed, status } of missing) {
+    await deps.ddb.send(
+      new UpdateCommand({
+        TableName: deps.tableName,
+        Key: key,
+        UpdateExpression: 'SET GSI4PK = :pk, GSI4SK = :sk',
+        ConditionExpression: 'attribute_not_exists(GSI4PK) AND #status = :status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':pk': keyed.GSI4PK, ':sk': keyed.GSI4SK, ':status': status },
+      }),
+    );
+  }
+  return { read: trajectories.length + agreements.length, keyed: missing.length };
 }

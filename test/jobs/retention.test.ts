@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
 import { runRetention } from '../../shared/handlers/retention-run.ts';
+import { backfillRetentionKeys } from '../../shared/store/retention.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { getTrajectory, listAudit, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { closedTrajectoryFixture } from '../helpers/trajectory-fixture.ts';
@@ -147,5 +148,17 @@ describe('the retention job (rule retention-trajectory-client-data)', () => {
       'read',
       'document',
     ]);
+  });
+
+  it('a trajectory closed before the retention index existed is found once the migration gave it its keys', async () => {
+    const { GSI4PK: _pk, GSI4SK: _sk, ...legacy } = closed('2026-03-31');
+    await seed([legacy]);
+    expect((await runRetention(api.deps(), '2031-03-31')).erased).toBe(0);
+    const migrated = await backfillRetentionKeys(api.deps());
+    expect(migrated.keyed).toBe(1);
+    expect((await getTrajectory(api.deps(), legacy.trajectoryId))!.GSI4SK).toBe(`2031-03-31#TRAJECTORY#${legacy.trajectoryId}`);
+    expect((await backfillRetentionKeys(api.deps())).keyed).toBe(0);
+    expect(await runRetention(api.deps(), '2031-03-31')).toMatchObject({ erased: 1, itemsRead: 1 });
+    expect((await getTrajectory(api.deps(), legacy.trajectoryId))!.client).toBeUndefined();
   });
 });
