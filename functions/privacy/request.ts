@@ -5,6 +5,7 @@ import { clientDataErasableOn } from '../../shared/domain/retention.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { recordAudit, allTrajectoriesWhere, clientKeyOf, listAudit, trajectoryView } from '../../shared/store/trajectories.ts';
 import { eraseTrajectoryClientData } from '../../shared/store/retention.ts';
+import { agreementSummary, agreementsFollowing } from '../../shared/store/ama.ts';
 import '../../shared/runtime/secrets-client.ts';
 
 /** What an erasure leaves, and why (GDPR art. 17(3)(b) and (e); art. 5(2)). */
@@ -25,6 +26,8 @@ const KEPT = [
 export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body, principal, event, deps }) => {
   const clientKey = await clientKeyOf(deps, body.clientReference);
   const found = await allTrajectoriesWhere(deps, (t) => t.clientKey === clientKey);
+  // AMA agreements that followed from the person's trajectories (closed with outcome AMA).
+  const agreements = await agreementsFollowing(deps, new Set(found.map((t) => t.trajectoryId)));
   const now = deps.clock();
   const answeredAt = now.toISOString();
   const actor = { userId: principal.userId, roles: principal.roles };
@@ -62,7 +65,16 @@ export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body
         headers: { 'content-disposition': 'attachment; filename="inzage.pdf"', 'cache-control': 'no-store' },
       };
     }
-    return { status: 200, body: { kind: body.kind, answeredAt, trajectoriesFound: found.length, trajectories } };
+    return {
+      status: 200,
+      body: {
+        kind: body.kind,
+        answeredAt,
+        trajectoriesFound: found.length,
+        trajectories,
+        agreements: agreements.map(agreementSummary),
+      },
+    };
   }
   const today = brusselsDateOf(now);
   const erased: Array<{ trajectoryId: string; erasedOn: string }> = [];
@@ -79,6 +91,12 @@ export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body
     const outcome = await eraseTrajectoryClientData(deps, t, today, actor, 'client data erased on request (GDPR art. 17)');
     if (outcome.ok) erased.push({ trajectoryId: t.trajectoryId, erasedOn: today });
     else notErased.push({ trajectoryId: t.trajectoryId, reason: 'The trajectory changed at the same time; ask again.' });
+  }
+  for (const a of agreements) {
+    notErased.push({
+      trajectoryId: a.trajectoryId!,
+      reason: `AMA agreement ${a.agreementId} followed from this trajectory: its participant's data follow the agreement's own retention (rule retention-ama-participant-data), five years after it ends.`,
+    });
   }
   deps.logger.info('erasure request handled', {
     trajectoriesFound: found.length,

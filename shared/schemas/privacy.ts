@@ -71,6 +71,10 @@ export const PrivacyRequestAnswer = withMeta(
     trajectories: withMeta(z.optional(z.array(TrajectoryAccess)), {
       description: 'ACCESS: each trajectory as stored, its whole audit trail (every read), and its retention.',
     }),
+    agreements: withMeta(z.optional(z.array(z.record(z.string(), z.unknown()))), {
+      description:
+        "ACCESS: the AMA agreements that followed from the person's trajectories (as the department's list shows them; read one for its participant data, audited).",
+    }),
     erased: withMeta(z.optional(z.array(z.object({ trajectoryId: z.string(), erasedOn: z.string() }))), {
       description: 'ERASURE: the trajectories whose client reference, birth date and keyed hash were removed.',
     }),

@@ -390,6 +390,23 @@ export async function allAgreementsOf(
   return all;
 }
 
+/** Every agreement that follows from one of `trajectoryIds` (an access or erasure request), all pages read. */
+export async function agreementsFollowing(deps: Deps, trajectoryIds: ReadonlySet<string>): Promise<AgreementRecord[]> {
+  if (trajectoryIds.size === 0) return [];
+  const all: AgreementRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listAgreements(deps, {
+      limit: 100,
+      where: (a) => a.trajectoryId !== undefined && trajectoryIds.has(a.trajectoryId),
+      ...(cursor ? { cursor } : {}),
+    });
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
 /** A list's line: no participant data. */
 export function agreementSummary(a: AgreementRecord) {
   return {

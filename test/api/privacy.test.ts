@@ -4,6 +4,7 @@ import { captureOutput } from '../helpers/capture-output.ts';
 import { putAll } from '../../shared/store/batch-write.ts';
 import { clientKeyOf, getTrajectory, listAudit, withIndexKeys, type TrajectoryRecord } from '../../shared/store/trajectories.ts';
 import { closedTrajectoryFixture, trajectoryFixture } from '../helpers/trajectory-fixture.ts';
+import { newAgreement } from '../../shared/store/ama.ts';
 import '../../shared/runtime/secrets-client.ts';
 
 /**
@@ -35,12 +36,37 @@ describe('data subject requests (POST /privacy/requests)', () => {
     const closed = await trajectoryOf('VDAB-ACC-1', '2026-06-30');
     const active = await trajectoryOf('VDAB-ACC-1');
     await trajectoryOf('VDAB-OTHER-1', '2026-05-31');
+    // An AMA agreement followed from the closed one.
+    const agreement = newAgreement(
+      '0123456749',
+      '00000000-0000-4000-8000-00000000c001',
+      {
+        participant: { reference: 'DEELN-ACC-1', birthDate: '1984-07-21' },
+        werkpostId: '00000000-0000-4000-8000-00000000b001',
+        activities: 'Sorteren van kleding.',
+        weeklySchedule: [{ day: 'MA', from: '09:00', to: '12:30' }],
+        startDate: '2026-08-01',
+        evaluationDates: ['2026-11-01'],
+        insurance: { insurer: 'Ethias', policyReference: 'POL-1' },
+        werkpostbegeleider: { name: 'Begeleider werkpost' },
+        participantStatus: { permission: 'VDAB_REFERRAL', reference: 'VDAB-TOEL-ACC' },
+        guidance: 'Wekelijks gesprek.',
+        endingConditions: 'Twee weken opzeg.',
+        trajectoryId: closed.trajectoryId,
+      },
+      'c2VhbGVk',
+      { actor: 'seed', now: new Date('2026-07-20T09:00:00.000Z') },
+    );
+    await putAll(api.deps(), [agreement as unknown as Record<string, unknown>]);
     // Someone read the closed one before (an audited read).
     expect((await api.request('GET', `/trajectories/${closed.trajectoryId}`, { token: department })).status).toBe(200);
 
     const answer = await ask({ kind: 'ACCESS', clientReference: 'VDAB-ACC-1', reason: 'Inzageverzoek 2026/17 via de DPO.' });
     expect(answer.status, answer.text).toBe(200);
     expect(answer.body.trajectoriesFound).toBe(2);
+    expect(answer.body.agreements).toEqual([
+      expect.objectContaining({ agreementId: agreement.agreementId, startDate: '2026-08-01' }),
+    ]);
     const byId = new Map(
       answer.body.trajectories.map((t: { trajectory: { trajectoryId: string } }) => [t.trajectory.trajectoryId, t]),
     );
