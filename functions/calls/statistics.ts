@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { defineHandler } from '../../shared/http/handler.ts';
+import { accepts, defineHandler } from '../../shared/http/handler.ts';
 import { callRoutes } from '../../shared/routes/calls.ts';
 import { callReportCsv, callReportLine, type ReportApplication } from '../../shared/domain/call-report.ts';
 import { isEvaluable } from '../../shared/domain/selection-start.ts';
@@ -28,7 +28,7 @@ export const handler = defineHandler(callRoutes.callStatistics, async ({ query, 
       return callReportLine(call, rows);
     }),
   );
-  if ((event.headers?.accept ?? '').includes('text/csv')) {
+  if (accepts(event, 'text/csv')) {
     return {
       status: 200,
       body: callReportCsv(lines),

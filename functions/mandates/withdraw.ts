@@ -7,7 +7,7 @@ import { mandateWithdrawnEmail } from '../../shared/email/templates.ts';
 import { getFacility } from '../../shared/store/facilities.ts';
 import { getMandateRequest, mandateView, withdrawMandate } from '../../shared/store/mandates.ts';
 import { outboxPut } from '../../shared/store/outbox.ts';
-import { allAgreementsOf } from '../../shared/store/ama.ts';
+import { allAgreementsWhere } from '../../shared/store/ama.ts';
 import { allTrajectoriesWhere } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
 import { isAgreementEnded } from '../../shared/domain/ama.ts';
@@ -39,7 +39,7 @@ export const handler = defineHandler(mandateRoutes.withdrawMandate, async ({ par
         )
       : Promise.resolve([]),
     request.kind === 'BEGELEIDER_AMA'
-      ? allAgreementsOf(deps, request.enterpriseNumber, (a) => !isAgreementEnded(a))
+      ? allAgreementsWhere(deps, (a) => !isAgreementEnded(a), request.enterpriseNumber)
       : Promise.resolve([]),
   ]);
   const facility = await getFacility(deps, request.enterpriseNumber);

@@ -1,4 +1,4 @@
-import { defineHandler } from '../../shared/http/handler.ts';
+import { accepts, defineHandler } from '../../shared/http/handler.ts';
 import { privacyRoutes } from '../../shared/routes/privacy.ts';
 import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 import { clientDataErasableOn } from '../../shared/domain/retention.ts';
@@ -46,7 +46,7 @@ export const handler = defineHandler(privacyRoutes.privacyRequest, async ({ body
         };
       }),
     );
-    if ((event.headers?.accept ?? '').includes('application/pdf')) {
+    if (accepts(event, 'application/pdf')) {
       // The same answer as a Dutch PDF for the person (pdfkit loaded on this first use only).
       const { renderAccessExportPdf } = await import('../../shared/documents/access-export-pdf.ts');
       const pdf = await renderAccessExportPdf({

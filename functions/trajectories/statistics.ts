@@ -1,4 +1,4 @@
-import { defineHandler } from '../../shared/http/handler.ts';
+import { accepts, defineHandler } from '../../shared/http/handler.ts';
 import { trajectoryRoutes } from '../../shared/routes/trajectories.ts';
 import { allTrajectoriesWhere } from '../../shared/store/trajectories.ts';
 import { isTrajectoryClosed } from '../../shared/domain/trajectory-status.ts';
@@ -22,7 +22,7 @@ export const handler = defineHandler(trajectoryRoutes.trajectoryStatistics, asyn
     })),
     query,
   );
-  if ((event.headers?.accept ?? '').includes('text/csv')) {
+  if (accepts(event, 'text/csv')) {
     return {
       status: 200,
       body: trajectoryReportCsv(report),

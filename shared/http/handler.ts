@@ -114,6 +114,11 @@ export function defineHandler<S extends RouteSpec>(spec: S, impl: (request: Rout
  */
 export const NO_STORE = 'no-store';
 
+/** Does the request ask for `mediaType` (its Accept header names it)? A report answers CSV, a request a PDF. */
+export function accepts(event: { headers?: Record<string, string | undefined> }, mediaType: string): boolean {
+  return (headerOf(event, 'accept') ?? '').includes(mediaType);
+}
+
 function headerOf(event: { headers?: Record<string, string | undefined> }, name: string): string | undefined {
   for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === name) return value;
   return undefined;

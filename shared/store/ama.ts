@@ -374,37 +374,34 @@ export async function listAgreements(
   });
 }
 
-/** Every agreement of one begeleider that `where` keeps, all pages read (a withdrawal lists what runs on). */
-export async function allAgreementsOf(
+/**
+ * Every agreement that `where` keeps, of one begeleider (GSI1) or of all (GSI3), all pages read: what a
+ * withdrawal lists, a person's request, the retention migration.
+ */
+export async function allAgreementsWhere(
   deps: Deps,
-  begeleider: string,
   where: (a: AgreementRecord) => boolean,
+  begeleider?: string,
 ): Promise<AgreementRecord[]> {
-  const all: AgreementRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAgreements(deps, { begeleider, limit: 100, where, ...(cursor ? { cursor } : {}) });
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-
-/** Every agreement that follows from one of `trajectoryIds` (an access or erasure request), all pages read. */
-export async function agreementsFollowing(deps: Deps, trajectoryIds: ReadonlySet<string>): Promise<AgreementRecord[]> {
-  if (trajectoryIds.size === 0) return [];
   const all: AgreementRecord[] = [];
   let cursor: string | undefined;
   do {
     const page = await listAgreements(deps, {
       limit: 100,
-      where: (a) => a.trajectoryId !== undefined && trajectoryIds.has(a.trajectoryId),
+      where,
+      ...(begeleider ? { begeleider } : {}),
       ...(cursor ? { cursor } : {}),
     });
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
+}
+
+/** Every agreement that follows from one of `trajectoryIds` (an access or erasure request). */
+export async function agreementsFollowing(deps: Deps, trajectoryIds: ReadonlySet<string>): Promise<AgreementRecord[]> {
+  if (trajectoryIds.size === 0) return [];
+  return allAgreementsWhere(deps, (a) => a.trajectoryId !== undefined && trajectoryIds.has(a.trajectoryId));
 }
 
 /** A list's line: no participant data. */

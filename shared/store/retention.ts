@@ -6,7 +6,7 @@ import { transactNamed, type WriteOutcome } from './transaction.ts';
 import { RETENTION_PARTITION } from './table-design.ts';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { allTrajectoriesWhere, trajectoryKey, trajectoryPk, withIndexKeys, type TrajectoryRecord } from './trajectories.ts';
-import { agreementKey, agreementPk, listAgreements, withAgreementIndexKeys, type AgreementRecord } from './ama.ts';
+import { agreementKey, agreementPk, allAgreementsWhere, withAgreementIndexKeys, type AgreementRecord } from './ama.ts';
 
 /**
  * Records whose personal data are due to go on or before `today`: the sparse GSI4 partition RETENTION
@@ -128,13 +128,7 @@ export function eraseAgreementParticipantData(
  */
 export async function backfillRetentionKeys(deps: Deps): Promise<{ read: number; keyed: number }> {
   const trajectories = await allTrajectoriesWhere(deps);
-  const agreements: AgreementRecord[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listAgreements(deps, { limit: 100, ...(cursor ? { cursor } : {}) });
-    agreements.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const agreements = await allAgreementsWhere(deps, () => true);
   const missing = [
     ...trajectories
       .filter((t) => !t.GSI4PK)
