@@ -1,6 +1,6 @@
 /**
  * The functions CDK deploys, as `npm run bench` measures them: each API function of shared/functions.ts
- * (its needs the union of its routes'), each selection workflow task and each scheduled job, with the
+ * (its needs the union of its routes'), the selection workflow tasks' function and each scheduled job, with the
  * AWS SDK clients it builds. Each is compared with a bare handler built in the same run that builds the
  * same clients and nothing else: what our own code (route table entries, zod schemas, middy, the
  * logger, domain rules, stores) adds to a cold start.
@@ -8,7 +8,7 @@
 import { apiFunctions, needsOf, routeSpecsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { schedules } from '../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
-import { SELECTION_TASKS } from '../shared/workflows/selection.ts';
+import { SELECTION_TASKS_FUNCTION } from '../shared/workflows/selection.ts';
 
 export type SdkClient = 'dynamodb' | 'ses' | 'sfn' | 'kms';
 
@@ -39,13 +39,13 @@ export function deployedFunctions(): DeployedFunction[] {
       externals: needs.nodeModules,
     };
   });
-  const tasks = Object.values(SELECTION_TASKS).map((task): DeployedFunction => ({
-    name: `task:${task.stateName}`,
+  const tasks: DeployedFunction = {
+    name: `task:${SELECTION_TASKS_FUNCTION.operationId}`,
     kind: 'task',
-    entry: task.handler,
-    clients: ['dynamodb', ...('sendsEmail' in task && task.sendsEmail ? (['ses'] as const) : [])],
+    entry: SELECTION_TASKS_FUNCTION.handler,
+    clients: ['dynamodb', ...(SELECTION_TASKS_FUNCTION.sendsEmail ? (['ses'] as const) : [])],
     externals: [],
-  }));
+  };
   const jobs = schedules.map((job): DeployedFunction => ({
     name: `job:${job.id}`,
     kind: 'job',
@@ -60,7 +60,7 @@ export function deployedFunctions(): DeployedFunction[] {
     clients: ['dynamodb', 'ses'],
     externals: [],
   };
-  return [...api, ...tasks, ...jobs, outbox];
+  return [...api, tasks, ...jobs, outbox];
 }
 
 /** The name of the bare handler that builds exactly these clients (`bare:none` for no client at all). */

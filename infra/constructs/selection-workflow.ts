@@ -11,11 +11,12 @@ import {
   StateMachine,
   StateMachineType,
   Succeed,
+  TaskInput,
   type TaskStateBase,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { SELECTION_TASKS, type WorkflowTask } from '../../shared/workflows/selection.ts';
+import { SELECTION_TASKS, SELECTION_TASKS_FUNCTION, type WorkflowTask } from '../../shared/workflows/selection.ts';
 import { backgroundFunction, type BackgroundFunctionProps, type RouteFunction } from './route-function.ts';
 
 export type SelectionWorkflowProps = BackgroundFunctionProps;
@@ -35,27 +36,21 @@ const MAP_CONCURRENCY = 10;
  */
 export class SelectionWorkflow extends Construct {
   readonly stateMachine: StateMachine;
-  readonly taskFunctions: ReadonlyMap<string, RouteFunction>;
+  /** The one function every task state invokes. */
+  readonly tasksFunction: RouteFunction;
 
   constructor(scope: Construct, id: string, props: SelectionWorkflowProps) {
     super(scope, id);
-    const functions = new Map<string, RouteFunction>();
+    this.tasksFunction = backgroundFunction(
+      this,
+      'TasksFunction',
+      { ...SELECTION_TASKS_FUNCTION, description: 'Selection workflow tasks (one function, dispatched by task name)' },
+      props,
+    );
     const invoke = (task: WorkflowTask) => {
-      const fn = backgroundFunction(
-        this,
-        `${task.stateName}Function`,
-        {
-          operationId: task.stateName,
-          handler: task.handler,
-          table: task.table,
-          sendsEmail: task.sendsEmail ?? false,
-          description: `Selection workflow task ${task.stateName}`,
-        },
-        props,
-      );
-      functions.set(task.stateName, fn);
       const state = new LambdaInvoke(this, task.stateName, {
-        lambdaFunction: fn.function,
+        lambdaFunction: this.tasksFunction.function,
+        payload: TaskInput.fromObject({ task: task.stateName, input: JsonPath.entirePayload }),
         payloadResponseOnly: true,
         retryOnServiceExceptions: true,
       });
@@ -111,7 +106,6 @@ export class SelectionWorkflow extends Construct {
       timeout: Duration.hours(2),
       comment: 'Network selection for a call (see shared/workflows/selection.ts)',
     });
-    this.taskFunctions = functions;
 
     // The wildcards of the state machine's own role, acknowledged finding by finding.
     const stack = Stack.of(this);
@@ -120,12 +114,10 @@ export class SelectionWorkflow extends Construct {
       reason:
         'Step Functions log delivery (logs:CreateLogDelivery, logs:DescribeResourcePolicies, …) and X-Ray tracing support no resource-level permissions.',
     });
-    for (const fn of functions.values()) {
-      const logicalId = stack.resolve(stack.getLogicalId(fn.function.node.defaultChild as CfnElement)) as string;
-      Validations.of(this.stateMachine.role).acknowledge({
-        id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-        reason: `LambdaInvoke grants lambda:InvokeFunction on the task's own function and its versions (<function ARN>:*), nothing else.`,
-      });
-    }
+    const logicalId = stack.resolve(stack.getLogicalId(this.tasksFunction.function.node.defaultChild as CfnElement)) as string;
+    Validations.of(this.stateMachine.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+      reason: `LambdaInvoke grants lambda:InvokeFunction on the tasks' own function and its versions (<function ARN>:*), nothing else.`,
+    });
   }
 }

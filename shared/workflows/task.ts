@@ -17,3 +17,19 @@ export function defineTask<I, O>(name: string, run: (input: I, deps: Deps) => Pr
       return output;
     });
 }
+
+type TaskHandler = (input: never, context: Context) => Promise<unknown>;
+
+/**
+ * One function for several tasks: the state machine invokes it with `{ task, input }` (the task state's
+ * name and its input), and it runs that task's handler. An unknown task is an error, which the state
+ * machine's catch turns into a failed run.
+ */
+export function dispatchTasks<Name extends string>(tasks: Record<Name, TaskHandler>) {
+  const handler = async (event: { task: Name; input: unknown }, context: Context): Promise<unknown> => {
+    const run = Object.hasOwn(tasks, event.task) ? tasks[event.task] : undefined;
+    if (!run) throw new Error(`unknown workflow task ${String(event.task)}`);
+    return run(event.input as never, context);
+  };
+  return Object.assign(handler, { taskNames: Object.keys(tasks) as Name[] });
+}

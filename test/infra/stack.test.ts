@@ -9,7 +9,7 @@ import { tableDesign } from '../../shared/store/table-design.ts';
 import { OPERATION_TAG } from '../../infra/constructs/route-function.ts';
 import { deployedRouteSpecs, REPO_ROOT, routeKeyOf, STACK_ID } from '../../infra/stack.ts';
 import { PARTICIPANT_IDENTITY_PURPOSE, PARTICIPANT_KEY_VARIABLES, SECRET_ID_VARIABLES } from '../../shared/runtime/secret-ids.ts';
-import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
+import { SELECTION_TASKS, SELECTION_TASKS_FUNCTION } from '../../shared/workflows/selection.ts';
 import { apiFunctions, functionOfRoute, needsOf, routeSpecsOf, type ApiFunctionId } from '../../shared/functions.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
 import { schedules } from '../../shared/schedules.ts';
@@ -181,12 +181,12 @@ describe('the user pool', () => {
 describe('the functions', () => {
   const deployed = deployedRouteSpecs();
   const taskIds = () => [
-    ...Object.values(SELECTION_TASKS).map((t) => t.stateName),
+    SELECTION_TASKS_FUNCTION.operationId,
     ...schedules.map((s) => s.id),
     'outbox-stream-sender',
   ];
 
-  it('are the API functions of shared/functions.ts, one per workflow task and one per scheduled job', () => {
+  it("are the API functions of shared/functions.ts, one for the workflow's tasks and one per scheduled job", () => {
     template.resourceCountIs('AWS::Lambda::Function', Object.keys(apiFunctions).length + taskIds().length);
     const tagged = ofType('AWS::Lambda::Function').map(
       ([, fn]) => (fn.Properties.Tags as { Key: string; Value: string }[]).find((t) => t.Key === OPERATION_TAG)?.Value,

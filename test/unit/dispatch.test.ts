@@ -8,6 +8,8 @@ import type { RouteHandler } from '../../shared/http/handler.ts';
 import { routes } from '../../shared/routes.ts';
 import { lambdaContext } from '../../infra/local/api-event.ts';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { dispatchTasks } from '../../shared/workflows/task.ts';
+import { SELECTION_TASKS, SELECTION_TASKS_FUNCTION } from '../../shared/workflows/selection.ts';
 
 async function entryOf(id: ApiFunctionId): Promise<DispatchHandler> {
   const module = (await import(pathToFileURL(path.join(REPO_ROOT, apiFunctions[id].entry)).href)) as { handler: DispatchHandler };
@@ -64,5 +66,29 @@ describe('dispatch', () => {
     expect(() => dispatch(fakeRoute('a', 'GET', '/x', 200), fakeRoute('b', 'GET', '/x', 200))).toThrow(
       /two handlers for GET \/x/,
     );
+  });
+});
+
+describe('the selection tasks function', () => {
+  it('runs every task of the workflow, by the name its task state passes, and nothing else', async () => {
+    const { handler } = (await import(pathToFileURL(path.join(REPO_ROOT, SELECTION_TASKS_FUNCTION.handler)).href)) as {
+      handler: ReturnType<typeof dispatchTasks>;
+    };
+    expect([...handler.taskNames].sort()).toEqual(Object.values(SELECTION_TASKS).map((t) => t.stateName).sort());
+  });
+
+  it('passes the input and context to the named task, and fails on a name it does not know', async () => {
+    const seen: unknown[] = [];
+    const handler = dispatchTasks({
+      A: (input: never) => Promise.resolve({ ran: 'A', input }),
+      B: (input: never, context) => {
+        seen.push(context.functionName);
+        return Promise.resolve({ ran: 'B', input });
+      },
+    });
+    const context = lambdaContext('tasks', 1000);
+    await expect(handler({ task: 'B', input: { callId: 'c1' } }, context)).resolves.toEqual({ ran: 'B', input: { callId: 'c1' } });
+    expect(seen).toEqual([context.functionName]);
+    await expect(handler({ task: 'toString' as 'A', input: {} }, context)).rejects.toThrow('unknown workflow task toString');
   });
 });

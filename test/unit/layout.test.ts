@@ -6,7 +6,7 @@ import { apiFunctions } from '../../shared/functions.ts';
 import { routeList } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../../shared/email/outbox.ts';
-import { SELECTION_TASKS } from '../../shared/workflows/selection.ts';
+import { SELECTION_TASKS, SELECTION_TASKS_FUNCTION } from '../../shared/workflows/selection.ts';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
@@ -20,6 +20,7 @@ describe('the layout', () => {
       ...Object.values(apiFunctions).map((fn) => fn.entry),
       ...routeList.map((spec) => spec.handler),
       ...Object.values(SELECTION_TASKS).map((task) => task.handler),
+      SELECTION_TASKS_FUNCTION.handler,
       ...schedules.map((job) => job.handler),
       OUTBOX_STREAM_SENDER.handler,
     ]);
