@@ -191,10 +191,10 @@ interface Parameter {
 function parametersOf(spec: RouteSpec): Parameter[] {
   const parameters: Parameter[] = [];
   if (spec.params) {
-    for (const [name, schema] of propertiesOf(spec.params)) parameters.push({ in: 'path', name, schema, required: true });
+    for (const [name, schema] of propertiesOf(spec.params())) parameters.push({ in: 'path', name, schema, required: true });
   }
   if (spec.query) {
-    for (const [name, schema, optional] of propertiesOf(spec.query)) {
+    for (const [name, schema, optional] of propertiesOf(spec.query())) {
       parameters.push({ in: 'query', name, schema, required: !optional });
     }
   }
@@ -209,11 +209,11 @@ function parametersOf(spec: RouteSpec): Parameter[] {
 export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
   const routes = routeList.filter((spec) => !spec.localOnly);
   const schemas = new SchemaConverter();
-  schemas.add(ProblemSchema);
+  schemas.add(ProblemSchema());
   for (const spec of routes) {
     for (const parameter of parametersOf(spec)) schemas.add(parameter.schema);
-    if (spec.body) schemas.add(spec.body);
-    for (const response of Object.values(spec.responses)) if (response.schema) schemas.add(response.schema);
+    if (spec.body) schemas.add(spec.body());
+    for (const response of Object.values(spec.responses)) if (response.schema) schemas.add(response.schema());
   }
   schemas.convert();
 
@@ -226,7 +226,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
         ...(response.etag
           ? { headers: { ETag: { description: 'Version of the resource, for If-Match.', schema: { type: 'string' } } } }
           : {}),
-        ...(response.schema ? { content: { 'application/json': { schema: schemas.toJson(response.schema) } } } : {}),
+        ...(response.schema ? { content: { 'application/json': { schema: schemas.toJson(response.schema()) } } } : {}),
       };
     }
     for (const status of errorStatuses(spec)) {
@@ -235,7 +235,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
         ...(status === 503
           ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } } }
           : {}),
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: schemas.toJson(ProblemSchema) } },
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: schemas.toJson(ProblemSchema()) } },
       };
     }
     const parameters = parametersOf(spec).map((parameter) => {
@@ -258,7 +258,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       ...(spec.auth === 'public' ? {} : { 'x-roles': spec.auth }),
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(spec.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.toJson(spec.body) } } } }
+        ? { requestBody: { required: true, content: { 'application/json': { schema: schemas.toJson(spec.body()) } } } }
         : {}),
       responses,
     };

@@ -23,3 +23,14 @@ export function withMeta<T extends core.$ZodType>(schema: T, metadata: core.Glob
   globalRegistry.add(copy, metadata);
   return copy;
 }
+
+/**
+ * A schema built on first use instead of at import: a function serves 5–15 routes and a request needs one
+ * route's input schemas (the response schemas only the OpenAPI document), while building a schema is most
+ * of what zod costs a cold start (README, "Benchmarks"). `lazy(() => z.object(…))` returns the memoized
+ * builder; call it for the schema.
+ */
+export function lazy<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => (built ??= { value: build() }).value;
+}

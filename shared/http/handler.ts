@@ -13,7 +13,7 @@ import type { ParsedInput, RouteContext } from './route-context.ts';
 
 export type { ParsedInput, RouteContext } from './route-context.ts';
 
-type Out<T> = NonNullable<T> extends z.core.$ZodType ? z.output<NonNullable<T>> : undefined;
+type Out<T> = NonNullable<T> extends () => infer S ? (S extends z.core.$ZodType ? z.output<S> : undefined) : undefined;
 
 export interface RouteRequest<S extends RouteSpec> {
   params: Out<S['params']>;

@@ -12,7 +12,8 @@ export type TableAccess = 'none' | 'read' | 'audit' | 'write';
 
 export interface ResponseSpec {
   description: string;
-  schema?: z.core.$ZodType;
+  /** Built on first use (shared/zod.ts `lazy`): only the OpenAPI document needs response schemas. */
+  schema?: () => z.core.$ZodType;
   /** Response carries an ETag header. */
   etag?: boolean;
 }
@@ -54,9 +55,10 @@ export interface RouteSpec<
   nodeModules?: readonly string[];
   /** The body may be left out entirely (then `{}` is validated). */
   bodyOptional?: boolean;
-  params?: P;
-  query?: Q;
-  body?: B;
+  /** Input schemas, each built on the route's first request (shared/zod.ts `lazy`), not at import. */
+  params?: () => P;
+  query?: () => Q;
+  body?: () => B;
   /** Updates need `If-Match` (428 without it, 412 when stale). */
   ifMatch?: boolean;
   responses: Record<number, ResponseSpec>;

@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { FacilityParams } from '../schemas/mandates.ts';
 import { AuditEntry } from '../schemas/trajectories.ts';
@@ -24,7 +25,7 @@ const agreementAction = <B extends z.core.$ZodType>(
   suffix: string,
   file: string,
   summary: string,
-  body: B,
+  body: () => B,
   status = 200,
 ) =>
   route({
@@ -68,7 +69,7 @@ export const amaRoutes = {
     table: 'read',
     params: FacilityParams,
     query: ListWerkpostenQuery,
-    responses: { 200: { description: 'The werkposten.', schema: z.object({ items: z.array(Werkpost) }) } },
+    responses: { 200: { description: 'The werkposten.', schema: lazy(() => z.object({ items: z.array(Werkpost()) })) } },
     errors: [404],
   }),
   updateWerkpost: route({
@@ -226,7 +227,7 @@ export const amaRoutes = {
     auth: ['department'],
     table: 'read',
     params: AgreementParams,
-    responses: { 200: { description: 'Oldest first.', schema: z.object({ items: z.array(AuditEntry) }) } },
+    responses: { 200: { description: 'Oldest first.', schema: lazy(() => z.object({ items: z.array(AuditEntry()) })) } },
     errors: [404],
   }),
 } satisfies Record<string, RouteSpec>;

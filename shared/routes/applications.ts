@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import {
   Application,
@@ -141,7 +142,7 @@ export const applicationRoutes = {
     auth: ['department', 'facility'],
     table: 'read',
     params: ApplicationParams,
-    responses: { 200: { description: 'The versions, oldest first.', schema: z.object({ items: z.array(ApplicationVersion) }) } },
+    responses: { 200: { description: 'The versions, oldest first.', schema: lazy(() => z.object({ items: z.array(ApplicationVersion()) })) } },
     errors: [404],
   }),
   reopenApplication: leadAction(

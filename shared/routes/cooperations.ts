@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { ROLES } from '../domain/reference-data.ts';
 import {
@@ -60,7 +61,7 @@ export const cooperationRoutes = {
     auth: ['department'],
     table: 'write',
     params: CooperationParams,
-    body: z.strictObject({}),
+    body: lazy(() => z.strictObject({})),
     bodyOptional: true,
     ifMatch: true,
     responses: { 200: { description: 'Renewed.', schema: Cooperation, etag: true } },

@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import {
   FacilityParams,
@@ -39,7 +40,7 @@ export const mandateRoutes = {
     auth: ['department', 'facility', 'casemanager-zorg'],
     table: 'read',
     params: FacilityParams,
-    responses: { 200: { description: 'The requests.', schema: z.object({ items: z.array(MandateRequest) }) } },
+    responses: { 200: { description: 'The requests.', schema: lazy(() => z.object({ items: z.array(MandateRequest()) })) } },
     errors: [404],
   }),
   decideMandate: route({

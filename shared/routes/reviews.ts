@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { ApplicationParams, DeclarationBody, Review, ReviewBody } from '../schemas/calls.ts';
 
@@ -15,8 +16,8 @@ export const reviewRoutes = {
     params: ApplicationParams,
     body: DeclarationBody,
     responses: {
-      201: { description: 'Declared.', schema: z.object({ declaredAt: z.string() }) },
-      200: { description: 'Already declared.', schema: z.object({ declaredAt: z.string() }) },
+      201: { description: 'Declared.', schema: lazy(() => z.object({ declaredAt: z.string() })) },
+      200: { description: 'Already declared.', schema: lazy(() => z.object({ declaredAt: z.string() })) },
     },
     errors: [404, 409],
   }),
@@ -47,7 +48,7 @@ export const reviewRoutes = {
     auth: ['department'],
     table: 'read',
     params: ApplicationParams,
-    responses: { 200: { description: 'The reviews.', schema: z.object({ items: z.array(Review) }) } },
+    responses: { 200: { description: 'The reviews.', schema: lazy(() => z.object({ items: z.array(Review()) })) } },
     errors: [404],
   }),
 } satisfies Record<string, RouteSpec>;

@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 
 export const systemRoutes = {
@@ -11,7 +12,7 @@ export const systemRoutes = {
     tag: 'System',
     auth: 'public',
     table: 'none',
-    responses: { 200: { description: 'The API is up.', schema: z.object({ status: z.literal('ok') }) } },
+    responses: { 200: { description: 'The API is up.', schema: lazy(() => z.object({ status: z.literal('ok') })) } },
   }),
   getOpenApi: route({
     operationId: 'getOpenApi',
@@ -22,6 +23,6 @@ export const systemRoutes = {
     tag: 'System',
     auth: 'public',
     table: 'none',
-    responses: { 200: { description: 'The OpenAPI document.', schema: z.record(z.string(), z.unknown()) } },
+    responses: { 200: { description: 'The OpenAPI document.', schema: lazy(() => z.record(z.string(), z.unknown())) } },
   }),
 } satisfies Record<string, RouteSpec>;

@@ -1,4 +1,5 @@
 import * as z from '../zod.ts';
+import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
 import { Network, NetworkParams, NetworkWithdrawalBody, NetworkWithdrawn } from '../schemas/selection.ts';
 import {
@@ -33,11 +34,11 @@ const trajectoryRoute = <B extends z.core.$ZodType>(spec: {
   file: string;
   summary: string;
   auth: RouteSpec['auth'];
-  body: B;
+  body: () => B;
   ifMatch?: boolean;
   bodyOptional?: boolean;
   status?: number;
-  schema?: z.core.$ZodType;
+  schema?: () => z.core.$ZodType;
   sendsEmail?: boolean;
 }) =>
   route({
@@ -125,7 +126,7 @@ export const trajectoryRoutes = {
     file: 'confirm-plan',
     summary: 'Confirm the plan as it is now (each case manager; the plan holds once both did); If-Match',
     auth: CASE_MANAGERS,
-    body: z.strictObject({}),
+    body: lazy(() => z.strictObject({})),
     bodyOptional: true,
     ifMatch: true,
   }),
@@ -171,7 +172,7 @@ export const trajectoryRoutes = {
     auth: ['department'],
     table: 'read',
     params: TrajectoryParams,
-    responses: { 200: { description: 'Oldest first.', schema: z.object({ items: z.array(AuditEntry) }) } },
+    responses: { 200: { description: 'Oldest first.', schema: lazy(() => z.object({ items: z.array(AuditEntry()) })) } },
     errors: [404],
   }),
   decideExtension: route({

@@ -1,26 +1,26 @@
 import * as z from '../zod.ts';
-import { withMeta } from '../zod.ts';
+import { lazy, withMeta } from '../zod.ts';
 import { isFlemishOrBrusselsPostcode, PARTICIPANT_PERMISSIONS } from '../domain/ama.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
-const Address = z.strictObject({
+const Address = lazy(() => z.strictObject({
   street: oneLine(200),
   postcode: z.string().check(z.refine(isFlemishOrBrusselsPostcode, 'A postcode of a Flemish or Brussels municipality.')),
   municipality: oneLine(100),
-});
+}));
 
-export const WerkpostBody = withMeta(
+export const WerkpostBody = lazy(() => withMeta(
   z.strictObject({
     name: oneLine(200),
-    organisationEnterpriseNumber: z.optional(EnterpriseNumber),
-    address: Address,
+    organisationEnterpriseNumber: z.optional(EnterpriseNumber()),
+    address: Address(),
     activities: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
     places: z.number().check(z.int(), z.gte(1), z.lte(500)),
   }),
   { id: 'WerkpostInput' },
-);
+));
 
-export const WerkpostPatchBody = withMeta(
+export const WerkpostPatchBody = lazy(() => withMeta(
   z
     .strictObject({
       name: z.optional(oneLine(200)),
@@ -30,9 +30,9 @@ export const WerkpostPatchBody = withMeta(
     })
     .check(z.refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field.' })),
   { id: 'WerkpostPatch' },
-);
+));
 
-export const Werkpost = withMeta(
+export const Werkpost = lazy(() => withMeta(
   z.object({
     werkpostId: z.string(),
     begeleiderEnterpriseNumber: z.string(),
@@ -43,25 +43,25 @@ export const Werkpost = withMeta(
     places: z.number().check(z.int()),
     freePlaces: z.number().check(z.int()),
     closed: z.boolean(),
-    ...AuditFields,
+    ...AuditFields(),
   }),
   { id: 'Werkpost' },
-);
+));
 
-export const WerkpostParams = z.strictObject({ werkpostId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a werkpost id.')) });
-export const ListWerkpostenQuery = z.strictObject({
+export const WerkpostParams = lazy(() => z.strictObject({ werkpostId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a werkpost id.')) }));
+export const ListWerkpostenQuery = lazy(() => z.strictObject({
   postcode: z.optional(z.string().check(z.regex(/^\d{4}$/))),
   freePlaces: withMeta(z.optional(z.enum(['true', 'false'])), {
     description: 'true: only werkposten with a free place, open to new agreements.',
   }),
-});
+}));
 
-const SubmissionStatus = z.enum(['SUBMITTED', 'ACCEPTED', 'RETURNED']);
+const SubmissionStatus = lazy(() => z.enum(['SUBMITTED', 'ACCEPTED', 'RETURNED']));
 
-const Day = z.enum(['MA', 'DI', 'WO', 'DO', 'VR', 'ZA', 'ZO']);
-const Time = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM'));
+const Day = lazy(() => z.enum(['MA', 'DI', 'WO', 'DO', 'VR', 'ZA', 'ZO']));
+const Time = lazy(() => z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM')));
 
-export const AgreementBody = withMeta(
+export const AgreementBody = lazy(() => withMeta(
   z
     .strictObject({
       participant: z.strictObject({
@@ -71,7 +71,7 @@ export const AgreementBody = withMeta(
             .check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
           { 'x-personal': 'participant-reference' },
         ),
-        birthDate: withMeta(CalendarDate, { 'x-personal': 'participant-reference' }),
+        birthDate: withMeta(CalendarDate(), { 'x-personal': 'participant-reference' }),
         name: withMeta(oneLine(200), {
           'x-personal': 'participant-identity',
           description:
@@ -88,12 +88,12 @@ export const AgreementBody = withMeta(
       weeklySchedule: z
         .array(
           z
-            .strictObject({ day: Day, from: Time, to: Time })
+            .strictObject({ day: Day(), from: Time(), to: Time() })
             .check(z.refine((s) => s.from < s.to, { message: 'from must be before to.', path: ['to'] })),
         )
         .check(z.minLength(1), z.maxLength(14)),
-      startDate: CalendarDate,
-      plannedEndDate: withMeta(z.optional(CalendarDate), {
+      startDate: CalendarDate(),
+      plannedEndDate: withMeta(z.optional(CalendarDate()), {
         description: 'The end the parties agree on, if any (open-ended otherwise).',
       }),
       werkpostbegeleider: withMeta(
@@ -126,7 +126,7 @@ export const AgreementBody = withMeta(
           description: 'Why the participant may take part, as the department’s guidance requires.',
         },
       ),
-      evaluationDates: z.array(CalendarDate).check(z.minLength(1), z.maxLength(24)),
+      evaluationDates: z.array(CalendarDate()).check(z.minLength(1), z.maxLength(24)),
       insurance: z.strictObject({ insurer: oneLine(200), policyReference: oneLine(100) }),
       guidance: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
       endingConditions: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
@@ -146,33 +146,33 @@ export const AgreementBody = withMeta(
       }),
     ),
   { id: 'AgreementInput' },
-);
+));
 
-const Party = z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']);
-const SignerName = withMeta(oneLine(200), {
+const Party = lazy(() => z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST']));
+const SignerName = lazy(() => withMeta(oneLine(200), {
   description: 'Who signed for the begeleider or the werkpost. Not for the participant: their name is never typed here.',
-});
-const SignedOn = withMeta(CalendarDate, { description: 'The day the party signed; not in the future.' });
+}));
+const SignedOn = lazy(() => withMeta(CalendarDate(), { description: 'The day the party signed; not in the future.' }));
 
-export const SignatureBody = withMeta(
+export const SignatureBody = lazy(() => withMeta(
   z
     .discriminatedUnion('method', [
       z.strictObject({
-        party: Party,
+        party: Party(),
         method: withMeta(z.literal('SCANNED_PAPER'), {
           description: 'Signed on paper; the scanned copy is kept by the begeleider.',
         }),
-        signerName: z.optional(SignerName),
-        signedOn: SignedOn,
+        signerName: z.optional(SignerName()),
+        signedOn: SignedOn(),
         scanSha256: z
           .string()
           .check(z.regex(/^[0-9a-f]{64}$/, 'The SHA-256 of the scanned copy: 64 lowercase hexadecimal characters.')),
       }),
       z.strictObject({
-        party: Party,
+        party: Party(),
         method: z.literal('ELECTRONIC'),
-        signerName: z.optional(SignerName),
-        signedOn: SignedOn,
+        signerName: z.optional(SignerName()),
+        signedOn: SignedOn(),
         electronicReference: withMeta(oneLine(200), {
           description: 'The reference of the electronic signature (its service’s id).',
         }),
@@ -194,30 +194,30 @@ export const SignatureBody = withMeta(
       }),
     ),
   { id: 'SignatureInput' },
-);
+));
 
-export const EndAgreementBody = withMeta(
-  z.strictObject({ endDate: CalendarDate, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }),
+export const EndAgreementBody = lazy(() => withMeta(
+  z.strictObject({ endDate: CalendarDate(), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)) }),
   { id: 'AgreementEnd' },
-);
+));
 
-const SignatureView = z.object({
+const SignatureView = lazy(() => z.object({
   party: z.string(),
   signerName: z.optional(z.string()),
   method: z.optional(z.enum(['SCANNED_PAPER', 'ELECTRONIC'])),
-  signedOn: z.optional(CalendarDate),
+  signedOn: z.optional(CalendarDate()),
   scanSha256: z.optional(z.string()),
   electronicReference: z.optional(z.string()),
   recordedBy: withMeta(z.string(), { description: 'Who recorded the signature.' }),
-  signedAt: withMeta(Instant, { description: 'When it was recorded.' }),
-});
+  signedAt: withMeta(Instant(), { description: 'When it was recorded.' }),
+}));
 
-const ParticipantIdentity = withMeta(z.object({ name: z.string(), nationalRegisterNumber: z.string() }), {
+const ParticipantIdentity = lazy(() => withMeta(z.object({ name: z.string(), nationalRegisterNumber: z.string() }), {
   id: 'ParticipantIdentity',
   'x-personal': 'participant-identity',
-});
+}));
 
-export const Agreement = withMeta(
+export const Agreement = lazy(() => withMeta(
   z.object({
     agreementId: z.string(),
     begeleiderEnterpriseNumber: z.string(),
@@ -232,7 +232,7 @@ export const Agreement = withMeta(
         description:
           'Whether the name and national register number are on file (encrypted; never in this view for the begeleider).',
       }),
-      identity: withMeta(z.optional(ParticipantIdentity), {
+      identity: withMeta(z.optional(ParticipantIdentity()), {
         description:
           'The name and national register number: only for the department, once the agreement was submitted (rule `ama-participant-identity`).',
       }),
@@ -252,8 +252,8 @@ export const Agreement = withMeta(
     endingConditions: z.string(),
     trajectoryId: z.optional(z.string()),
     status: z.enum(['DRAFT', 'ACTIVE', 'ENDED']),
-    signatures: z.array(SignatureView),
-    voidedSignatures: withMeta(z.optional(z.array(SignatureView)), {
+    signatures: z.array(SignatureView()),
+    voidedSignatures: withMeta(z.optional(z.array(SignatureView())), {
       description: 'Signatures this change voided: the parties sign the new text.',
     }),
     notice: z.optional(z.string()),
@@ -269,12 +269,12 @@ export const Agreement = withMeta(
     submission: withMeta(
       z.optional(
         z.object({
-          status: SubmissionStatus,
-          submittedAt: Instant,
+          status: SubmissionStatus(),
+          submittedAt: Instant(),
           submittedBy: z.string(),
           signedCopySha256: z.string(),
           recognitionRequestId: z.string(),
-          decidedAt: z.optional(Instant),
+          decidedAt: z.optional(Instant()),
           decidedBy: z.optional(z.string()),
           returnReason: z.optional(z.string()),
         }),
@@ -287,41 +287,41 @@ export const Agreement = withMeta(
         description: 'What the guidance asks but does not refuse yet (e.g. `ama-minimum-period`): correct it before signing.',
       },
     ),
-    ...AuditFields,
+    ...AuditFields(),
   }),
   { id: 'AmaAgreement' },
-);
+));
 
-const Sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A SHA-256: 64 lowercase hexadecimal characters.'));
+const Sha256 = lazy(() => z.string().check(z.regex(/^[0-9a-f]{64}$/, 'A SHA-256: 64 lowercase hexadecimal characters.')));
 
-export const SubmitAgreementBody = withMeta(
-  z.strictObject({ signedCopySha256: withMeta(Sha256, { description: 'The SHA-256 of the complete signed copy you keep.' }) }),
+export const SubmitAgreementBody = lazy(() => withMeta(
+  z.strictObject({ signedCopySha256: withMeta(Sha256(), { description: 'The SHA-256 of the complete signed copy you keep.' }) }),
   { id: 'AgreementSubmissionInput' },
-);
+));
 
-export const SubmissionDecisionBody = withMeta(
+export const SubmissionDecisionBody = lazy(() => withMeta(
   z.discriminatedUnion('accepted', [
     z.strictObject({ accepted: z.literal(true) }),
     z.strictObject({ accepted: z.literal(false), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) }),
   ]),
   { id: 'AgreementSubmissionDecision' },
-);
+));
 
-export const ListAgreementsQuery = z.strictObject({
-  ...PaginationQuery,
-  begeleider: withMeta(z.optional(EnterpriseNumber), {
+export const ListAgreementsQuery = lazy(() => z.strictObject({
+  ...PaginationQuery(),
+  begeleider: withMeta(z.optional(EnterpriseNumber()), {
     description: 'The department: one begeleider’s agreements (all when left out). A begeleider always lists its own.',
   }),
   status: z.optional(z.enum(['DRAFT', 'ACTIVE', 'ENDED'])),
-  startsFrom: withMeta(z.optional(CalendarDate), { description: 'Agreements starting on or after this date.' }),
-  startsUntil: withMeta(z.optional(CalendarDate), { description: 'Agreements starting on or before this date.' }),
-  submission: withMeta(z.optional(SubmissionStatus), {
+  startsFrom: withMeta(z.optional(CalendarDate()), { description: 'Agreements starting on or after this date.' }),
+  startsUntil: withMeta(z.optional(CalendarDate()), { description: 'Agreements starting on or before this date.' }),
+  submission: withMeta(z.optional(SubmissionStatus()), {
     description: 'Only agreements whose submission to the department is in this state.',
   }),
-});
+}));
 
 /** What a list shows of an agreement: no participant data (read one agreement for those; that read is audited). */
-export const AgreementSummary = withMeta(
+export const AgreementSummary = lazy(() => withMeta(
   z.object({
     agreementId: z.string(),
     begeleiderEnterpriseNumber: z.string(),
@@ -330,16 +330,16 @@ export const AgreementSummary = withMeta(
     startDate: z.string(),
     endDate: z.optional(z.string()),
     signedBy: z.array(z.enum(['PARTICIPANT', 'BEGELEIDER', 'WERKPOST'])),
-    submissionStatus: z.optional(SubmissionStatus),
+    submissionStatus: z.optional(SubmissionStatus()),
     version: z.number().check(z.int()),
-    updatedAt: Instant,
+    updatedAt: Instant(),
   }),
   { id: 'AmaAgreementSummary' },
-);
+));
 
-export const AgreementPage = pageOf(AgreementSummary, 'AmaAgreementPage');
+export const AgreementPage = lazy(() => pageOf(AgreementSummary(), 'AmaAgreementPage'));
 
-export const AgreementParams = z.strictObject({
+export const AgreementParams = lazy(() => z.strictObject({
   agreementId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not an agreement id.')),
-});
-export type AgreementInput = z.output<typeof AgreementBody>;
+}));
+export type AgreementInput = z.output<ReturnType<typeof AgreementBody>>;

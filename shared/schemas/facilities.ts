@@ -1,44 +1,44 @@
 import * as z from '../zod.ts';
-import { withMeta } from '../zod.ts';
+import { lazy, withMeta } from '../zod.ts';
 import { RECOGNITION_AUTHORITIES } from '../domain/reference-data.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Province } from './common.ts';
 
 export { Province };
-export const RecognitionAuthority = withMeta(z.enum(RECOGNITION_AUTHORITIES), { id: 'RecognitionAuthority' });
+export const RecognitionAuthority = lazy(() => withMeta(z.enum(RECOGNITION_AUTHORITIES), { id: 'RecognitionAuthority' }));
 
-const Name = oneLine(200);
-const Email = z.email().check(z.maxLength(254));
+const Name = lazy(() => oneLine(200));
+const Email = lazy(() => z.email().check(z.maxLength(254)));
 
-export const EnterpriseNumberParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });
+export const EnterpriseNumberParams = lazy(() => z.strictObject({ enterpriseNumber: EnterpriseNumber() }));
 
-export const CreateFacilityBody = withMeta(
-  z.strictObject({ enterpriseNumber: EnterpriseNumber, name: Name, province: Province, email: Email }),
+export const CreateFacilityBody = lazy(() => withMeta(
+  z.strictObject({ enterpriseNumber: EnterpriseNumber(), name: Name(), province: Province(), email: Email() }),
   { id: 'CreateFacility' },
-);
+));
 
-export const UpdateFacilityBody = withMeta(
+export const UpdateFacilityBody = lazy(() => withMeta(
   z
-    .strictObject({ name: z.optional(Name), province: z.optional(Province), email: z.optional(Email) })
+    .strictObject({ name: z.optional(Name()), province: z.optional(Province()), email: z.optional(Email()) })
     .check(z.refine((body) => Object.keys(body).length > 0, { message: 'Give at least one of name, province, email.' })),
   { id: 'UpdateFacility' },
-);
+));
 
-export const ListFacilitiesQuery = z.strictObject({
-  ...PaginationQuery,
-  province: z.optional(Province),
-  authority: withMeta(z.optional(RecognitionAuthority), {
+export const ListFacilitiesQuery = lazy(() => z.strictObject({
+  ...PaginationQuery(),
+  province: z.optional(Province()),
+  authority: withMeta(z.optional(RecognitionAuthority()), {
     description: 'Only facilities recognised by this authority on `recognisedOn` (default: today).',
   }),
-  recognisedOn: z.optional(CalendarDate),
-});
+  recognisedOn: z.optional(CalendarDate()),
+}));
 
-export const CreateRecognitionBody = withMeta(
+export const CreateRecognitionBody = lazy(() => withMeta(
   z
     .strictObject({
-      authority: RecognitionAuthority,
+      authority: RecognitionAuthority(),
       reference: oneLine(100),
-      validFrom: CalendarDate,
-      validUntil: z.optional(CalendarDate),
+      validFrom: CalendarDate(),
+      validUntil: z.optional(CalendarDate()),
     })
     .check(
       z.superRefine((body, ctx) => {
@@ -48,46 +48,46 @@ export const CreateRecognitionBody = withMeta(
       }),
     ),
   { id: 'CreateRecognition' },
-);
+));
 
-export const RecognitionParams = z.strictObject({
-  enterpriseNumber: EnterpriseNumber,
+export const RecognitionParams = lazy(() => z.strictObject({
+  enterpriseNumber: EnterpriseNumber(),
   recognitionId: z.string().check(z.regex(/^[0-9A-Za-z-]{1,64}$/, 'Not a recognition id.')),
-});
+}));
 
-export const Recognition = withMeta(
+export const Recognition = lazy(() => withMeta(
   z.object({
     recognitionId: z.string(),
-    authority: RecognitionAuthority,
+    authority: RecognitionAuthority(),
     reference: z.string(),
-    validFrom: CalendarDate,
-    validUntil: z.optional(CalendarDate),
+    validFrom: CalendarDate(),
+    validUntil: z.optional(CalendarDate()),
     status: withMeta(z.enum(['ACTIVE', 'WITHDRAWN']), { description: 'WITHDRAWN ones stay on record.' }),
-    createdAt: Instant,
+    createdAt: Instant(),
     createdBy: z.string(),
-    withdrawnAt: z.optional(Instant),
+    withdrawnAt: z.optional(Instant()),
     withdrawnBy: z.optional(z.string()),
-    withdrawnOn: withMeta(z.optional(CalendarDate), { description: 'Brussels date from which the withdrawal counts.' }),
+    withdrawnOn: withMeta(z.optional(CalendarDate()), { description: 'Brussels date from which the withdrawal counts.' }),
   }),
   { id: 'Recognition' },
-);
+));
 
-export const Facility = withMeta(
+export const Facility = lazy(() => withMeta(
   z.object({
     enterpriseNumber: withMeta(z.string(), { example: '0123456749' }),
     enterpriseNumberFormatted: withMeta(z.string(), { example: '0123.456.749' }),
     name: z.string(),
-    province: Province,
+    province: Province(),
     email: z.string(),
-    recognitions: z.array(Recognition),
-    ...AuditFields,
+    recognitions: z.array(Recognition()),
+    ...AuditFields(),
   }),
   { id: 'Facility' },
-);
+));
 
-export const FacilityPage = pageOf(Facility, 'FacilityPage');
+export const FacilityPage = lazy(() => pageOf(Facility(), 'FacilityPage'));
 
-export type CreateFacilityInput = z.output<typeof CreateFacilityBody>;
-export type UpdateFacilityInput = z.output<typeof UpdateFacilityBody>;
-export type CreateRecognitionInput = z.output<typeof CreateRecognitionBody>;
-export type FacilityView = z.output<typeof Facility>;
+export type CreateFacilityInput = z.output<ReturnType<typeof CreateFacilityBody>>;
+export type UpdateFacilityInput = z.output<ReturnType<typeof UpdateFacilityBody>>;
+export type CreateRecognitionInput = z.output<ReturnType<typeof CreateRecognitionBody>>;
+export type FacilityView = z.output<ReturnType<typeof Facility>>;

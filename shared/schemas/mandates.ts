@@ -1,13 +1,13 @@
 import * as z from '../zod.ts';
-import { withMeta } from '../zod.ts';
+import { lazy, withMeta } from '../zod.ts';
 import { MANDATE_KINDS } from '../domain/mandate.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery } from './common.ts';
 
-export const MandateKind = withMeta(z.enum(MANDATE_KINDS), { id: 'MandateKind' });
+export const MandateKind = lazy(() => withMeta(z.enum(MANDATE_KINDS), { id: 'MandateKind' }));
 
-const Motivation = z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000));
+const Motivation = lazy(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)));
 
-export const MandateRequestBody = withMeta(
+export const MandateRequestBody = lazy(() => withMeta(
   z.discriminatedUnion('kind', [
     withMeta(
       z.strictObject({
@@ -28,7 +28,7 @@ export const MandateRequestBody = withMeta(
           }),
           { description: 'Who asks: someone who can bind the organisation.' },
         ),
-        motivation: Motivation,
+        motivation: Motivation(),
       }),
       { id: 'BegeleiderAmaRecognitionRequest' },
     ),
@@ -39,21 +39,21 @@ export const MandateRequestBody = withMeta(
             'Under the 2014 rules only: since 1 July 2023 the department mandates a samenwerkingsverband Zorg (`POST /cooperations`).',
         }),
         icfTrainedStaff: withMeta(z.number().check(z.int(), z.gte(0), z.lte(1000)), { description: 'Staff with ICF training.' }),
-        icfTrainingDate: z.optional(CalendarDate),
-        motivation: Motivation,
+        icfTrainingDate: z.optional(CalendarDate()),
+        motivation: Motivation(),
       }),
       { id: 'CasemanagerZorgMandateRequest' },
     ),
   ]),
   { id: 'MandateRequestInput' },
-);
+));
 
-export type MandateRequestInput = z.output<typeof MandateRequestBody>;
+export type MandateRequestInput = z.output<ReturnType<typeof MandateRequestBody>>;
 
-export const MandateDecisionBody = withMeta(
+export const MandateDecisionBody = lazy(() => withMeta(
   z
     .discriminatedUnion('granted', [
-      z.strictObject({ granted: z.literal(true), validFrom: CalendarDate, validUntil: z.optional(CalendarDate) }),
+      z.strictObject({ granted: z.literal(true), validFrom: CalendarDate(), validUntil: z.optional(CalendarDate()) }),
       z.strictObject({ granted: z.literal(false), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) }),
     ])
     .check(
@@ -64,36 +64,36 @@ export const MandateDecisionBody = withMeta(
       }),
     ),
   { id: 'MandateDecision' },
-);
+));
 
-export const MandateRequest = withMeta(
+export const MandateRequest = lazy(() => withMeta(
   z.object({
     requestId: z.string(),
     enterpriseNumber: z.string(),
-    kind: MandateKind,
+    kind: MandateKind(),
     status: z.enum(['REQUESTED', 'GRANTED', 'REFUSED']),
     icfTrainedStaff: z.optional(z.number().check(z.int())),
-    icfTrainingDate: z.optional(CalendarDate),
+    icfTrainingDate: z.optional(CalendarDate()),
     qualifiedStaff: z.optional(z.number().check(z.int())),
     liabilityInsurance: z.optional(z.object({ insurer: z.string(), policyReference: z.string() })),
     requestedBy: z.optional(z.object({ name: z.string(), role: z.string(), mayBindOrganisation: z.literal(true) })),
     motivation: z.string(),
-    validFrom: z.optional(CalendarDate),
-    validUntil: z.optional(CalendarDate),
+    validFrom: z.optional(CalendarDate()),
+    validUntil: z.optional(CalendarDate()),
     reason: z.optional(z.string()),
-    decidedAt: z.optional(Instant),
+    decidedAt: z.optional(Instant()),
     decidedBy: z.optional(z.string()),
-    withdrawnOn: withMeta(z.optional(CalendarDate), {
+    withdrawnOn: withMeta(z.optional(CalendarDate()), {
       description: 'Withdrawn by the department: it no longer counts from this day.',
     }),
     withdrawalReason: z.optional(z.string()),
-    ...AuditFields,
+    ...AuditFields(),
   }),
   { id: 'MandateRequest' },
-);
+));
 
-export const MandateWithdrawn = withMeta(
-  z.extend(MandateRequest, {
+export const MandateWithdrawn = lazy(() => withMeta(
+  z.extend(MandateRequest(), {
     toReassign: withMeta(
       z.object({
         trajectories: withMeta(
@@ -108,29 +108,29 @@ export const MandateWithdrawn = withMeta(
     ),
   }),
   { id: 'MandateWithdrawn' },
-);
+));
 
-export const MandateWithdrawalBody = withMeta(
+export const MandateWithdrawalBody = lazy(() => withMeta(
   z.strictObject({
     reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
-    withdrawnOn: withMeta(z.optional(CalendarDate), {
+    withdrawnOn: withMeta(z.optional(CalendarDate()), {
       description: 'From this day on it no longer counts; today when left out.',
     }),
   }),
   { id: 'MandateWithdrawal' },
-);
+));
 
-export const MandateRequestParams = z.strictObject({
+export const MandateRequestParams = lazy(() => z.strictObject({
   requestId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a request id.')),
-});
-export const FacilityParams = z.strictObject({ enterpriseNumber: EnterpriseNumber });
+}));
+export const FacilityParams = lazy(() => z.strictObject({ enterpriseNumber: EnterpriseNumber() }));
 
-export const ListAllMandateRequestsQuery = z.strictObject({
-  ...PaginationQuery,
+export const ListAllMandateRequestsQuery = lazy(() => z.strictObject({
+  ...PaginationQuery(),
   status: withMeta(z.optional(z.enum(['REQUESTED', 'GRANTED', 'REFUSED'])), {
     description: 'REQUESTED: what waits for a decision.',
   }),
-  kind: z.optional(MandateKind),
-});
+  kind: z.optional(MandateKind()),
+}));
 
-export const MandateRequestPage = pageOf(MandateRequest, 'MandateRequestPage');
+export const MandateRequestPage = lazy(() => pageOf(MandateRequest(), 'MandateRequestPage'));

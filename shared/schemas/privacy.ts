@@ -1,13 +1,13 @@
 import * as z from '../zod.ts';
-import { withMeta } from '../zod.ts';
+import { lazy, withMeta } from '../zod.ts';
 
-const RetentionView = z.object({
+const RetentionView = lazy(() => z.object({
   rule: withMeta(z.string(), { description: 'The retention rule (see `GET /rules`).' }),
   period: withMeta(z.string(), { description: 'The period in force today, from the rule’s parameter.' }),
   atTheEnd: z.string(),
-});
+}));
 
-export const PrivacyRegister = withMeta(
+export const PrivacyRegister = lazy(() => withMeta(
   z.object({
     on: withMeta(z.string(), { description: 'The day the retention periods are given for (today, Brussels).' }),
     items: z.array(
@@ -20,7 +20,7 @@ export const PrivacyRegister = withMeta(
         readers: z.string(),
         purpose: z.string(),
         legalBasis: z.string(),
-        retention: RetentionView,
+        retention: RetentionView(),
       }),
     ),
   }),
@@ -28,9 +28,9 @@ export const PrivacyRegister = withMeta(
     id: 'PrivacyRegister',
     description: 'The processing register (GDPR art. 30): each kind of personal data the system holds.',
   },
-);
+));
 
-export const PrivacyRequestBody = withMeta(
+export const PrivacyRequestBody = lazy(() => withMeta(
   z.strictObject({
     kind: withMeta(z.enum(['ACCESS', 'ERASURE']), {
       description:
@@ -49,9 +49,9 @@ export const PrivacyRequestBody = withMeta(
     }),
   }),
   { id: 'PrivacyRequestInput' },
-);
+));
 
-const TrajectoryAccess = z.object({
+const TrajectoryAccess = lazy(() => z.object({
   trajectory: z.record(z.string(), z.unknown()),
   auditTrail: z.array(z.object({ at: z.string(), by: z.string(), role: z.string(), action: z.string() })),
   retention: z.object({
@@ -61,14 +61,14 @@ const TrajectoryAccess = z.object({
         'For a closed trajectory: the last day its client data are kept. An active one keeps them until 5 years after its end.',
     }),
   }),
-});
+}));
 
-export const PrivacyRequestAnswer = withMeta(
+export const PrivacyRequestAnswer = lazy(() => withMeta(
   z.object({
     kind: z.enum(['ACCESS', 'ERASURE']),
     answeredAt: z.string(),
     trajectoriesFound: z.number(),
-    trajectories: withMeta(z.optional(z.array(TrajectoryAccess)), {
+    trajectories: withMeta(z.optional(z.array(TrajectoryAccess())), {
       description: 'ACCESS: each trajectory as stored, its whole audit trail (every read), and its retention.',
     }),
     agreements: withMeta(z.optional(z.array(z.record(z.string(), z.unknown()))), {
@@ -84,4 +84,4 @@ export const PrivacyRequestAnswer = withMeta(
     kept: withMeta(z.optional(z.array(z.string())), { description: 'ERASURE: what stays after it, and why.' }),
   }),
   { id: 'PrivacyRequestAnswer' },
-);
+));

@@ -1,94 +1,94 @@
 import * as z from '../zod.ts';
-import { withMeta } from '../zod.ts';
+import { lazy, withMeta } from '../zod.ts';
 import { REGIONS } from '../domain/reference-data.ts';
 import { TRAJECTORY_REGIMES } from '../domain/rules/parameters.ts';
 import { AuditFields, CalendarDate, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Region } from './common.ts';
 
 export const TRAJECTORY_OUTCOMES = ['PAID_WORK', 'AMA', 'CARE', 'EDUCATION', 'DROPPED_OUT', 'OTHER'] as const;
 
-const Action = z.strictObject({
+const Action = lazy(() => z.strictObject({
   type: oneLine(100),
   description: withMeta(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), {
     description: 'What is done; never health data about the client.',
   }),
-  providerEnterpriseNumber: withMeta(EnterpriseNumber, { description: 'A member of the network.' }),
-  plannedStart: CalendarDate,
-  plannedEnd: CalendarDate,
-});
+  providerEnterpriseNumber: withMeta(EnterpriseNumber(), { description: 'A member of the network.' }),
+  plannedStart: CalendarDate(),
+  plannedEnd: CalendarDate(),
+}));
 
-const CaseManagerWerk = withMeta(
+const CaseManagerWerk = lazy(() => withMeta(
   z.strictObject({
     id: withMeta(oneLine(200), { description: 'The VDAB counsellor’s user id (`sub`).' }),
     email: z.email().check(z.maxLength(254)),
   }),
   { 'x-personal': 'case-manager' },
-);
+));
 
 /** Client data: the minimum. A pseudonymous reference (the VDAB client number) and a birth date; no name, no diagnosis. */
-const Client = z.strictObject({
+const Client = lazy(() => z.strictObject({
   reference: withMeta(
     z.string().check(z.trim(), z.regex(/^[A-Za-z0-9-]{4,40}$/, 'A pseudonymous reference: 4–40 letters, digits or dashes.')),
     { 'x-personal': 'client-reference' },
   ),
-  birthDate: withMeta(CalendarDate, { 'x-personal': 'client-birth-date' }),
-});
+  birthDate: withMeta(CalendarDate(), { 'x-personal': 'client-birth-date' }),
+}));
 
-const CaseManagerZorg = withMeta(
+const CaseManagerZorg = lazy(() => withMeta(
   z.strictObject({
     id: withMeta(oneLine(200), { description: 'The casemanager Zorg’s user id (`sub`).' }),
     email: z.email().check(z.maxLength(254)),
-    enterpriseNumber: withMeta(EnterpriseNumber, {
+    enterpriseNumber: withMeta(EnterpriseNumber(), {
       description: 'The member facility of the samenwerkingsverband Zorg they work for.',
     }),
   }),
   { 'x-personal': 'case-manager' },
-);
+));
 
-export const CreateTrajectoryBody = withMeta(
+export const CreateTrajectoryBody = lazy(() => withMeta(
   z.strictObject({
     werkingsgebied: withMeta(z.enum(REGIONS), { description: 'The werkingsgebied whose casemanagementteam follows the client.' }),
     networkId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a network id.')),
-    casemanagerZorg: withMeta(CaseManagerZorg, {
+    casemanagerZorg: withMeta(CaseManagerZorg(), {
       description: 'The casemanager Zorg VDAB assigns, of a member of the werkingsgebied’s samenwerkingsverband Zorg.',
     }),
-    client: Client,
-    startDate: CalendarDate,
-    plannedEndDate: CalendarDate,
-    workActions: withMeta(z._default(z.array(Action).check(z.maxLength(50)), []), {
+    client: Client(),
+    startDate: CalendarDate(),
+    plannedEndDate: CalendarDate(),
+    workActions: withMeta(z._default(z.array(Action()).check(z.maxLength(50)), []), {
       description: 'Drawn up later with the casemanager Zorg, or now.',
     }),
-    careActions: z._default(z.array(Action).check(z.maxLength(50)), []),
+    careActions: z._default(z.array(Action()).check(z.maxLength(50)), []),
   }),
   {
     id: 'TrajectoryStart',
     description: 'VDAB’s decision that a trajectory starts, recorded by its casemanager Werk (the caller).',
   },
-);
+));
 
-export const PatchTrajectoryBody = withMeta(
+export const PatchTrajectoryBody = lazy(() => withMeta(
   z
     .strictObject({
-      plannedEndDate: z.optional(CalendarDate),
-      workActions: z.optional(z.array(Action).check(z.maxLength(50))),
-      careActions: z.optional(z.array(Action).check(z.maxLength(50))),
+      plannedEndDate: z.optional(CalendarDate()),
+      workActions: z.optional(z.array(Action()).check(z.maxLength(50))),
+      careActions: z.optional(z.array(Action()).check(z.maxLength(50))),
     })
     .check(
       z.refine((b) => Object.keys(b).length > 0, { message: 'Give at least one of plannedEndDate, workActions, careActions.' }),
     ),
   { id: 'TrajectoryPatch' },
-);
+));
 
-export const CloseTrajectoryBody = withMeta(z.strictObject({ endDate: CalendarDate, outcome: z.enum(TRAJECTORY_OUTCOMES) }), {
+export const CloseTrajectoryBody = lazy(() => withMeta(z.strictObject({ endDate: CalendarDate(), outcome: z.enum(TRAJECTORY_OUTCOMES) }), {
   id: 'TrajectoryClose',
-});
+}));
 
-export const ReassignBody = withMeta(
+export const ReassignBody = lazy(() => withMeta(
   z
     .strictObject({
-      casemanagerZorg: withMeta(z.optional(CaseManagerZorg), {
+      casemanagerZorg: withMeta(z.optional(CaseManagerZorg()), {
         description: 'The department only; a casemanager Zorg of the same facility takes over by sending `takeOver: true`.',
       }),
-      casemanagerWerk: z.optional(CaseManagerWerk),
+      casemanagerWerk: z.optional(CaseManagerWerk()),
       takeOver: withMeta(z.optional(z.literal(true)), {
         description: 'The calling casemanager Zorg becomes the casemanager Zorg.',
       }),
@@ -101,48 +101,48 @@ export const ReassignBody = withMeta(
       z.refine((b) => Object.keys(b).length > 0, { message: 'Name a new casemanager Zorg or Werk or network, or take over.' }),
     ),
   { id: 'TrajectoryReassignment' },
-);
+));
 
-export const ExtensionRequestBody = withMeta(
-  z.strictObject({ plannedEndDate: CalendarDate, reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) }),
+export const ExtensionRequestBody = lazy(() => withMeta(
+  z.strictObject({ plannedEndDate: CalendarDate(), reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) }),
   { id: 'ExtensionRequestInput' },
-);
+));
 
-export const ReopenTrajectoryBody = withMeta(
+export const ReopenTrajectoryBody = lazy(() => withMeta(
   z.strictObject({
     reason: withMeta(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), {
       description: 'Why the closing was wrong; kept with the trajectory. Never client data.',
     }),
   }),
   { id: 'TrajectoryReopening' },
-);
+));
 
-export const ExtensionDecisionBody = withMeta(
+export const ExtensionDecisionBody = lazy(() => withMeta(
   z.strictObject({ granted: z.boolean(), motivation: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)) }),
   { id: 'ExtensionDecision' },
-);
+));
 
-export const TrajectoryParams = z.strictObject({
+export const TrajectoryParams = lazy(() => z.strictObject({
   trajectoryId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a trajectory id.')),
-});
-export const ExtensionParams = z.strictObject({ requestId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a request id.')) });
+}));
+export const ExtensionParams = lazy(() => z.strictObject({ requestId: z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a request id.')) }));
 
-export const ListTrajectoriesQuery = z.strictObject({
-  ...PaginationQuery,
+export const ListTrajectoriesQuery = lazy(() => z.strictObject({
+  ...PaginationQuery(),
   networkId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a network id.'))),
   status: z.optional(z.enum(['ACTIVE', 'CLOSED'])),
-  endsBefore: withMeta(z.optional(CalendarDate), { description: 'Planned end before this date.' }),
-});
+  endsBefore: withMeta(z.optional(CalendarDate()), { description: 'Planned end before this date.' }),
+}));
 
-const ActionView = z.object({
+const ActionView = lazy(() => z.object({
   type: z.string(),
   description: z.string(),
   providerEnterpriseNumber: z.string(),
   plannedStart: z.string(),
   plannedEnd: z.string(),
-});
+}));
 
-export const Trajectory = withMeta(
+export const Trajectory = lazy(() => withMeta(
   z.object({
     trajectoryId: z.string(),
     networkId: z.string(),
@@ -168,8 +168,8 @@ export const Trajectory = withMeta(
     plannedEndDate: z.string(),
     minEndDate: z.string(),
     maxEndDate: z.string(),
-    workActions: z.array(ActionView),
-    careActions: z.array(ActionView),
+    workActions: z.array(ActionView()),
+    careActions: z.array(ActionView()),
     status: z.enum(['ACTIVE', 'CLOSED']),
     endDate: z.optional(z.string()),
     outcome: z.optional(z.enum(TRAJECTORY_OUTCOMES)),
@@ -182,8 +182,8 @@ export const Trajectory = withMeta(
     plan: withMeta(
       z.object({
         confirmed: withMeta(z.boolean(), { description: 'Both case managers confirmed the plan as it is now.' }),
-        confirmedByCasemanagerZorg: z.optional(Instant),
-        confirmedByCasemanagerWerk: z.optional(Instant),
+        confirmedByCasemanagerZorg: z.optional(Instant()),
+        confirmedByCasemanagerWerk: z.optional(Instant()),
       }),
       { description: 'The integrated plan, drawn up with the client; a change to it asks both confirmations again.' },
     ),
@@ -192,7 +192,7 @@ export const Trajectory = withMeta(
         z.array(
           z.object({
             action: z.literal('reopened'),
-            at: Instant,
+            at: Instant(),
             by: z.string(),
             reason: z.string(),
             endDate: z.string(),
@@ -202,18 +202,18 @@ export const Trajectory = withMeta(
       ),
       { description: 'Closings the department undid, with their reason and what had been recorded.' },
     ),
-    ...AuditFields,
+    ...AuditFields(),
   }),
   { id: 'Trajectory' },
-);
+));
 
-export const TrajectoryPage = pageOf(Trajectory, 'TrajectoryPage');
+export const TrajectoryPage = lazy(() => pageOf(Trajectory(), 'TrajectoryPage'));
 
-export const AuditEntry = withMeta(z.object({ at: Instant, by: z.string(), role: z.string(), action: z.string() }), {
+export const AuditEntry = lazy(() => withMeta(z.object({ at: Instant(), by: z.string(), role: z.string(), action: z.string() }), {
   id: 'AuditEntry',
-});
+}));
 
-export const ExtensionRequest = withMeta(
+export const ExtensionRequest = lazy(() => withMeta(
   z.object({
     requestId: z.string(),
     trajectoryId: z.string(),
@@ -221,64 +221,64 @@ export const ExtensionRequest = withMeta(
     reason: z.string(),
     status: z.enum(['REQUESTED', 'GRANTED', 'REFUSED']),
     requestedBy: z.string(),
-    requestedAt: Instant,
+    requestedAt: Instant(),
     motivation: z.optional(z.string()),
     decidedBy: z.optional(z.string()),
-    decidedAt: z.optional(Instant),
+    decidedAt: z.optional(Instant()),
   }),
   { id: 'ExtensionRequest' },
-);
+));
 
 /** A count, or null where it would single out fewer than five clients (rule `small-cell-suppression`). */
-const Count = z.nullable(z.number().check(z.int()));
+const Count = lazy(() => z.nullable(z.number().check(z.int())));
 
-export const TrajectoryStatisticsQuery = z.strictObject({
-  region: withMeta(z.optional(Region), { description: 'The werkingsgebied.' }),
+export const TrajectoryStatisticsQuery = lazy(() => z.strictObject({
+  region: withMeta(z.optional(Region()), { description: 'The werkingsgebied.' }),
   networkId: z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'Not a network id.'))),
-  from: withMeta(z.optional(CalendarDate), { description: 'Trajectories started on or after this day.' }),
-  to: withMeta(z.optional(CalendarDate), { description: 'Trajectories started on or before this day.' }),
+  from: withMeta(z.optional(CalendarDate()), { description: 'Trajectories started on or after this day.' }),
+  to: withMeta(z.optional(CalendarDate()), { description: 'Trajectories started on or before this day.' }),
   regime: withMeta(z.optional(z.enum(['DECREE_2014', 'DECREE_2022'])), { description: 'The rules in force on the start date.' }),
-});
+}));
 
-export const TrajectoryStatistics = withMeta(
+export const TrajectoryStatistics = lazy(() => withMeta(
   z.object({
     filter: z.record(z.string(), z.string()),
     suppressedBelow: withMeta(z.number().check(z.int()), {
       description: 'Counts from 1 to this minus one are null: they would single out clients.',
     }),
-    total: Count,
-    byNetwork: z.array(z.object({ networkId: z.string(), active: Count, closed: Count })),
-    byStatus: z.record(z.string(), Count),
-    byOutcome: z.record(z.string(), Count),
-    perMonth: z.array(z.object({ month: z.string(), started: Count, ended: Count })),
+    total: Count(),
+    byNetwork: z.array(z.object({ networkId: z.string(), active: Count(), closed: Count() })),
+    byStatus: z.record(z.string(), Count()),
+    byOutcome: z.record(z.string(), Count()),
+    perMonth: z.array(z.object({ month: z.string(), started: Count(), ended: Count() })),
     durationDays: withMeta(
-      z.object({ closed: Count, median: z.optional(z.number()), q1: z.optional(z.number()), q3: z.optional(z.number()) }),
+      z.object({ closed: Count(), median: z.optional(z.number()), q1: z.optional(z.number()), q3: z.optional(z.number()) }),
       { description: 'Days from start to end of closed trajectories: median and quartiles, only over five or more.' },
     ),
   }),
   { id: 'TrajectoryStatistics' },
-);
+));
 
-export const RegisterNetworkBody = withMeta(
+export const RegisterNetworkBody = lazy(() => withMeta(
   z.strictObject({
     callId: withMeta(z.optional(z.string().check(z.regex(/^[0-9a-f-]{36}$/))), {
       description: 'The call, when there was one in this system.',
     }),
     region: z.enum(REGIONS),
-    leadEnterpriseNumber: EnterpriseNumber,
-    partners: z.array(z.strictObject({ enterpriseNumber: EnterpriseNumber, role: oneLine(200) })).check(z.maxLength(50)),
-    appointedAt: Instant,
+    leadEnterpriseNumber: EnterpriseNumber(),
+    partners: z.array(z.strictObject({ enterpriseNumber: EnterpriseNumber(), role: oneLine(200) })).check(z.maxLength(50)),
+    appointedAt: Instant(),
   }),
   { id: 'NetworkRegistration' },
-);
+));
 
-export type CreateTrajectoryInput = z.output<typeof CreateTrajectoryBody>;
+export type CreateTrajectoryInput = z.output<ReturnType<typeof CreateTrajectoryBody>>;
 
-export const ListExtensionRequestsQuery = z.strictObject({
-  ...PaginationQuery,
+export const ListExtensionRequestsQuery = lazy(() => z.strictObject({
+  ...PaginationQuery(),
   status: withMeta(z.optional(z.enum(['REQUESTED', 'GRANTED', 'REFUSED'])), {
     description: 'REQUESTED: what waits for a decision.',
   }),
-});
+}));
 
-export const ExtensionRequestPage = pageOf(ExtensionRequest, 'ExtensionRequestPage');
+export const ExtensionRequestPage = lazy(() => pageOf(ExtensionRequest(), 'ExtensionRequestPage'));

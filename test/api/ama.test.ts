@@ -87,7 +87,7 @@ describe('werkposten', () => {
       body: werkpostBody(2),
     });
     expect(created.status, created.text).toBe(201);
-    const werkpost = Werkpost.parse(created.body);
+    const werkpost = Werkpost().parse(created.body);
     expect(werkpost).toMatchObject({ places: 2, freePlaces: 2, closed: false });
     werkpostId = werkpost.werkpostId;
     const refused = await api.request('POST', `/facilities/${NOT_RECOGNISED}/werkposten`, { token: other, body: werkpostBody() });
@@ -310,7 +310,7 @@ describe('agreements', () => {
       token: begeleider,
       body: signature('BEGELEIDER', 'Bert Begeleider'),
     });
-    expect(Agreement.parse(third.body).status).toBe('ACTIVE');
+    expect(Agreement().parse(third.body).status).toBe('ACTIVE');
     const frozen = await api.request('PUT', url, {
       token: begeleider,
       headers: { 'if-match': third.headers.get('etag')! },

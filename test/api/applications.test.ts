@@ -59,7 +59,7 @@ async function draft(
 ) {
   const response = await api.request('POST', `/calls/${callId}/applications`, { token, body });
   expect(response.status, response.text).toBe(201);
-  const created = Application.parse(response.body);
+  const created = Application().parse(response.body);
   if (!created.partners.some((p) => p.enterpriseNumber === VAPH_PARTNER)) return created;
   // The partner confirms its part (rule partners-confirmed): only then does its recognition count.
   const confirmed = await api.request('PUT', `/calls/${callId}/applications/${created.applicationId}/partners/me`, {
@@ -67,7 +67,7 @@ async function draft(
     body: { answer: 'CONFIRMED' },
   });
   expect(confirmed.status, confirmed.text).toBe(200);
-  return Application.parse(confirmed.body);
+  return Application().parse(confirmed.body);
 }
 
 const at = (ms: number) => new Date(ms).toISOString();
@@ -134,7 +134,7 @@ describe('applications', () => {
       token: plain,
     });
     expect(response.status).toBe(200);
-    const report = EligibilityReport.parse(response.body);
+    const report = EligibilityReport().parse(response.body);
     expect(report.eligible).toBe(false);
     expect(report.checkedOn).toBe('2026-12-01');
     const byRule = Object.fromEntries(report.rules.map((r) => [r.rule, r]));
@@ -201,7 +201,7 @@ describe('applications', () => {
       token: lead,
     });
     expect(response.status, response.text).toBe(201);
-    const receipt = Receipt.parse(response.body);
+    const receipt = Receipt().parse(response.body);
     expect(receipt).toMatchObject({
       applicationId: application.applicationId,
       trackingNumber: application.trackingNumber,

@@ -71,13 +71,13 @@ export function parseRequest(
       ];
       const reported = new Set(errors.map((e) => e.path));
       const partErrors: FieldError[] = [];
-      const params = validatePart(spec.params, event.pathParameters ?? {}, partErrors);
-      const query = validatePart(spec.query, event.queryStringParameters ?? {}, partErrors);
+      const params = validatePart(spec.params?.(), event.pathParameters ?? {}, partErrors);
+      const query = validatePart(spec.query?.(), event.queryStringParameters ?? {}, partErrors);
       if (spec.body && spec.bodyOptional && body === undefined) body = {};
       const parsedBody =
         spec.body && body === undefined
           ? (partErrors.push({ path: '', message: 'A JSON request body is required.' }), undefined)
-          : validatePart(spec.body, body, partErrors);
+          : validatePart(spec.body?.(), body, partErrors);
       errors.push(...partErrors.filter((e) => !reported.has(e.path)));
       if (errors.length > 0) throw problems.validation(errors);
       let ifMatch: string | undefined;
