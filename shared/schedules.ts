@@ -12,6 +12,12 @@ export interface ScheduleSpec {
   handler: string;
   table: 'read' | 'write';
   sendsEmail: boolean;
+  /**
+   * When the local cloud's clock is moved past several of its runs (infra/local/scheduler.ts): run `each`
+   * of them in order, as the real schedule would have (a daily job: every day passed), or only the `latest`
+   * (a sweep that has nothing to do twice). In AWS time only runs, so EventBridge Scheduler never needs it.
+   */
+  missedRuns: 'each' | 'latest';
 }
 
 export const schedules: readonly ScheduleSpec[] = [
@@ -24,6 +30,7 @@ export const schedules: readonly ScheduleSpec[] = [
     handler: 'functions/jobs/expiring-trajectories.ts',
     table: 'write',
     sendsEmail: true,
+    missedRuns: 'each',
   },
   {
     id: 'outbox-sweep',
@@ -33,5 +40,6 @@ export const schedules: readonly ScheduleSpec[] = [
     handler: 'functions/jobs/outbox-sweep.ts',
     table: 'write',
     sendsEmail: true,
+    missedRuns: 'latest',
   },
 ];

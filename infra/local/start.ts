@@ -1,7 +1,8 @@
 /**
  * `npm start`: the local cloud in one process tree. DynamoDB Local, the SES emulator, the local API, the
  * scheduler and the workflow runner, with demo data. Ctrl-C stops all of it; so does a failed start-up.
- * Options: --in-memory (throw-away data), PORT (API port, default 3000).
+ * Options: --in-memory (throw-away data), --now <instant> (start the clock there: infra/local/clock.ts),
+ * PORT (API port, default 3000).
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -18,15 +19,20 @@ import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
 import { startOutboxStreamSender, type StreamPoller } from './stream-poller.ts';
 import { startLocalWorkflows, type LocalWorkflows } from './workflow-runner.ts';
 import { startLocalSecrets, type LocalSecrets } from './secrets.ts';
+import { ClockFile, clockTarget, LocalClock, DEFAULT_CLOCK_PORT } from './clock.ts';
+import { createClockControl } from './clock-control.ts';
+import { useClock } from '../../shared/runtime/clock.ts';
 
-const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { 'in-memory': { type: 'boolean', default: false }, now: { type: 'string' } } });
 const apiPort = Number(process.env.PORT ?? 3000);
 const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const sfnPort = Number(process.env.SFN_PORT ?? 8083);
+const clockPort = Number(process.env.CLOCK_PORT ?? DEFAULT_CLOCK_PORT);
 
 const running: Emulator[] = [];
 let api: Server | undefined;
+let clockControl: Server | undefined;
 let scheduler: LocalScheduler | undefined;
 let outbox: StreamPoller | undefined;
 let workflows: LocalWorkflows | undefined;
@@ -41,6 +47,7 @@ async function stopAll(code: number): Promise<never> {
     await workflows?.stop();
     await secrets?.stop();
     await new Promise<void>((resolve) => (api ? api.close(() => resolve()) : resolve()));
+    clockControl?.close();
     api?.closeAllConnections();
     await Promise.all(running.map((e) => e.stop()));
   }
@@ -57,6 +64,15 @@ try {
   // Check the API port first so a taken port fails fast, before anything starts.
   await assertPortFree(apiPort, 'Local API');
   await assertPortFree(sfnPort, 'Local Step Functions');
+  await assertPortFree(clockPort, 'Clock control');
+  // The clock every handler, task and job reads (shared/runtime/clock.ts): kept in .local/ with the data,
+  // moved to --now if given (never back).
+  const clockFile = new ClockFile(values['in-memory'] ? undefined : path.join(LOCAL_DIR, 'clock.json'));
+  const storedClock = clockFile.read();
+  const clock = new LocalClock(storedClock.offsetMs);
+  if (values.now !== undefined) clock.moveTo(clockTarget(values.now, clock.now()));
+  useClock(clock.now);
+  const saveClock = (lastRuns: Record<string, string>) => clockFile.write({ offsetMs: clock.offset, lastRuns });
   // Start both emulators; if one fails, the other is still recorded so that it is stopped too.
   const started = await Promise.allSettled([
     startDynamoDbLocal({
@@ -94,7 +110,16 @@ try {
 
   api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
   const port = await listen(api, apiPort);
-  scheduler = startLocalScheduler({ log: (line) => console.log(line) });
+  scheduler = startLocalScheduler({
+    log: (line) => console.log(line),
+    clock,
+    lastRuns: storedClock.lastRuns,
+    onRun: saveClock,
+  });
+  const localScheduler = scheduler;
+  saveClock(localScheduler.lastRuns());
+  clockControl = createClockControl({ clock, scheduler, onMove: () => saveClock(localScheduler.lastRuns()) });
+  await listen(clockControl, clockPort);
 
   console.log(`
 Local cloud is up (Ctrl-C stops everything).
@@ -102,6 +127,7 @@ Local cloud is up (Ctrl-C stops everything).
   DynamoDB Local ${dynamo.endpoint}   table ${LOCAL_TABLE_NAME}${created ? ' (created)' : ''}, data ${values['in-memory'] ? 'in memory (thrown away on exit)' : 'in .local/dynamodb'}
   SES emulator   ${ses.endpoint}   (every email sent is listed there; the outbox is read from the table's stream)
   Scheduler      ${scheduler.describe()}
+  Clock          ${clock.now().toISOString()}${clock.offset > 0 ? ' (moved ahead of the real time)' : ''}   control http://127.0.0.1:${clockPort}/clock: npm run clock -- +31d
   Step Functions ${workflows.endpoint}   ${workflows.describe()}, from the synthesized template
   Secrets        ${secrets.endpoint}   the receipt and client-pseudonym keys (from .local/), read by the handlers as in AWS
   Demo data      ${demo ? `${demo.facilities} facilities, ${demo.calls} published call with ${demo.applications} applications, a samenwerkingsverband Zorg and a network for ANTWERPEN, a begeleider AMA with werkposten and an agreement loaded` : 'table not empty, nothing loaded'}

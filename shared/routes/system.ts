@@ -12,7 +12,12 @@ export const systemRoutes = {
     tag: 'System',
     auth: 'public',
     table: 'none',
-    responses: { 200: { description: 'The API is up.', schema: lazy(() => z.object({ status: z.literal('ok') })) } },
+    responses: {
+      200: {
+        description: 'The API is up, and its current instant (in the local cloud, the clock `npm run clock` moves).',
+        schema: lazy(() => z.object({ status: z.literal('ok'), now: z.iso.datetime() })),
+      },
+    },
   }),
   getOpenApi: route({
     operationId: 'getOpenApi',

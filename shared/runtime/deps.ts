@@ -1,4 +1,5 @@
 import { redactPersonalData } from './redaction.ts';
+import { now } from './clock.ts';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
 import type { SFNClient } from '@aws-sdk/client-sfn';
@@ -120,7 +121,7 @@ function createDeps(env: NodeJS.ProcessEnv): Deps {
   let participantCipher: ParticipantCipher | undefined;
   const secretReader = () => (secrets ??= registered('secrets'));
   return {
-    clock: () => new Date(),
+    clock: now,
     tableName: env.TABLE_NAME ?? 'werk-en-zorg',
     get ddb() {
       return (ddb ??= documentClient('api'));

@@ -13,7 +13,9 @@ describe('public endpoints', () => {
   it('GET /health needs no token', async () => {
     const response = await api.request('GET', '/health');
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ status: 'ok' });
+    expect(response.body).toEqual({ status: 'ok', now: expect.any(String) });
+    // The clock's instant (the real one here: only the local cloud's clock control moves it).
+    expect(Math.abs(Date.parse((response.body as { now: string }).now) - Date.now())).toBeLessThan(60_000);
   });
 
   it('GET /openapi.json is an OpenAPI 3.1 document with every route, its security and its error responses', async () => {
