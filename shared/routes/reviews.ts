@@ -12,6 +12,7 @@ export const reviewRoutes = {
     tag: 'Reviews',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['review-phase', 'status-transitions'],
     params: ApplicationParams,
     body: DeclarationBody,
     responses: {
@@ -29,6 +30,7 @@ export const reviewRoutes = {
     tag: 'Reviews',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['review-phase', 'status-transitions'],
     params: ApplicationParams,
     body: ReviewBody,
     responses: {

@@ -1,0 +1,18 @@
+import * as z from '../zod.ts';
+import { withMeta } from '../zod.ts';
+
+export const ProblemTypeParams = z.strictObject({ slug: z.string().check(z.minLength(1), z.maxLength(100)) });
+
+/** A problem type's page (shared/http/problem-types.ts), as JSON. */
+export const ProblemTypePage = withMeta(
+  z.object({
+    slug: z.string(),
+    type: z.string(),
+    status: z.optional(z.number().check(z.int())),
+    title: z.string(),
+    meaning: z.string(),
+    whatToDo: z.string(),
+    rule: z.optional(z.string()),
+  }),
+  { id: 'ProblemTypePage' },
+);
