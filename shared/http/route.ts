@@ -73,6 +73,8 @@ export interface RouteSpec<
   /** Updates need `If-Match` (428 without it, 412 when stale). */
   ifMatch?: boolean;
   responses: Record<number, ResponseSpec>;
+  /** A problem of this status carries more than the common members (e.g. the eligibility `report`): its schema, for the OpenAPI document. */
+  problemSchemas?: Partial<Record<number, z.core.$ZodType>>;
   /** Error statuses this route can answer with beyond the ones derived from its inputs and auth. */
   errors?: readonly number[];
   /** The response is not JSON (e.g. an HTML page); only the local API serves such routes. */

@@ -9,6 +9,7 @@ import {
   CallParams,
   EligibilityReport,
   ListApplicationsQuery,
+  NotEligibleProblem,
   PartnerAnswerBody,
   Receipt,
   ReceiptVerification,
@@ -132,6 +133,7 @@ export const applicationRoutes = {
       200: { description: 'Already submitted: the same receipt again.', schema: Receipt },
     },
     errors: [404, 409, 422],
+    problemSchemas: { 422: NotEligibleProblem },
   }),
   getReceipt: route({
     operationId: 'getReceipt',

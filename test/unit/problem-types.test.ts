@@ -9,11 +9,15 @@ import { routeList } from '../../shared/routes.ts';
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(path.join(REPO_ROOT, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(path.join(dir, entry.name)) : entry.name.endsWith('.ts') ? [path.join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourcesUnder(path.join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [path.join(dir, entry.name)]
+        : [],
   );
 }
 
-const SOURCES = ['functions', 'shared', 'infra'].flatMap(sourcesUnder).filter((file) => !file.endsWith('openapi.generated.ts'));
+const SOURCES = ['functions', 'shared', 'infra/local'].flatMap(sourcesUnder).filter((file) => !file.endsWith('openapi.generated.ts'));
 
 /**
  * The call sites whose slug is not written where the problem is made, with every slug they can give. A new
@@ -54,7 +58,10 @@ function emittedSlugs(): Map<string, string> {
     for (const match of source.matchAll(/problems\.(?:conflict|refusedBy)\(\s*([^\s'"`][^,]*),/g)) {
       if (file === 'shared/http/problem.ts') continue;
       const listed = DYNAMIC_SLUGS[file];
-      expect(listed, `${file}: problems.…(${match[1]}, …) has a slug that is not written there: list its slugs in DYNAMIC_SLUGS`).toBeDefined();
+      expect(
+        listed,
+        `${file}: problems.…(${match[1]}, …) has a slug that is not written there: list its slugs in DYNAMIC_SLUGS`,
+      ).toBeDefined();
       for (const slug of listed ?? []) slugs.set(slug, file);
     }
   }
@@ -82,7 +89,12 @@ describe('the problem type pages', () => {
   });
 
   it('the fixed problems have the title and status of their page', () => {
-    for (const problem of [problems.preconditionFailed(), problems.validation([]), problems.unauthorized(), problems.internal()]) {
+    for (const problem of [
+      problems.preconditionFailed(),
+      problems.validation([]),
+      problems.unauthorized(),
+      problems.internal(),
+    ]) {
       const page = problemTypePage(problem.type.replace('/problems/', ''))!;
       expect(page.title).toBe(problem.title);
       expect(page.status).toBe(problem.status);
