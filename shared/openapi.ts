@@ -367,7 +367,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       version: '0.1.0',
       description:
         'Backend for the Flemish work-and-care trajectories (Werk- en zorgdecreet): facilities and their recognitions, ' +
-        'calls for networks, activation trajectories and AMA. Errors are RFC 9457 problem+json.',
+        'calls for networks, activation trajectories and AMA. Errors are RFC 9457 problem+json; the `type` of each is a page ' +
+        '(`GET /problems/{slug}`) saying what it means and what to do. Each operation says who may call it, what it changes ' +
+        'and the rules (`GET /rules`) that can refuse it.',
     },
     servers: [{ url: options.serverUrl ?? '/' }],
     components: {
