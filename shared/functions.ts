@@ -37,8 +37,9 @@ export const apiFunctions = {
   },
   Reference: {
     entry: 'functions/reference.ts',
-    description: 'The rules in force, with their sources, and the processing register: reads nothing from the table',
-    routes: ['listRules', 'privacyRegister'],
+    description:
+      'The rules in force, with their sources, the processing register and the problem type pages: reads nothing from the table',
+    routes: ['listRules', 'privacyRegister', 'getProblemType'],
   },
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',

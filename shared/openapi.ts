@@ -1,7 +1,9 @@
 import * as z from './zod.ts';
 import { routeList } from './routes.ts';
-import { acceptsIdempotencyKey, errorStatuses, type RouteSpec } from './http/route.ts';
-import { PROBLEM_CONTENT_TYPE } from './http/problem.ts';
+import { ROLES } from './domain/reference-data.ts';
+import { ruleById } from './domain/rules/registry.ts';
+import { acceptsIdempotencyKey, errorStatuses, type ResponseMediaType, type RouteSpec } from './http/route.ts';
+import { PROBLEM_CONTENT_TYPE, problemType } from './http/problem.ts';
 import { ProblemSchema } from './schemas/common.ts';
 
 const STATUS_TEXT: Record<number, string> = {
@@ -18,6 +20,89 @@ const STATUS_TEXT: Record<number, string> = {
   500: 'An error on our side (never caused by your input).',
   503: 'A service we depend on did not answer in time; try again after the seconds in Retry-After.',
 };
+
+/** The 429 of the stage's throttle (infra/stack.ts), the same for every operation: one shared response. */
+const TOO_MANY_REQUESTS = 'TooManyRequests';
+
+/** How a response in another media type than JSON is described. */
+const MEDIA_SCHEMAS: Record<ResponseMediaType, JsonSchema> = {
+  'application/pdf': { type: 'string', contentMediaType: 'application/pdf', description: 'A PDF document (binary).' },
+  'text/csv': { type: 'string', contentMediaType: 'text/csv', description: 'CSV (RFC 4180), UTF-8, with a header row.' },
+  'text/html': { type: 'string', contentMediaType: 'text/html', description: 'An HTML page.' },
+};
+
+const ROLE_TEXT: Record<string, string> = {
+  department: '`department` (civil servants of the department WVG)',
+  facility: '`facility` (users of a facility, `custom:facility`)',
+  'casemanager-zorg': '`casemanager-zorg`',
+  'casemanager-werk': '`casemanager-werk` (VDAB)',
+};
+
+/**
+ * The description of an operation, generated from its route-table entry: what the entry says of itself, who
+ * may call it, what it changes, the rules that can refuse it and its errors. Viewers show it; they do not
+ * show `x-roles`.
+ */
+export function describeOperation(spec: RouteSpec): string {
+  const parts: string[] = [];
+  if (spec.description) parts.push(spec.description);
+  if (spec.auth === 'public') {
+    parts.push('**Who may call it:** anyone; no token needed.');
+  } else {
+    const everyone = ROLES.every((role) => spec.auth.includes(role));
+    const roles = spec.auth.map((role) => ROLE_TEXT[role] ?? `\`${role}\``).join(', ');
+    parts.push(
+      everyone
+        ? `**Who may call it:** any signed-in user (${roles}).`
+        : `**Who may call it:** ${roles}; any other role gets 403.${errorStatuses(spec).includes(404) ? ' What belongs to another facility or trajectory is a 404 to you, as if it did not exist.' : ''}`,
+    );
+  }
+  parts.push(`**What it changes:** ${changesOf(spec)}`);
+  const rules = (spec.refusedBy ?? []).map((id) => {
+    const rule = ruleById(id);
+    if (!rule) throw new Error(`${spec.operationId} names a rule that is not in the registry: ${id}`);
+    return `- [\`${id}\`](${problemType(id)}): ${rule.title.en}`;
+  });
+  if (rules.length > 0) {
+    parts.push(
+      `**Rules that can refuse it** (a refusal names the rule as \`rule\`; its source and parameters: \`GET /rules\`):\n\n${rules.join('\n')}`,
+    );
+  }
+  const errors = errorStatuses(spec).map((status) => `- ${status}: ${STATUS_TEXT[status] ?? 'Error.'}`);
+  parts.push(
+    `**Errors** (RFC 9457 problem documents, whose \`type\` is a page at \`/problems/{slug}\` saying what it means and what to do):\n\n${errors.join('\n')}\n- 429: the stage's throttle; retry later.`,
+  );
+  return parts.join('\n\n');
+}
+
+function changesOf(spec: RouteSpec): string {
+  const effects: string[] = [];
+  switch (spec.table) {
+    case 'none':
+      effects.push('nothing; it reads no table');
+      break;
+    case 'read':
+      effects.push('nothing; it only reads');
+      break;
+    case 'audit':
+      effects.push('nothing but the audit trail: the read is recorded (who, when)');
+      break;
+    case 'write':
+      effects.push(
+        spec.method === 'GET'
+          ? 'it reads'
+          : 'it writes the table (conditionally, in one transaction where it changes several records)',
+      );
+      break;
+  }
+  if (spec.sendsEmail) effects.push('sends email through the outbox (written with the change, sent once it stands)');
+  if (spec.startsSelection) effects.push('starts the network selection (a Step Functions execution)');
+  if (spec.signsReceipts) effects.push('signs or checks receipts with the receipt signing key');
+  if (spec.sealsParticipantIdentity) effects.push("seals the participant's identity (envelope encryption)");
+  if (spec.opensParticipantIdentity) effects.push("opens the participant's sealed identity");
+  if (acceptsIdempotencyKey(spec)) effects.push('a retry with the same `Idempotency-Key` creates nothing new');
+  return `${effects.join('; ')}.`;
+}
 
 const IF_MATCH_HEADER = z.withMeta(z.string(), { description: 'The ETag from your last GET.' });
 const IDEMPOTENCY_KEY_HEADER = z.withMeta(z.optional(z.string().check(z.minLength(1), z.maxLength(255))), {
@@ -159,6 +244,11 @@ function tidy(node: unknown): unknown {
   for (const value of Object.values(json)) tidy(value);
   delete json.$schema;
   delete json.$id;
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12: `examples` (an array); `example` is deprecated.
+  if ('example' in json) {
+    json.examples = [json.example];
+    delete json.example;
+  }
   if (json.pattern !== undefined && (json.format === 'email' || json.format === 'date-time')) delete json.pattern;
   const names = json.propertyNames as JsonSchema | undefined;
   if (names && Object.keys(names).length === 1 && names.type === 'string') delete json.propertyNames;
@@ -214,6 +304,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     for (const parameter of parametersOf(spec)) schemas.add(parameter.schema);
     if (spec.body) schemas.add(spec.body());
     for (const response of Object.values(spec.responses)) if (response.schema) schemas.add(response.schema());
+    for (const schema of Object.values(spec.problemSchemas ?? {})) if (schema) schemas.add(schema());
   }
   schemas.convert();
 
@@ -221,23 +312,28 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
   for (const spec of routes) {
     const responses: Record<string, unknown> = {};
     for (const [status, response] of Object.entries(spec.responses)) {
+      const content: Record<string, unknown> = {};
+      if (response.schema) content['application/json'] = { schema: schemas.toJson(response.schema()) };
+      for (const mediaType of response.alsoAs ?? []) content[mediaType] = { schema: MEDIA_SCHEMAS[mediaType] };
       responses[status] = {
         description: response.description,
         ...(response.etag
           ? { headers: { ETag: { description: 'Version of the resource, for If-Match.', schema: { type: 'string' } } } }
           : {}),
-        ...(response.schema ? { content: { 'application/json': { schema: schemas.toJson(response.schema()) } } } : {}),
+        ...(Object.keys(content).length > 0 ? { content } : {}),
       };
     }
     for (const status of errorStatuses(spec)) {
+      const problemSchema = spec.problemSchemas?.[status]?.() ?? ProblemSchema();
       responses[String(status)] = {
         description: STATUS_TEXT[status] ?? 'Error.',
         ...(status === 503
           ? { headers: { 'Retry-After': { description: 'Seconds to wait before trying again.', schema: { type: 'string' } } } }
           : {}),
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: schemas.toJson(ProblemSchema()) } },
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: schemas.toJson(problemSchema) } },
       };
     }
+    responses['429'] = { $ref: `#/components/responses/${TOO_MANY_REQUESTS}` };
     const parameters = parametersOf(spec).map((parameter) => {
       const schema = schemas.toJson(parameter.schema);
       const description = schemas.descriptionOf(schema);
@@ -252,7 +348,7 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
     (paths[spec.path] ??= {})[spec.method.toLowerCase()] = {
       operationId: spec.operationId,
       summary: spec.summary,
-      ...(spec.description ? { description: spec.description } : {}),
+      description: describeOperation(spec),
       tags: [spec.tag],
       security: spec.auth === 'public' ? [] : [{ bearerAuth: [] }],
       ...(spec.auth === 'public' ? {} : { 'x-roles': spec.auth }),
@@ -271,7 +367,9 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
       version: '0.1.0',
       description:
         'Backend for the Flemish work-and-care trajectories (Werk- en zorgdecreet): facilities and their recognitions, ' +
-        'calls for networks, activation trajectories and AMA. Errors are RFC 9457 problem+json.',
+        'calls for networks, activation trajectories and AMA. Errors are RFC 9457 problem+json; the `type` of each is a page ' +
+        '(`GET /problems/{slug}`) saying what it means and what to do. Each operation says who may call it, what it changes ' +
+        'and the rules (`GET /rules`) that can refuse it.',
     },
     servers: [{ url: options.serverUrl ?? '/' }],
     components: {
@@ -281,6 +379,30 @@ export function buildOpenApiDocument(options: { serverUrl?: string } = {}) {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'A Cognito ID token (locally: `npm run token`). Claims used: sub, email, cognito:groups, custom:facility.',
+        },
+      },
+      responses: {
+        [TOO_MANY_REQUESTS]: {
+          description:
+            "Too many requests: the API's stage throttle (a steady rate and a burst, per account and stage) refused the request before any function ran, so nothing was changed. Wait and retry with exponential backoff. The body is API Gateway's own, not a problem document.",
+          headers: {
+            'Retry-After': {
+              description:
+                'Seconds to wait, when given; API Gateway does not always send it: then wait at least one second and back off.',
+              schema: { type: 'string' },
+            },
+          },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description: "API Gateway's throttling answer.",
+                properties: {
+                  message: { type: 'string', description: 'Always `Too Many Requests`.', examples: ['Too Many Requests'] },
+                },
+              },
+            },
+          },
         },
       },
       schemas: schemas.componentsOf(paths),

@@ -94,6 +94,87 @@ const DEMO_APPLICATIONS: ReadonlyArray<{ lead: string; region: Region; partners:
   { lead: '0207437468', region: 'KEMPEN', partners: ['0860271224'], submit: false },
 ];
 
+/** The body of a demo application (the API reference's examples are these too). */
+export function demoApplicationInput(region: Region, partners: readonly string[]) {
+  return {
+    region,
+    partners: partners.map((enterpriseNumber) => ({ enterpriseNumber, role: 'zorg- en welzijnspartner' })),
+    proposal: {
+      summary: `Netwerk voor activeringstrajecten in de regio ${region}.`,
+      criteria: {
+        approach: 'Werk- en zorgacties lopen van bij de start tegelijk, in één plan met de cliënt.',
+        network: 'Maandelijks casusoverleg tussen de casemanagers en alle partners.',
+        reach: 'Aanmelding via VDAB, het CAW en de centra geestelijke gezondheidszorg.',
+      },
+    },
+  };
+}
+
+/** CAW Limburg's request to be recognised as begeleider AMA (granted in the demo data). */
+export const DEMO_BEGELEIDER_REQUEST = {
+  kind: 'BEGELEIDER_AMA',
+  qualifiedStaff: 2,
+  liabilityInsurance: { insurer: 'Ethias', policyReference: 'BA-CAW-LIM-2018' },
+  requestedBy: { name: 'Directeur CAW Limburg', role: 'algemeen directeur', mayBindOrganisation: true },
+  motivation: 'Arbeidszorg in Limburg.',
+} as const;
+
+/** CAW Limburg's werkposten. */
+export const DEMO_WERKPOSTEN = [
+  {
+    name: 'Kringwinkel Hasselt',
+    address: { street: 'Kuringersteenweg 10', postcode: '3500', municipality: 'Hasselt' },
+    activities: 'Sorteren en herstellen van tweedehandsgoederen.',
+    places: 4,
+  },
+  {
+    name: 'Zorgboerderij De Hoeve',
+    address: { street: 'Hoevestraat 3', postcode: '3600', municipality: 'Genk' },
+    activities: 'Dieren verzorgen en moestuinwerk.',
+    places: 2,
+  },
+] as const;
+
+/** The demo agreement's participant: made up (the number has valid check digits but belongs to no one we know of). */
+export const DEMO_PARTICIPANT = {
+  reference: 'DEMO-AMA-0001',
+  birthDate: '1985-03-14',
+  name: 'Sam Voorbeeld',
+  nationalRegisterNumber: '85031412302',
+} as const;
+
+/** The demo agreement (but its participant) for a werkpost, starting on `start`. */
+export function demoAgreementTerms(werkpostId: string, start: string) {
+  return {
+    werkpostId,
+    activities: 'Sorteren van kleding en boeken, twee voormiddagen per week.',
+    weeklySchedule: [
+      { day: 'DI' as const, from: '09:00', to: '12:00' },
+      { day: 'DO' as const, from: '09:00', to: '12:00' },
+    ],
+    startDate: start,
+    evaluationDates: [addDays(start, 90), addDays(start, 180)],
+    insurance: { insurer: 'Ethias', policyReference: 'AMA-2026-0042' },
+    werkpostbegeleider: { name: 'Verantwoordelijke Kringwinkel Hasselt', phone: '011 12 34 56' },
+    participantStatus: { permission: 'VDAB_REFERRAL' as const, reference: 'VDAB-TOELEIDING-0001' },
+    guidance: 'Wekelijks gesprek met de begeleider AMA; een vaste peter op de werkpost.',
+    endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzeg van twee weken.',
+  };
+}
+
+/** The demo samenwerkingsverband Zorg of ANTWERPEN (De Brug the penhouder, CGG Kempen, Het Anker). */
+export const DEMO_COOPERATION = {
+  name: 'Samenwerkingsverband Zorg Antwerpen',
+  werkingsgebied: 'ANTWERPEN',
+  leadEnterpriseNumber: '0123456749',
+  members: [
+    { enterpriseNumber: '0123456749', icfTrainedStaff: 3 },
+    { enterpriseNumber: '0207437468', icfTrainedStaff: 2 },
+    { enterpriseNumber: '0411905847', icfTrainedStaff: 1 },
+  ],
+  validFrom: '2023-07-01',
+} as const;
+
 /** Fixed ids of the demo samenwerkingsverband and network, so the README's walk-through pastes as it is. */
 export const DEMO_COOPERATION_ID = '5a3c0b9e-6d1f-4c2a-9b7e-000000000001';
 export const DEMO_NETWORK_ID = '5a3c0b9e-6d1f-4c2a-9b7e-000000000002';
@@ -118,23 +199,7 @@ export async function loadDemoDataIfEmpty(
   call.version = 2;
   await insertCall(deps, call);
   for (const demo of DEMO_APPLICATIONS) {
-    const application = newApplicationRecord(
-      call.callId,
-      demo.lead,
-      {
-        region: demo.region,
-        partners: demo.partners.map((enterpriseNumber) => ({ enterpriseNumber, role: 'zorg- en welzijnspartner' })),
-        proposal: {
-          summary: `Netwerk voor activeringstrajecten in de regio ${demo.region}.`,
-          criteria: {
-            approach: 'Werk- en zorgacties lopen van bij de start tegelijk, in één plan met de cliënt.',
-            network: 'Maandelijks casusoverleg tussen de casemanagers en alle partners.',
-            reach: 'Aanmelding via VDAB, het CAW en de centra geestelijke gezondheidszorg.',
-          },
-        },
-      },
-      audit,
-    );
+    const application = newApplicationRecord(call.callId, demo.lead, demoApplicationInput(demo.region, demo.partners), audit);
     // The submitted ones have their partners' confirmation (rule partners-confirmed); the drafts still wait for it.
     if (demo.submit) {
       application.partnerAnswers = Object.fromEntries(
@@ -158,15 +223,11 @@ export async function loadDemoDataIfEmpty(
     newCooperationRecord(
       {
         cooperationId: DEMO_COOPERATION_ID,
-        name: 'Samenwerkingsverband Zorg Antwerpen',
-        werkingsgebied: 'ANTWERPEN',
-        leadEnterpriseNumber: '0123456749',
-        members: [
-          { enterpriseNumber: '0123456749', icfTrainedStaff: 3 },
-          { enterpriseNumber: '0207437468', icfTrainedStaff: 2 },
-          { enterpriseNumber: '0411905847', icfTrainedStaff: 1 },
-        ],
-        mandate: cooperationMandatePeriod('2023-07-01'),
+        name: DEMO_COOPERATION.name,
+        werkingsgebied: DEMO_COOPERATION.werkingsgebied,
+        leadEnterpriseNumber: DEMO_COOPERATION.leadEnterpriseNumber,
+        members: DEMO_COOPERATION.members.map((member) => ({ ...member })),
+        mandate: cooperationMandatePeriod(DEMO_COOPERATION.validFrom),
       },
       audit,
     ),
@@ -204,67 +265,25 @@ export async function loadDemoDataIfEmpty(
   );
   // AMA: CAW Limburg is a recognised begeleider AMA with two werkposten and one agreement (signed by two parties).
   const begeleider = '0860271224';
-  const mandate = await insertMandateRequest(
-    deps,
-    begeleider,
-    {
-      kind: 'BEGELEIDER_AMA',
-      qualifiedStaff: 2,
-      liabilityInsurance: { insurer: 'Ethias', policyReference: 'BA-CAW-LIM-2018' },
-      requestedBy: { name: 'Directeur CAW Limburg', role: 'algemeen directeur', mayBindOrganisation: true },
-      motivation: 'Arbeidszorg in Limburg.',
-    },
-    audit,
-  );
+  const mandate = await insertMandateRequest(deps, begeleider, DEMO_BEGELEIDER_REQUEST, audit);
   await decideMandateRequest(deps, mandate, { status: 'GRANTED', validFrom: '2023-07-01', validUntil: '2028-06-30' }, audit);
-  const werkposten = [
-    newWerkpost(
-      begeleider,
-      {
-        name: 'Kringwinkel Hasselt',
-        address: { street: 'Kuringersteenweg 10', postcode: '3500', municipality: 'Hasselt' },
-        activities: 'Sorteren en herstellen van tweedehandsgoederen.',
-        places: 4,
-      },
-      audit,
-    ),
-    newWerkpost(
-      begeleider,
-      {
-        name: 'Zorgboerderij De Hoeve',
-        address: { street: 'Hoevestraat 3', postcode: '3600', municipality: 'Genk' },
-        activities: 'Dieren verzorgen en moestuinwerk.',
-        places: 2,
-      },
-      audit,
-    ),
-  ];
+  const werkposten = DEMO_WERKPOSTEN.map((werkpost) =>
+    newWerkpost(begeleider, { ...werkpost, address: { ...werkpost.address } }, audit),
+  );
   await putAll(deps, werkposten as unknown as Record<string, unknown>[]);
   const start = brusselsDateOf(new Date(audit.now.getTime() + 14 * 24 * 3600 * 1000));
   // A made-up participant (the number has valid check digits but belongs to no one we know of), sealed as the API seals it.
   const agreementId = newAgreementId();
   const sealedIdentity = await sealParticipantIdentity(deps, agreementId, {
-    name: 'Sam Voorbeeld',
-    nationalRegisterNumber: '85031412302',
+    name: DEMO_PARTICIPANT.name,
+    nationalRegisterNumber: DEMO_PARTICIPANT.nationalRegisterNumber,
   });
   const agreement = newAgreement(
     begeleider,
     agreementId,
     {
-      participant: { reference: 'DEMO-AMA-0001', birthDate: '1985-03-14' },
-      werkpostId: werkposten[0]!.werkpostId,
-      activities: 'Sorteren van kleding en boeken, twee voormiddagen per week.',
-      weeklySchedule: [
-        { day: 'DI', from: '09:00', to: '12:00' },
-        { day: 'DO', from: '09:00', to: '12:00' },
-      ],
-      startDate: start,
-      evaluationDates: [addDays(start, 90), addDays(start, 180)],
-      insurance: { insurer: 'Ethias', policyReference: 'AMA-2026-0042' },
-      werkpostbegeleider: { name: 'Verantwoordelijke Kringwinkel Hasselt', phone: '011 12 34 56' },
-      participantStatus: { permission: 'VDAB_REFERRAL', reference: 'VDAB-TOELEIDING-0001' },
-      guidance: 'Wekelijks gesprek met de begeleider AMA; een vaste peter op de werkpost.',
-      endingConditions: 'Elke partij kan de overeenkomst beëindigen met een opzeg van twee weken.',
+      participant: { reference: DEMO_PARTICIPANT.reference, birthDate: DEMO_PARTICIPANT.birthDate },
+      ...demoAgreementTerms(werkposten[0]!.werkpostId, start),
     },
     sealedIdentity,
     audit,

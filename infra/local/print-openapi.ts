@@ -1,10 +1,11 @@
-// `npm run -s openapi`: the OpenAPI 3.1 document, generated from the route table's zod schemas.
+// `npm run -s openapi`: the OpenAPI 3.1 document, generated from the route table's zod schemas, with the
+// reference's prose and examples (infra/openapi/).
 // `npm run openapi:write`: writes it to shared/openapi.generated.ts, which the OpenAPI function serves
 // (a test fails when that file is not the one the route table generates).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { buildOpenApiDocument } from '../../shared/openapi.ts';
+import { referenceDocument } from '../openapi/document.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export const GENERATED_DOCUMENT = path.join(REPO_ROOT, 'shared/openapi.generated.ts');
@@ -27,8 +28,8 @@ export function generatedModuleSource(documentJson: string): string {
 }
 
 if (process.argv.includes('--write')) {
-  writeFileSync(GENERATED_DOCUMENT, generatedModuleSource(JSON.stringify(buildOpenApiDocument())));
+  writeFileSync(GENERATED_DOCUMENT, generatedModuleSource(JSON.stringify(referenceDocument())));
   console.error(`written to ${path.relative(process.cwd(), GENERATED_DOCUMENT)}`);
 } else {
-  process.stdout.write(`${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(referenceDocument(), null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 import type * as z from '../zod.ts';
 import type { Role } from '../domain/reference-data.ts';
+import type { RuleId } from '../domain/rules/registry.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -16,7 +17,14 @@ export interface ResponseSpec {
   schema?: () => z.core.$ZodType;
   /** Response carries an ETag header. */
   etag?: boolean;
+  /**
+   * Media types the response takes instead of JSON: with a `schema`, on request (`Accept`); without one, the
+   * only one (a PDF). For the OpenAPI document.
+   */
+  alsoAs?: readonly ResponseMediaType[];
 }
+
+export type ResponseMediaType = 'application/pdf' | 'text/csv' | 'text/html';
 
 /**
  * One entry of the route table: the single source of truth for CDK (one function and one route per
@@ -39,6 +47,11 @@ export interface RouteSpec<
   /** `public`: no token needed. Otherwise the roles that may call it (others get 403). */
   auth: 'public' | readonly Role[];
   table: TableAccess;
+  /**
+   * The rules of the registry (shared/domain/rules/registry.ts, `GET /rules`) that can refuse this route: its
+   * refusals name them as `rule`. For the OpenAPI document; a test checks that each exists.
+   */
+  refusedBy?: readonly RuleId[];
   /** Extra IAM needs beyond the table (e.g. sending email). */
   sendsEmail?: boolean;
   /** Signs or verifies submission receipts: may read the receipt signing key (Secrets Manager). */
@@ -62,6 +75,8 @@ export interface RouteSpec<
   /** Updates need `If-Match` (428 without it, 412 when stale). */
   ifMatch?: boolean;
   responses: Record<number, ResponseSpec>;
+  /** A problem of this status carries more than the common members (e.g. the eligibility `report`): its schema, for the OpenAPI document. */
+  problemSchemas?: Partial<Record<number, () => z.core.$ZodType>>;
   /** Error statuses this route can answer with beyond the ones derived from its inputs and auth. */
   errors?: readonly number[];
   /** The response is not JSON (e.g. an HTML page); only the local API serves such routes. */

@@ -1,6 +1,7 @@
-import * as z from '../zod.ts';
 import { lazy } from '../zod.ts';
+import * as z from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
+import type { RuleId } from '../domain/rules/registry.ts';
 import { FacilityParams } from '../schemas/mandates.ts';
 import { AuditEntry } from '../schemas/trajectories.ts';
 import {
@@ -26,6 +27,7 @@ const agreementAction = <B extends z.core.$ZodType>(
   file: string,
   summary: string,
   body: () => B,
+  refusedBy: readonly RuleId[],
   status = 200,
 ) =>
   route({
@@ -37,6 +39,7 @@ const agreementAction = <B extends z.core.$ZodType>(
     tag: 'AMA',
     auth: ['facility'],
     table: 'write',
+    refusedBy,
     params: AgreementParams,
     body,
     responses: { [status]: { description: 'Done.', schema: Agreement, etag: true } },
@@ -53,6 +56,7 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['department', 'facility'],
     table: 'write',
+    refusedBy: ['ama-begeleider-recognised'],
     params: FacilityParams,
     body: WerkpostBody,
     responses: { 201: { description: 'Registered.', schema: Werkpost, etag: true } },
@@ -109,6 +113,15 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['facility'],
     table: 'write',
+    refusedBy: [
+      'ama-begeleider-recognised',
+      'ama-follows-trajectory',
+      'ama-participant-age',
+      'ama-participant-age-pension',
+      'ama-schedule',
+      'ama-werkpost-places',
+      'national-register-number',
+    ],
     sealsParticipantIdentity: true,
     body: AgreementBody,
     responses: { 201: { description: 'Drawn up, DRAFT until all three parties sign.', schema: Agreement, etag: true } },
@@ -136,6 +149,7 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['facility'],
     table: 'write',
+    refusedBy: ['ama-begeleider-recognised', 'ama-participant-identity', 'ama-submission'],
     sendsEmail: true,
     params: AgreementParams,
     body: SubmitAgreementBody,
@@ -151,6 +165,7 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['ama-submission'],
     sendsEmail: true,
     params: AgreementParams,
     body: SubmissionDecisionBody,
@@ -180,6 +195,13 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['facility'],
     table: 'write',
+    refusedBy: [
+      'ama-participant-age',
+      'ama-participant-age-pension',
+      'ama-schedule',
+      'national-register-number',
+      'status-transitions',
+    ],
     sealsParticipantIdentity: true,
     params: AgreementParams,
     body: AgreementBody,
@@ -193,6 +215,7 @@ export const amaRoutes = {
     'sign',
     "Record one party's signature; the third makes it ACTIVE",
     SignatureBody,
+    ['signature-evidence', 'status-transitions'],
     201,
   ),
   endAgreement: agreementAction(
@@ -201,6 +224,7 @@ export const amaRoutes = {
     'end',
     'End the agreement (end date and reason); frees the place',
     EndAgreementBody,
+    ['status-transitions'],
   ),
   agreementDocument: route({
     operationId: 'agreementDocument',
@@ -211,10 +235,11 @@ export const amaRoutes = {
     tag: 'AMA',
     auth: ['department', 'facility'],
     table: 'audit',
+    refusedBy: ['retention-ama-participant-data'],
     opensParticipantIdentity: true,
     nodeModules: ['pdfkit'],
     params: AgreementParams,
-    responses: { 200: { description: 'application/pdf' } },
+    responses: { 200: { description: 'The agreement, as a PDF in Dutch.', alsoAs: ['application/pdf'] } },
     errors: [404],
   }),
   agreementAudit: route({

@@ -57,6 +57,7 @@ export const callRoutes = {
     tag: 'Calls',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['status-transitions'],
     params: CallParams,
     body: CallBody,
     ifMatch: true,
@@ -72,6 +73,7 @@ export const callRoutes = {
     tag: 'Calls',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['status-transitions'],
     params: CallParams,
     responses: { 200: { description: 'Published.', schema: Call, etag: true } },
     errors: [404, 409, 422],
@@ -85,6 +87,7 @@ export const callRoutes = {
     tag: 'Calls',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['call-open', 'selection-start', 'status-transitions'],
     sendsEmail: true,
     params: CallParams,
     body: DeadlineExtensionBody,
@@ -103,7 +106,11 @@ export const callRoutes = {
     table: 'read',
     query: CallStatisticsQuery,
     responses: {
-      200: { description: 'The report (as CSV: a row per call and region, and a TOTAL row per call).', schema: CallStatistics },
+      200: {
+        description: 'The report (as CSV: a row per call and region, and a TOTAL row per call).',
+        schema: CallStatistics,
+        alsoAs: ['text/csv'],
+      },
     },
   }),
 } satisfies Record<string, RouteSpec>;

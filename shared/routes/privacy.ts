@@ -31,6 +31,7 @@ export const privacyRoutes = {
       200: {
         description: 'The export (as a Dutch PDF with `Accept: application/pdf`), or what was erased and what was not.',
         schema: PrivacyRequestAnswer,
+        alsoAs: ['application/pdf'],
       },
     },
   }),

@@ -13,6 +13,7 @@ export const reviewRoutes = {
     tag: 'Reviews',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['review-phase', 'status-transitions'],
     params: ApplicationParams,
     body: DeclarationBody,
     responses: {
@@ -30,6 +31,7 @@ export const reviewRoutes = {
     tag: 'Reviews',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['review-phase', 'status-transitions'],
     params: ApplicationParams,
     body: ReviewBody,
     responses: {

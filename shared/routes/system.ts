@@ -1,6 +1,7 @@
 import * as z from '../zod.ts';
 import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
+import { ProblemTypePage, ProblemTypeParams } from '../schemas/problems.ts';
 
 export const systemRoutes = {
   getHealth: route({
@@ -29,5 +30,22 @@ export const systemRoutes = {
     auth: 'public',
     table: 'none',
     responses: { 200: { description: 'The OpenAPI document.', schema: lazy(() => z.record(z.string(), z.unknown())) } },
+  }),
+  getProblemType: route({
+    operationId: 'getProblemType',
+    method: 'GET',
+    path: '/problems/{slug}',
+    handler: 'functions/problems/get.ts',
+    summary: 'What a problem type means and what to do about it',
+    description:
+      'The page the `type` of every problem document resolves to (`/problems/stale-etag`…): HTML for a browser (`Accept: text/html`), JSON otherwise.',
+    tag: 'System',
+    auth: 'public',
+    table: 'none',
+    params: ProblemTypeParams,
+    responses: {
+      200: { description: 'The problem type: title, meaning, what to do.', schema: ProblemTypePage, alsoAs: ['text/html'] },
+    },
+    errors: [404],
   }),
 } satisfies Record<string, RouteSpec>;

@@ -1,6 +1,7 @@
 import * as z from '../zod.ts';
 import { lazy } from '../zod.ts';
 import { route, type RouteSpec } from '../http/route.ts';
+import type { RuleId } from '../domain/rules/registry.ts';
 import { Network, NetworkParams, NetworkWithdrawalBody, NetworkWithdrawn } from '../schemas/selection.ts';
 import {
   AuditEntry,
@@ -40,6 +41,7 @@ const trajectoryRoute = <B extends z.core.$ZodType>(spec: {
   status?: number;
   schema?: () => z.core.$ZodType;
   sendsEmail?: boolean;
+  refusedBy?: readonly RuleId[];
 }) =>
   route({
     operationId: spec.operationId,
@@ -50,6 +52,7 @@ const trajectoryRoute = <B extends z.core.$ZodType>(spec: {
     tag: 'Trajectories',
     auth: spec.auth,
     table: 'write',
+    ...(spec.refusedBy ? { refusedBy: spec.refusedBy } : {}),
     ...(spec.sendsEmail ? { sendsEmail: true } : {}),
     params: TrajectoryParams,
     body: spec.body,
@@ -69,6 +72,17 @@ export const trajectoryRoutes = {
     tag: 'Trajectories',
     auth: ['casemanager-werk'],
     table: 'write',
+    refusedBy: [
+      'trajectory-duration',
+      'plan-within-trajectory',
+      'client-minimum-age',
+      'start-after-network-appointment',
+      'network-in-werkingsgebied',
+      'network-withdrawal',
+      'plan-providers-in-network',
+      'casemanager-zorg-of-cooperation',
+      'one-active-trajectory-per-client',
+    ],
     sendsEmail: true,
     pseudonymizesClients: true,
     body: CreateTrajectoryBody,
@@ -102,6 +116,7 @@ export const trajectoryRoutes = {
   }),
   patchTrajectory: trajectoryRoute({
     operationId: 'patchTrajectory',
+    refusedBy: ['trajectory-closed', 'trajectory-duration', 'plan-within-trajectory', 'plan-providers-in-network'],
     method: 'PATCH',
     suffix: '',
     file: 'patch',
@@ -112,6 +127,7 @@ export const trajectoryRoutes = {
   }),
   closeTrajectory: trajectoryRoute({
     operationId: 'closeTrajectory',
+    refusedBy: ['trajectory-closed', 'trajectory-end-date'],
     method: 'POST',
     suffix: '/close',
     file: 'close',
@@ -121,6 +137,7 @@ export const trajectoryRoutes = {
   }),
   confirmPlan: trajectoryRoute({
     operationId: 'confirmPlan',
+    refusedBy: ['trajectory-closed'],
     method: 'POST',
     suffix: '/plan-confirmation',
     file: 'confirm-plan',
@@ -132,6 +149,7 @@ export const trajectoryRoutes = {
   }),
   reopenTrajectory: trajectoryRoute({
     operationId: 'reopenTrajectory',
+    refusedBy: ['status-transitions', 'retention-trajectory-client-data', 'one-active-trajectory-per-client'],
     method: 'POST',
     suffix: '/reopening',
     file: 'reopen',
@@ -141,6 +159,14 @@ export const trajectoryRoutes = {
   }),
   reassignTrajectory: trajectoryRoute({
     operationId: 'reassignTrajectory',
+    refusedBy: [
+      'trajectory-closed',
+      'network-in-werkingsgebied',
+      'network-withdrawal',
+      'casemanager-zorg-of-cooperation',
+      'casemanager-zorg-facility-mandate',
+      'casemanager-werk-known',
+    ],
     method: 'POST',
     suffix: '/reassignment',
     file: 'reassign',
@@ -152,6 +178,7 @@ export const trajectoryRoutes = {
   }),
   requestExtension: trajectoryRoute({
     operationId: 'requestExtension',
+    refusedBy: ['trajectory-closed', 'trajectory-extension'],
     method: 'POST',
     suffix: '/extension-requests',
     file: 'request-extension',
@@ -184,6 +211,7 @@ export const trajectoryRoutes = {
     tag: 'Trajectories',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['status-transitions', 'trajectory-closed', 'extension-superseded'],
     sendsEmail: true,
     params: ExtensionParams,
     body: ExtensionDecisionBody,
@@ -213,7 +241,9 @@ export const trajectoryRoutes = {
     auth: ['department'],
     table: 'read',
     query: TrajectoryStatisticsQuery,
-    responses: { 200: { description: 'The report (as CSV: section,key,measure,value).', schema: TrajectoryStatistics } },
+    responses: {
+      200: { description: 'The report (as CSV: section,key,measure,value).', schema: TrajectoryStatistics, alsoAs: ['text/csv'] },
+    },
   }),
   withdrawNetwork: route({
     operationId: 'withdrawNetwork',
@@ -225,6 +255,7 @@ export const trajectoryRoutes = {
     tag: 'Networks',
     auth: ['department'],
     table: 'write',
+    refusedBy: ['network-withdrawal'],
     sendsEmail: true,
     params: NetworkParams,
     body: NetworkWithdrawalBody,

@@ -1,8 +1,19 @@
+import { lazy } from '../zod.ts';
 import * as z from '../zod.ts';
-import { lazy, withMeta } from '../zod.ts';
+import { withMeta } from '../zod.ts';
 import { RECOGNITION_AUTHORITIES, REGIONS } from '../domain/reference-data.ts';
 import { DEFAULT_REQUIRED_PARTNER_RECOGNITIONS } from '../domain/call-rules.ts';
-import { AuditFields, CriterionId, EnterpriseNumber, Instant, oneLine, pageOf, PaginationQuery, Region } from './common.ts';
+import {
+  AuditFields,
+  CriterionId,
+  EnterpriseNumber,
+  Instant,
+  oneLine,
+  pageOf,
+  PaginationQuery,
+  ProblemSchema,
+  Region,
+} from './common.ts';
 
 export { Region };
 const Authority = lazy(() => z.enum(RECOGNITION_AUTHORITIES));
@@ -282,6 +293,14 @@ export const EligibilityReport = lazy(() => withMeta(
     rules: z.array(z.object({ rule: z.string(), passed: z.boolean(), explanation: z.string() })),
   }),
   { id: 'EligibilityReport' },
+));
+
+/** The 422 of a submit that the eligibility rules refuse: the problem with the whole report. */
+export const NotEligibleProblem = lazy(() => withMeta(
+  z.extend(ProblemSchema(), {
+    report: z.optional(EligibilityReport()),
+  }),
+  { id: 'NotEligibleProblem' },
 ));
 
 export const ApplicationVersion = lazy(() => withMeta(

@@ -52,6 +52,27 @@ describe('public endpoints', () => {
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 
+  it('GET /problems/{slug} resolves a problem type without a token: JSON, or HTML for a browser', async () => {
+    const json = await api.request('GET', '/problems/stale-etag');
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ slug: 'stale-etag', type: '/problems/stale-etag', status: 412, title: 'Precondition failed' });
+    expect(json.body.whatToDo).toMatch(/ETag/);
+    const html = await fetch(`${api.baseUrl}/problems/call-open`, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(html.status).toBe(200);
+    expect(html.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await html.text()).toContain('<code>call-open</code>');
+    // The type of a problem the API answers resolves to its page.
+    const problem = await api.request('PATCH', '/facilities/0123456749', { token: await api.token({ role: 'department' }), body: {} });
+    expect((await api.request('GET', problem.body.type)).status).toBe(200);
+  });
+
+  it('GET /problems/{slug} with an unknown slug is a 404 problem', async () => {
+    const response = await api.request('GET', '/problems/no-such-problem');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body.type).toBe('/problems/not-found');
+  });
+
   it('an unknown route is a 404 problem', async () => {
     const response = await api.request('GET', '/nope');
     expect(response.status).toBe(404);

@@ -401,11 +401,13 @@ describe('the HTTP API', () => {
     }
   });
 
-  it('leaves exactly /health and /openapi.json public', () => {
+  it('leaves exactly /health, /openapi.json and the problem type pages public', () => {
     const open = ofType('AWS::ApiGatewayV2::Route')
       .filter(([, r]) => r.Properties.AuthorizationType !== 'JWT')
       .map(([, r]) => r.Properties.RouteKey);
-    expect(open.sort()).toEqual([routeKeyOf(routes.getHealth), routeKeyOf(routes.getOpenApi)].sort());
+    expect(open.sort()).toEqual(
+      [routeKeyOf(routes.getHealth), routeKeyOf(routes.getOpenApi), routeKeyOf(routes.getProblemType)].sort(),
+    );
   });
 
   it('integrates every route with the function that serves it, one integration per function (payload format 2.0)', () => {
