@@ -79,6 +79,22 @@ function bearerToken(req: IncomingMessage): string | undefined {
 }
 
 /**
+ * The host and port a request came in on, as API Gateway's `requestContext.domainName` is the API's own
+ * domain: the Host header when it names this server (`localhost` or the address the connection reached,
+ * with the port it reached), otherwise that address itself. A Host header naming anything else is never
+ * passed on (the OpenAPI document's `servers` is built from it).
+ */
+export function ownHost(req: IncomingMessage): string {
+  // An IPv4 address reached over a dual-stack socket reads ::ffff:127.0.0.1; an IPv6 one is bracketed in a host.
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const ownAddress = address.includes(':') ? `[${address}]` : address;
+  const port = req.socket.localPort ?? 0;
+  const host = req.headers.host?.toLowerCase();
+  const accepted = [`localhost:${port}`, `${ownAddress}:${port}`];
+  return host !== undefined && accepted.includes(host) ? host : `${ownAddress}:${port}`;
+}
+
+/**
  * The local stand-in for API Gateway: serves exactly the route table, verifies bearer tokens as the JWT
  * authorizer does, builds payload format 2.0 events and calls the same function entries Lambda runs
  * (shared/functions.ts), whose dispatchers pick the route's handler.
@@ -153,6 +169,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
         headers: req.headers,
         body,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        domainName: ownHost(req),
         routePath: match.route.spec.path,
         pathParameters: match.params,
         ...(claims ? { claims } : {}),

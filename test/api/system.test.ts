@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
@@ -38,6 +39,27 @@ describe('public endpoints', () => {
     expect(patch.responses['503'].headers['Retry-After']).toBeDefined();
     expect(patch.responses['503'].description).toMatch(/Retry-After/);
     expect(Object.keys(doc.paths['/health'].get.responses)).not.toContain('503');
+  });
+
+  it("GET /openapi.json names as its server the address the request came in on, http locally: Swagger UI's Try it out calls it", async () => {
+    const { port } = new URL(api.baseUrl);
+    expect((await api.request('GET', '/openapi.json')).body.servers).toEqual([{ url: api.baseUrl }]);
+    // Through node:http, which sends the Host and X-Forwarded-Proto given (fetch would not).
+    const serversWith = (headers: Record<string, string>) =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = httpRequest(`${api.baseUrl}/openapi.json`, { headers }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve((JSON.parse(text) as { servers: unknown }).servers));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await serversWith({ host: `localhost:${port}` })).toEqual([{ url: `http://localhost:${port}` }]);
+    // Only the server's own host: any other Host header, or a forwarded scheme the client made up, is not believed.
+    expect(await serversWith({ host: 'evil.example' })).toEqual([{ url: api.baseUrl }]);
+    expect(await serversWith({ host: `localhost:${Number(port) + 1}` })).toEqual([{ url: api.baseUrl }]);
+    expect(await serversWith({ 'x-forwarded-proto': 'https' })).toEqual([{ url: api.baseUrl }]);
   });
 
   it('GET /docs renders the reference from node_modules, no CDN', async () => {
