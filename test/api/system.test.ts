@@ -72,6 +72,18 @@ describe('public endpoints', () => {
     expect((await script.text()).length).toBeGreaterThan(100_000);
   });
 
+  it('answers no CORS without configured origins, as the HTTP API without corsPreflight: a preflight is a 404', async () => {
+    const origin = 'http://127.0.0.1:5173';
+    const preflight = await api.request('OPTIONS', '/facilities', {
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(404);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const health = await api.request('GET', '/health', { headers: { origin } });
+    expect(health.status).toBe(200);
+    expect(health.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('an unknown route is a 404 problem', async () => {
     const response = await api.request('GET', '/nope');
     expect(response.status).toBe(404);
