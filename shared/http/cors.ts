@@ -42,7 +42,9 @@ export function parseCorsOrigins(value: unknown): string[] {
       // not a URL
     }
     if (origin === undefined || text.includes('*') || origin !== text.replace(/\/$/, '').toLowerCase()) {
-      throw new Error(`corsOrigins: ${JSON.stringify(item)} is not an origin such as https://portal.example (scheme, host, optional port; no path, no *)`);
+      throw new Error(
+        `corsOrigins: ${JSON.stringify(item)} is not an origin such as https://portal.example (scheme, host, optional port; no path, no *)`,
+      );
     }
     return origin;
   });

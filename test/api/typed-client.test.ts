@@ -90,7 +90,9 @@ describe('the typed client (client/)', () => {
     expect(stale.error?.type).toBe('/problems/stale-etag');
 
     // Eligible now: submit, read the receipt back, and have the department verify it.
-    expect(ok(await facility.GET('/calls/{callId}/applications/{applicationId}/eligibility', { params: { path } })).eligible).toBe(true);
+    expect(
+      ok(await facility.GET('/calls/{callId}/applications/{applicationId}/eligibility', { params: { path } })).eligible,
+    ).toBe(true);
     const submitted = await facility.POST('/calls/{callId}/applications/{applicationId}/submit', { params: { path } });
     expect(submitted.response.status).toBe(201);
     const receipt = ok(submitted);

@@ -47,7 +47,11 @@ async function patchFrom(origin: string, token: string, etag: string, email: str
     async (url, headers, body) => {
       try {
         const response = await fetch(url, { method: 'PATCH', headers, body });
-        return { status: response.status, etag: response.headers.get('etag'), email: ((await response.json()) as { email?: string }).email };
+        return {
+          status: response.status,
+          etag: response.headers.get('etag'),
+          email: ((await response.json()) as { email?: string }).email,
+        };
       } catch (error) {
         return { error: String(error) };
       }

@@ -28,7 +28,10 @@ describe.skipIf(skip)('/docs in a browser', () => {
     const field = (await page.waitForSelector('.modal-ux input'))!;
     await field.evaluate((input, value) => {
       // React watches the value property: set it through the input's own (prototype's) setter, as a paste does.
-      (Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input) as object, 'value')!.set as (v: string) => void).call(input, value);
+      (Object.getOwnPropertyDescriptor(Object.getPrototypeOf(input) as object, 'value')!.set as (v: string) => void).call(
+        input,
+        value,
+      );
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, token);
     await page.click('.modal-ux .auth-btn-wrapper .btn.authorize');

@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => synthesized?.cleanup());
 
 describe('CORS of the HTTP API, with corsOrigins given', () => {
-  it("is the configured origins with the one definition of methods, headers and exposed headers (shared/http/cors.ts)", () => {
+  it('is the configured origins with the one definition of methods, headers and exposed headers (shared/http/cors.ts)', () => {
     const apis = Object.values(templateOf(synthesized).findResources('AWS::ApiGatewayV2::Api'));
     expect(apis).toHaveLength(1);
     expect((apis[0] as { Properties: Record<string, unknown> }).Properties.CorsConfiguration).toEqual({
