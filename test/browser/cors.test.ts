@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'puppeteer-core';
 import { listen } from '../../infra/local/api-server.ts';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
-import { launchChromium, missingChromium } from '../helpers/chromium.ts';
+import { BROWSER_TEST_TIMEOUT_MS, launchChromium, missingChromium } from '../helpers/chromium.ts';
 import { enterpriseNumber, mailbox, registerFacility } from '../helpers/fixtures.ts';
 
 /**
@@ -65,20 +65,24 @@ async function patchFrom(origin: string, token: string, etag: string, email: str
 }
 
 describe.skipIf(skip)('CORS in a browser', () => {
-  it('a portal of an allowed origin PATCHes with If-Match after a preflight and reads the ETag; another origin is refused', async () => {
-    const department = await api.token({ role: 'department' });
-    await registerFacility(api, department, EN);
-    const allowed = await patchFrom(`http://127.0.0.1:${portalPort}`, department, '"1"', mailbox('portal'));
-    expect(allowed).toEqual({ status: 200, etag: '"2"', email: expect.stringContaining('portal-') });
-    expect(served).toContainEqual(expect.stringMatching(new RegExp(`^OPTIONS /facilities/${EN} → 204`)));
-    expect(served).toContainEqual(expect.stringMatching(new RegExp(`^PATCH /facilities/${EN} → 200`)));
+  it(
+    'a portal of an allowed origin PATCHes with If-Match after a preflight and reads the ETag; another origin is refused',
+    async () => {
+      const department = await api.token({ role: 'department' });
+      await registerFacility(api, department, EN);
+      const allowed = await patchFrom(`http://127.0.0.1:${portalPort}`, department, '"1"', mailbox('portal'));
+      expect(allowed).toEqual({ status: 200, etag: '"2"', email: expect.stringContaining('portal-') });
+      expect(served).toContainEqual(expect.stringMatching(new RegExp(`^OPTIONS /facilities/${EN} → 204`)));
+      expect(served).toContainEqual(expect.stringMatching(new RegExp(`^PATCH /facilities/${EN} → 200`)));
 
-    served.length = 0;
-    const refused = await patchFrom(`http://localhost:${portalPort}`, department, '"2"', mailbox('elsewhere'));
-    expect(refused).toEqual({ error: expect.stringContaining('Failed to fetch') });
-    // The browser stopped at the preflight: the PATCH never reached the API, and nothing changed.
-    expect(served).toEqual([expect.stringMatching(new RegExp(`^OPTIONS /facilities/${EN} → 204`))]);
-    const now = await api.request('GET', `/facilities/${EN}`, { token: department });
-    expect(now.headers.get('etag')).toBe('"2"');
-  });
+      served.length = 0;
+      const refused = await patchFrom(`http://localhost:${portalPort}`, department, '"2"', mailbox('elsewhere'));
+      expect(refused).toEqual({ error: expect.stringContaining('Failed to fetch') });
+      // The browser stopped at the preflight: the PATCH never reached the API, and nothing changed.
+      expect(served).toEqual([expect.stringMatching(new RegExp(`^OPTIONS /facilities/${EN} → 204`))]);
+      const now = await api.request('GET', `/facilities/${EN}`, { token: department });
+      expect(now.headers.get('etag')).toBe('"2"');
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
 });

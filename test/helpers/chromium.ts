@@ -7,6 +7,12 @@ import puppeteer, { type Browser } from 'puppeteer-core';
  */
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
+/**
+ * A browser test takes seconds alone (Swagger UI reading the 170 KB document is most of /docs), several times
+ * that on this 2-core machine while the whole suite runs: more room than vitest's 30 s.
+ */
+export const BROWSER_TEST_TIMEOUT_MS = 90_000;
+
 export function chromiumPath(): string | undefined {
   const named = process.env.CHROMIUM_PATH;
   if (named) return named;
