@@ -535,6 +535,7 @@ async function measureHandler(
       },
       body: body ? Buffer.from(JSON.stringify(body)) : Buffer.alloc(0),
       sourceIp: '127.0.0.1',
+      domainName: baseUrl.host,
       routePath: spec.path,
       pathParameters,
       claims,

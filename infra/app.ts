@@ -1,7 +1,8 @@
 // The CDK app (cdk.json: `npx tsx infra/app.ts`): the one stack, checked by cdk-nag's AwsSolutions rules
 // on every synth (an unacknowledged error fails it). Context values: `-c mailFrom=no-reply@example.org`
 // (MAIL_FROM), `-c sesIdentity=example.org` (default: the domain of mailFrom), `-c cognitoPlus=true`,
-// `-c portalUrl=https://…` (the department's portal, linked from every email).
+// `-c portalUrl=https://…` (the department's portal, linked from every email), `-c corsOrigins=https://a,https://b`
+// (the origins of portals that may call the API from a browser; none by default).
 import { buildApp } from './stack.ts';
 
 buildApp({ nag: true }).app.synth();

@@ -14,6 +14,7 @@ import {
 } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -48,6 +49,13 @@ import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
 import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
+import {
+  CORS_ALLOW_HEADERS,
+  CORS_ALLOW_METHODS,
+  CORS_EXPOSE_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+  parseCorsOrigins,
+} from '../shared/http/cors.ts';
 import { tableDesign } from '../shared/store/table-design.ts';
 import { PARTICIPANT_IDENTITY_PURPOSE, PARTICIPANT_KEY_VARIABLES, SECRET_ID_VARIABLES } from '../shared/runtime/secret-ids.ts';
 import { RouteFunction } from './constructs/route-function.ts';
@@ -103,6 +111,11 @@ export interface WerkEnZorgStackProps extends StackProps {
    * active user). Off by default: the pool then uses Essentials, with MFA required.
    */
   cognitoPlus?: boolean;
+  /**
+   * The origins of portals that may call the API from a browser (CORS; shared/http/cors.ts); none by
+   * default, and then the HTTP API has no CORS configuration.
+   */
+  corsOrigins?: readonly string[];
   /** Default-stage throttling of the HTTP API. */
   throttle?: { rateLimit: number; burstLimit: number };
   logRetention?: RetentionDays;
@@ -306,6 +319,18 @@ export class WerkEnZorgStack extends Stack {
       apiName: 'werk-en-zorg',
       description: 'Werk- en zorgtrajecten API (routes from shared/routes.ts)',
       createDefaultStage: false,
+      // CORS for the configured origins only; API Gateway answers the preflights itself (no route, no resource).
+      ...(props.corsOrigins?.length
+        ? {
+            corsPreflight: {
+              allowOrigins: [...props.corsOrigins],
+              allowMethods: CORS_ALLOW_METHODS.map((method) => CorsHttpMethod[method]),
+              allowHeaders: [...CORS_ALLOW_HEADERS],
+              exposeHeaders: [...CORS_EXPOSE_HEADERS],
+              maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+            },
+          }
+        : {}),
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: logRetention, encryptionKey: this.key });
     this.stage = this.api.addStage('DefaultStage', {
@@ -524,12 +549,14 @@ export function buildApp(options: BuildAppOptions = {}): { app: App; stack: Werk
   const sesIdentity = contextString(app, 'sesIdentity');
   const operationsEmail = contextString(app, 'operationsEmail');
   const portalUrl = contextString(app, 'portalUrl');
+  const corsOrigins = parseCorsOrigins(app.node.tryGetContext('corsOrigins'));
   // Environment-agnostic: `cdk deploy` targets the account and region of the CLI's credentials.
   const stack = new WerkEnZorgStack(app, STACK_ID, {
     ...(mailFrom ? { mailFrom } : {}),
     ...(sesIdentity ? { sesIdentity } : {}),
     ...(operationsEmail ? { operationsEmail } : {}),
     ...(portalUrl ? { portalUrl } : {}),
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
     cognitoPlus: cognitoPlus === true || cognitoPlus === 'true',
     ...options.stackProps,
   });

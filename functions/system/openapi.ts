@@ -1,21 +1,22 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RouteHandler } from '../../shared/http/handler.ts';
+import { serverUrlOf } from '../../shared/http/server-url.ts';
 import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../shared/openapi.generated.ts';
 
 /**
  * `GET /openapi.json`: the document generated from the route table at build time
  * (`npm run openapi:write`, checked by a test), so this function carries neither zod, the schemas nor the
  * generator. It carries the document compressed, unpacked on the first request, so it starts in about the
- * time of an empty handler. Only `servers` is set per request, to the
- * address the caller used. Its route-table entry (shared/routes/system.ts) documents it; a test checks that
- * the route below is that entry's.
+ * time of an empty handler. Only `servers` is set per request, to the address the caller used (see
+ * shared/http/server-url.ts). Its route-table entry (shared/routes/system.ts) documents it; a test checks that the route
+ * below is that entry's.
  */
 const bodies = new Map<string, string>();
 let document: object | undefined;
 
 export const handler: RouteHandler = Object.assign(
   async (event: APIGatewayProxyEventV2) => {
-    const serverUrl = `https://${event.requestContext.domainName}`;
+    const serverUrl = serverUrlOf(event);
     let body = bodies.get(serverUrl);
     if (!body) {
       // node:zlib is imported here, not at the top: loading it costs a cold start about 5 ms.

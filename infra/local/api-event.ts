@@ -29,6 +29,8 @@ export interface IncomingRequestData {
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
   sourceIp: string;
+  /** The local API's own host and port the request came in on (API Gateway: the API's domain name), never a Host header taken as is. */
+  domainName: string;
   routePath: string;
   pathParameters: Record<string, string>;
   claims?: Record<string, string>;
@@ -44,6 +46,8 @@ export function toApiGatewayEvent(request: IncomingRequestData): APIGatewayProxy
     if (lower === 'cookie') cookies.push(...String(value).split(/;\s*/));
     else headers[lower] = Array.isArray(value) ? value.join(',') : value;
   }
+  // As API Gateway does (it says https), the stand-in says how the request came in, whatever the client sent.
+  headers['x-forwarded-proto'] = 'http';
   const query: Record<string, string> = {};
   for (const [name, value] of request.url.searchParams) {
     query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
@@ -63,8 +67,8 @@ export function toApiGatewayEvent(request: IncomingRequestData): APIGatewayProxy
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
-      domainName: headers.host ?? '127.0.0.1',
-      domainPrefix: (headers.host ?? '127.0.0.1').split('.')[0] ?? 'local',
+      domainName: request.domainName,
+      domainPrefix: request.domainName.split('.')[0] ?? 'local',
       http: {
         method: request.method,
         path: request.url.pathname,

@@ -11,6 +11,7 @@ import { claimsAsApiGatewayPassesThem, lambdaContext, toApiGatewayEvent } from '
 import type { TokenIssuer } from './tokens.ts';
 import { REPO_ROOT } from './paths.ts';
 import { docsAsset, DOCS_HTML } from './docs-page.ts';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/http/cors.ts';
 
 type LambdaHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -54,6 +55,34 @@ export interface LocalApiOptions {
   /** Print one line per request. */
   log?: (line: string) => void;
   routes?: readonly RouteSpec[];
+  /** The origins allowed to call from a browser (shared/http/cors.ts); none: no CORS, as the HTTP API without corsPreflight. */
+  corsOrigins?: readonly string[];
+}
+
+/**
+ * CORS as API Gateway's `corsPreflight` does it: with origins configured, a preflight (OPTIONS with
+ * Access-Control-Request-Method) is answered 204 by the gateway itself, with the allowed methods and headers
+ * when the Origin is allowed and without any CORS header when it is not; every other answer to an allowed
+ * Origin names it and the headers it may read. Returns true when it answered the request.
+ */
+function applyCors(origins: readonly string[], req: IncomingMessage, res: ServerResponse, method: string): boolean {
+  if (origins.length === 0) return false;
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && origins.includes(origin);
+  res.setHeader('vary', 'Origin');
+  if (allowed) res.setHeader('access-control-allow-origin', origin);
+  if (method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
+    if (allowed) {
+      res.setHeader('access-control-allow-methods', CORS_ALLOW_METHODS.join(','));
+      res.setHeader('access-control-allow-headers', CORS_ALLOW_HEADERS.join(','));
+      res.setHeader('access-control-max-age', String(CORS_MAX_AGE_SECONDS));
+    }
+    res.writeHead(204);
+    res.end();
+    return true;
+  }
+  if (allowed) res.setHeader('access-control-expose-headers', CORS_EXPOSE_HEADERS.join(','));
+  return false;
 }
 
 function sendProblem(res: ServerResponse, problem: HttpProblem): void {
@@ -76,6 +105,22 @@ function bearerToken(req: IncomingMessage): string | undefined {
   const value = req.headers.authorization;
   const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
   return match?.[1];
+}
+
+/**
+ * The host and port a request came in on, as API Gateway's `requestContext.domainName` is the API's own
+ * domain: the Host header when it names this server (`localhost` or the address the connection reached,
+ * with the port it reached), otherwise that address itself. A Host header naming anything else is never
+ * passed on (the OpenAPI document's `servers` is built from it).
+ */
+export function ownHost(req: IncomingMessage): string {
+  // An IPv4 address reached over a dual-stack socket reads ::ffff:127.0.0.1; an IPv6 one is bracketed in a host.
+  const address = (req.socket.localAddress ?? '127.0.0.1').replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const ownAddress = address.includes(':') ? `[${address}]` : address;
+  const port = req.socket.localPort ?? 0;
+  const host = req.headers.host?.toLowerCase();
+  const accepted = [`localhost:${port}`, `${ownAddress}:${port}`];
+  return host !== undefined && accepted.includes(host) ? host : `${ownAddress}:${port}`;
 }
 
 /**
@@ -121,6 +166,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
       ),
     );
     try {
+      if (applyCors(options.corsOrigins ?? [], req, res, method)) return;
       if (method === 'GET' && (url.pathname === '/docs' || url.pathname.startsWith('/docs/'))) {
         return await serveDocs(url.pathname, res);
       }
@@ -153,6 +199,7 @@ export function createLocalApi(options: LocalApiOptions): Server {
         headers: req.headers,
         body,
         sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        domainName: ownHost(req),
         routePath: match.route.spec.path,
         pathParameters: match.params,
         ...(claims ? { claims } : {}),

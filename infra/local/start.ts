@@ -2,8 +2,10 @@
  * `npm start`: the local cloud in one process tree. DynamoDB Local, the SES emulator, the local API, the
  * scheduler and the workflow runner, with demo data. Ctrl-C stops all of it; so does a failed start-up.
  * Options: --in-memory (throw-away data), --now <instant> (start the clock there: infra/local/clock.ts),
- * PORT (API port, default 3000).
+ * PORT (API port, default 3000), CORS_ORIGINS (the origins allowed to call from a browser, comma-separated;
+ * default cdk.json's `corsOrigins` context, as CDK reads it; none by default).
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -12,7 +14,8 @@ import { createLocalApi, listen } from './api-server.ts';
 import { assertPortFree, ensureTable, startDynamoDbLocal, startSesLocal, type Emulator } from './emulators.ts';
 import { localAwsEnvironment, localKey, localKeyFile } from './environment.ts';
 import { PARTICIPANT_KEY_VARIABLES } from '../../shared/runtime/secret-ids.ts';
-import { LOCAL_DIR, LOCAL_TABLE_NAME } from './paths.ts';
+import { LOCAL_DIR, LOCAL_TABLE_NAME, REPO_ROOT } from './paths.ts';
+import { parseCorsOrigins } from '../../shared/http/cors.ts';
 import { localTokenIssuer } from './tokens.ts';
 import { loadDemoDataIfEmpty } from './demo-data.ts';
 import { startLocalScheduler, type LocalScheduler } from './scheduler.ts';
@@ -29,6 +32,8 @@ const dynamoPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const sesPort = Number(process.env.SES_PORT ?? 8005);
 const sfnPort = Number(process.env.SFN_PORT ?? 8083);
 const clockPort = Number(process.env.CLOCK_PORT ?? DEFAULT_CLOCK_PORT);
+const cdkContext = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'cdk.json'), 'utf8')) as { context?: Record<string, unknown> }).context;
+const corsOrigins = parseCorsOrigins(process.env.CORS_ORIGINS ?? cdkContext?.corsOrigins);
 
 const running: Emulator[] = [];
 let api: Server | undefined;
@@ -108,7 +113,7 @@ try {
   const { getDeps } = await import('../../shared/runtime/deps.ts');
   const demo = await loadDemoDataIfEmpty(getDeps());
 
-  api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line) });
+  api = createLocalApi({ tokens: await localTokenIssuer(), log: (line) => console.log(line), corsOrigins });
   const port = await listen(api, apiPort);
   scheduler = startLocalScheduler({
     log: (line) => console.log(line),
@@ -124,6 +129,7 @@ try {
   console.log(`
 Local cloud is up (Ctrl-C stops everything).
   API            http://127.0.0.1:${port}   (health: /health, OpenAPI: /openapi.json, reference: /docs)
+  CORS           ${corsOrigins.length > 0 ? `browsers may call from ${corsOrigins.join(', ')}` : 'none (CORS_ORIGINS=https://portal.example,… allows origins)'}
   DynamoDB Local ${dynamo.endpoint}   table ${LOCAL_TABLE_NAME}${created ? ' (created)' : ''}, data ${values['in-memory'] ? 'in memory (thrown away on exit)' : 'in .local/dynamodb'}
   SES emulator   ${ses.endpoint}   (every email sent is listed there; the outbox is read from the table's stream)
   Scheduler      ${scheduler.describe()}

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from '../helpers/test-api.ts';
@@ -42,6 +43,27 @@ describe('public endpoints', () => {
     expect(Object.keys(doc.paths['/health'].get.responses)).not.toContain('503');
   });
 
+  it("GET /openapi.json names as its server the address the request came in on, http locally: Swagger UI's Try it out calls it", async () => {
+    const { port } = new URL(api.baseUrl);
+    expect((await api.request('GET', '/openapi.json')).body.servers).toEqual([{ url: api.baseUrl }]);
+    // Through node:http, which sends the Host and X-Forwarded-Proto given (fetch would not).
+    const serversWith = (headers: Record<string, string>) =>
+      new Promise<unknown>((resolve, reject) => {
+        const req = httpRequest(`${api.baseUrl}/openapi.json`, { headers }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve((JSON.parse(text) as { servers: unknown }).servers));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await serversWith({ host: `localhost:${port}` })).toEqual([{ url: `http://localhost:${port}` }]);
+    // Only the server's own host: any other Host header, or a forwarded scheme the client made up, is not believed.
+    expect(await serversWith({ host: 'evil.example' })).toEqual([{ url: api.baseUrl }]);
+    expect(await serversWith({ host: `localhost:${Number(port) + 1}` })).toEqual([{ url: api.baseUrl }]);
+    expect(await serversWith({ 'x-forwarded-proto': 'https' })).toEqual([{ url: api.baseUrl }]);
+  });
+
   it('GET /docs renders the reference from node_modules, no CDN', async () => {
     const page = await api.request('GET', '/docs');
     expect(page.status).toBe(200);
@@ -71,6 +93,18 @@ describe('public endpoints', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(response.body.type).toBe('/problems/not-found');
+  });
+
+  it('answers no CORS without configured origins, as the HTTP API without corsPreflight: a preflight is a 404', async () => {
+    const origin = 'http://127.0.0.1:5173';
+    const preflight = await api.request('OPTIONS', '/facilities', {
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.status).toBe(404);
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    const health = await api.request('GET', '/health', { headers: { origin } });
+    expect(health.status).toBe(200);
+    expect(health.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('an unknown route is a 404 problem', async () => {

@@ -77,6 +77,10 @@ export interface TestApiOptions {
   workflows?: { wrapTask?: LocalStepFunctionsOptions['wrapTask'] };
   /** An SES emulator of the test's own (one it stops and starts), instead of the shared one. */
   sesEndpoint?: string;
+  /** The origins the local API allows to call from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
+  /** One line per request the local API served (`METHOD /path → status`). */
+  log?: (line: string) => void;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
@@ -110,7 +114,11 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const outbox = await startOutboxStreamSender({ tableName, log: () => undefined });
   const documents = DynamoDBDocumentClient.from(client);
   const tokens = await ephemeralTokenIssuer();
-  const server: Server = createLocalApi({ tokens });
+  const server: Server = createLocalApi({
+    tokens,
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const port = await listen(server, 0);
   const baseUrl = `http://127.0.0.1:${port}`;
   return {

@@ -372,6 +372,12 @@ describe("room to grow: under half of CloudFormation's limits", () => {
 describe('the HTTP API', () => {
   const authorizerId = () => ofType('AWS::ApiGatewayV2::Authorizer')[0]![0];
 
+  it('has no CORS configuration by default (no corsOrigins: test/infra/cors.test.ts gives some)', () => {
+    const apis = ofType('AWS::ApiGatewayV2::Api');
+    expect(apis).toHaveLength(1);
+    expect(apis[0]![1].Properties.CorsConfiguration).toBeUndefined();
+  });
+
   it('has a JWT authorizer for the Cognito user pool and app client', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     const poolId = logicalIdOf(synthesized.stack.userPool);

@@ -20,10 +20,10 @@ export interface Synthesized {
 }
 
 /** Build and synthesize the app into a fresh temporary directory (never the project's cdk.out). */
-export function synthesize(options: { nag?: boolean } = {}): Synthesized {
+export function synthesize(options: { nag?: boolean; context?: Record<string, unknown> } = {}): Synthesized {
   const outdir = mkdtempSync(path.join(os.tmpdir(), 'werk-en-zorg-cdk-'));
   // Bundling is skipped: no assertion here depends on the bundles, and `npm run synth` (CI) bundles every function.
-  const { app, stack } = buildApp({ outdir, nag: options.nag ?? false, context: { 'aws:cdk:bundling-stacks': [] } });
+  const { app, stack } = buildApp({ outdir, nag: options.nag ?? false, context: { ...options.context, 'aws:cdk:bundling-stacks': [] } });
   let synthError: Error | undefined;
   try {
     app.synth();
