@@ -1,16 +1,31 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { assertPortFree } from '../../infra/local/emulators.ts';
 import { localTokenIssuer } from '../../infra/local/tokens.ts';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
 
+/** A state file of the test's own, so a cloud you run in this folder is left alone. */
+const stateFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'wez-cloud-')), 'cloud.json');
+
+/** `npm run job`'s script as a user runs it. */
+function runJob(args: string[], env: Record<string, string>) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/job.ts', ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+}
+
 /** Runs `npm start`'s script as a child, the way a user does, with ports of our choosing. */
 function startLocalCloud(env: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--in-memory'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, LOCAL_CLOUD_STATE: stateFile(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -58,15 +73,38 @@ async function isFree(port: number): Promise<boolean> {
 }
 
 describe('npm start (the local cloud)', () => {
-  it('starts everything, serves the API, and Ctrl-C stops every child process', async () => {
-    const [api, dynamo, ses, sfn] = await freePorts(4);
-    const cloud = startLocalCloud({
+  it('says what it starts, serves the API, npm run job finds it, and Ctrl-C stops every child process', async () => {
+    const [api, dynamo, ses, sfn, secrets] = await freePorts(5);
+    const state = stateFile();
+    const env = {
       PORT: String(api),
       DYNAMODB_PORT: String(dynamo),
       SES_PORT: String(ses),
       SFN_PORT: String(sfn),
-    });
+      SECRETS_PORT: String(secrets),
+      LOCAL_CLOUD_STATE: state,
+    };
+    // Before it runs, the job says so in one line, with no stack trace.
+    const before = runJob(['expiring-trajectories', '--date', '2026-12-01'], env);
+    expect(before.status).toBe(1);
+    expect(before.stdout).toBe('');
+    expect(before.stderr.trim().split('\n')).toHaveLength(1);
+    expect(before.stderr).toMatch(/^npm run job: The local cloud is not running .*npm start/);
+
+    const cloud = startLocalCloud(env);
     await cloud.waitFor('Local cloud is up');
+    // A progress line for each part as it is ready, with where it is.
+    for (const line of [
+      `✓ DynamoDB Local  http://127.0.0.1:${dynamo}`,
+      `✓ SES emulator    http://127.0.0.1:${ses}`,
+      `✓ Step Functions  http://127.0.0.1:${sfn}`,
+      `✓ Secrets         http://127.0.0.1:${secrets}`,
+      '✓ Table           werk-en-zorg created from the table design',
+      '✓ Demo data       4 facilities',
+    ]) {
+      expect(cloud.output()).toContain(line);
+    }
+    expect(cloud.output()).toMatch(/ASL (from \.local\/cache\/state-machines\.json|synthesized now)/);
     expect(cloud.output()).toContain(`Step Functions http://127.0.0.1:${sfn}`);
     expect(cloud.output()).toContain(`http://127.0.0.1:${api}`);
     expect(cloud.output()).toContain(
@@ -76,13 +114,31 @@ describe('npm start (the local cloud)', () => {
     expect(health.status).toBe(200);
     const emails = await fetch(`http://127.0.0.1:${ses}/store`);
     expect(emails.status).toBe(200);
+    // The state file names every endpoint, and the job finds the cloud through it (no port given).
+    const written = JSON.parse(readFileSync(state, 'utf8')) as { pid: number; endpoints: Record<string, string> };
+    expect(written.pid).toBe(cloud.child.pid);
+    expect(written.endpoints).toEqual({
+      api: `http://127.0.0.1:${api}`,
+      dynamodb: `http://127.0.0.1:${dynamo}`,
+      ses: `http://127.0.0.1:${ses}`,
+      sfn: `http://127.0.0.1:${sfn}`,
+      secrets: `http://127.0.0.1:${secrets}`,
+    });
+    const job = runJob(['expiring-trajectories', '--date', '2026-12-01'], { LOCAL_CLOUD_STATE: state });
+    expect(job.status, job.stderr).toBe(0);
+    expect(JSON.parse(job.stdout)).toMatchObject({ date: '2026-12-01' });
+
     cloud.child.kill('SIGINT');
     expect(await cloud.exited).toBe(0);
-    for (const port of [api!, dynamo!, ses!, sfn!]) {
+    expect(existsSync(state)).toBe(false);
+    for (const port of [api!, dynamo!, ses!, sfn!, secrets!]) {
       expect(await isFree(port), `port ${port}`).toBe(true);
       expect(processesMentioning(`-port ${port}`).concat(processesMentioning(`--port ${port}`))).toEqual([]);
     }
-  }, 90_000);
+    const after = runJob(['expiring-trajectories'], { LOCAL_CLOUD_STATE: state });
+    expect(after.status).toBe(1);
+    expect(after.stderr.trim().split('\n')).toHaveLength(1);
+  }, 180_000);
 
   it('a port in use gets a clear message, and what had started is stopped again', async () => {
     const [api, dynamo, ses, sfn] = await freePorts(4);
@@ -98,6 +154,8 @@ describe('npm start (the local cloud)', () => {
       expect(await cloud.exited).toBe(1);
       expect(cloud.output()).toMatch(new RegExp(`DynamoDB Local: port ${dynamo} .* already in use`));
       // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.
+      expect(cloud.output()).toContain(`DYNAMODB_PORT=${dynamo! + 10} npm start`);
+      // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.
       expect(processesMentioning(`--port ${ses}`)).toEqual([]);
       expect(await isFree(ses!)).toBe(true);
       expect(await isFree(api!)).toBe(true);
@@ -105,6 +163,29 @@ describe('npm start (the local cloud)', () => {
       blocker.close();
     }
   }, 90_000);
+
+  it('a taken Step Functions port names SFN_PORT, before anything starts', async () => {
+    const [api, dynamo, ses, sfn] = await freePorts(4);
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(sfn, '127.0.0.1', resolve));
+    try {
+      const cloud = startLocalCloud({
+        PORT: String(api),
+        DYNAMODB_PORT: String(dynamo),
+        SES_PORT: String(ses),
+        SFN_PORT: String(sfn),
+      });
+      expect(await cloud.exited).toBe(1);
+      expect(cloud.output()).toMatch(
+        new RegExp(`Local Step Functions: port ${sfn} .* already in use\\. .*SFN_PORT=${sfn! + 10} npm start`),
+      );
+      expect(cloud.output()).not.toContain('PORT=3001');
+      expect(cloud.output()).not.toContain('Starting the local cloud');
+      expect(processesMentioning(`-port ${dynamo}`)).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
 });
 
 describe('npm run token', () => {
