@@ -1,63 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
 import { assertPortFree } from '../../infra/local/emulators.ts';
 import { localTokenIssuer } from '../../infra/local/tokens.ts';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
-
-/** A state file of the test's own, so a cloud you run in this folder is left alone. */
-const stateFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'wez-cloud-')), 'cloud.json');
-
-/** `npm run job`'s script as a user runs it. */
-function runJob(args: string[], env: Record<string, string>) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'infra/local/job.ts', ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  });
-}
-
-/** Runs `npm start`'s script as a child, the way a user does, with ports of our choosing. */
-function startLocalCloud(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/start.ts', '--in-memory'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, LOCAL_CLOUD_STATE: stateFile(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = (text: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => {
-        if (output.includes(text)) {
-          clearInterval(timer);
-          resolve();
-        }
-      };
-      const timer = setInterval(check, 50);
-      void exited.then(() => {
-        clearInterval(timer);
-        if (output.includes(text)) resolve();
-        else reject(new Error(`exited before printing "${text}":\n${output}`));
-      });
-    });
-  return { child, exited, waitFor, output: () => output };
-}
-
-async function freePorts(n: number): Promise<number[]> {
-  const ports: number[] = [];
-  while (ports.length < n) {
-    const port = await assertPortFree(0, 'test');
-    if (!ports.includes(port)) ports.push(port);
-  }
-  return ports;
-}
+import { freePorts, runJob, startLocalCloud, stateFile } from '../helpers/local-cloud.ts';
 
 /** Command lines of running processes that contain `text`. */
 function processesMentioning(text: string): string[] {
