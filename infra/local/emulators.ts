@@ -2,14 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  ListTablesCommand,
-  UpdateTableCommand,
-  UpdateTimeToLiveCommand,
-} from '@aws-sdk/client-dynamodb';
+// The SDK is loaded by ensureTable only: `npm start` spawns the emulators before it has loaded it.
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createTableInput, tableDesign } from '../../shared/store/table-design.ts';
 import { LOCAL_REGION, REPO_ROOT } from './paths.ts';
 
@@ -133,17 +127,26 @@ export async function startDynamoDbLocal(options: {
   );
   const output = captureOutput(child);
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: DUMMY_CREDENTIALS });
+  // Ready when it answers ListTables (DynamoDB Local reads the access key and region from the header and
+  // checks no signature): a plain request, so that waiting does not wait for the SDK to load.
+  const listTables = async () => {
+    const response = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-amz-json-1.0',
+        'x-amz-target': 'DynamoDB_20120810.ListTables',
+        authorization: `AWS4-HMAC-SHA256 Credential=${DUMMY_CREDENTIALS.accessKeyId}/20200101/${LOCAL_REGION}/dynamodb/aws4_request, SignedHeaders=host, Signature=0`,
+      },
+      body: '{}',
+      signal: AbortSignal.timeout(2000),
+    });
+    return response.ok;
+  };
   try {
-    await Promise.race([
-      spawnError,
-      waitUntil(async () => (await client.send(new ListTablesCommand({})), true), child, 'DynamoDB Local', output),
-    ]);
+    await Promise.race([spawnError, waitUntil(listTables, child, 'DynamoDB Local', output)]);
   } catch (error) {
     await stopChild(child);
     throw error;
-  } finally {
-    client.destroy();
   }
   return { name: 'DynamoDB Local', endpoint, port, stop: () => stopChild(child) };
 }
@@ -168,6 +171,8 @@ export async function startSesLocal(options: { port: number; portAdvice?: string
 
 /** Creates the table from the table design (keys, GSIs, TTL, stream) unless it exists. True when created. */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<boolean> {
+  const { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand } =
+    await import('@aws-sdk/client-dynamodb');
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
     // A table kept under .local/ from an older version: add the indexes the design has gained since.
