@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { decodeJwt } from 'jose';
@@ -112,6 +112,46 @@ describe('npm start (the local cloud)', () => {
       blocker.close();
     }
   }, 90_000);
+
+  it('a second npm start beside a running one (same state file) is refused in one line, naming LOCAL_CLOUD_STATE', async () => {
+    const [api, dynamo, ses, sfn] = await freePorts(4);
+    const state = stateFile();
+    // A live process (this test's) as the running cloud's pid.
+    const endpoints = { api: 'http://127.0.0.1:3000', dynamodb: 'http://127.0.0.1:8000', ses: '', sfn: '', secrets: '' };
+    writeFileSync(
+      state,
+      JSON.stringify({ pid: process.pid, startedAt: '', data: 'in-memory', tableName: 't', endpoints, environment: {} }),
+    );
+    const cloud = startLocalCloud({
+      PORT: String(api),
+      DYNAMODB_PORT: String(dynamo),
+      SES_PORT: String(ses),
+      SFN_PORT: String(sfn),
+      LOCAL_CLOUD_STATE: state,
+    });
+    expect(await cloud.exited).toBe(1);
+    expect(cloud.output()).toMatch(
+      new RegExp(`another local cloud is running \\(pid ${process.pid}, API at http://127.0.0.1:3000`),
+    );
+    expect(cloud.output()).toContain('LOCAL_CLOUD_STATE=');
+    expect(existsSync(state), 'the other cloud keeps its state file').toBe(true);
+  }, 60_000);
+
+  it('npm run job against a state file whose DynamoDB Local does not answer: one line, exit 1', async () => {
+    const [closed] = await freePorts(1);
+    const state = stateFile();
+    const endpoints = { api: '', dynamodb: `http://127.0.0.1:${closed}`, ses: '', sfn: '', secrets: '' };
+    writeFileSync(
+      state,
+      JSON.stringify({ pid: process.pid, startedAt: '', data: 'in-memory', tableName: 't', endpoints, environment: {} }),
+    );
+    const job = runJob(['expiring-trajectories'], { LOCAL_CLOUD_STATE: state });
+    expect(job.status).toBe(1);
+    expect(job.stdout).toBe('');
+    expect(job.stderr.trim().split('\n')).toEqual([
+      `npm run job: the local cloud's DynamoDB Local (http://127.0.0.1:${closed}, pid ${process.pid}) does not answer: restart it with npm start.`,
+    ]);
+  });
 
   it('a taken Step Functions port names SFN_PORT, before anything starts', async () => {
     const [api, dynamo, ses, sfn] = await freePorts(4);
