@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { decodeJwt } from 'jose';
 import { assertPortFree } from '../../infra/local/emulators.ts';
 import { localTokenIssuer } from '../../infra/local/tokens.ts';
@@ -41,6 +41,11 @@ describe('npm start (the local cloud)', () => {
     expect(before.stderr).toMatch(/^npm run job: The local cloud is not running .*npm start/);
 
     const cloud = startLocalCloud(env);
+    // A failed assertion must not leave the cloud (and its JVM) running.
+    onTestFinished(async () => {
+      if (cloud.child.exitCode === null) cloud.child.kill('SIGINT');
+      await cloud.exited;
+    });
     await cloud.waitFor('Local cloud is up');
     // A progress line for each part as it is ready, with where it is.
     for (const line of [
