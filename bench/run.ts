@@ -23,6 +23,8 @@
  *
  * `npm run bench -- --cold-imports` runs part 1 only (bundles and cold imports, about two minutes): it
  * prints the functions table and the cold-import targets and writes bench/results.cold-imports.json.
+ * `npm run bench -- --start` times `npm start` until /health answers (bench/start.ts, about two minutes;
+ * `BENCH_START_RUNS`, default 5) and writes bench/results.start.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +63,7 @@ import { measureJob, measureRetention } from './job.ts';
 import { bareHandlerSource, bareNameOf, deployedFunctions } from './functions.ts';
 import { candidateTopologies, compareTopologies, DEPLOYED_TOPOLOGY } from './day.ts';
 import { measureSynth } from './synth.ts';
+import { measureStart } from './start.ts';
 import { functionOfRoute } from '../shared/functions.ts';
 import { enterpriseNumberFor, round, summarize, timedCalls, type LatencySummary } from './stats.ts';
 import { poolRawSubmits, rawSubmitter, seedSubmitFixture, type RawSubmitResult, type SubmitTarget } from './submit.ts';
@@ -72,6 +75,9 @@ const COLD_IMPORTS_ONLY = process.argv.includes('--cold-imports');
 /** `--jobs`: the daily job's two parts only (notices, retention), against DynamoDB Local; about a minute. */
 const JOBS_ONLY = process.argv.includes('--jobs');
 const JOBS_RESULTS_FILE = path.join(BENCH_DIR, 'results.jobs.json');
+/** `--start`: `npm start` until /health answers, with an existing `.local/` (bench/start.ts). */
+const START_ONLY = process.argv.includes('--start');
+const START_RESULTS_FILE = path.join(BENCH_DIR, 'results.start.json');
 const COLD_IMPORTS_RESULTS_FILE = path.join(BENCH_DIR, 'results.cold-imports.json');
 
 const settings = {
@@ -1030,8 +1036,29 @@ async function jobsOnly(): Promise<boolean> {
   return job.value !== undefined && retention.value !== undefined;
 }
 
+/** `--start`: how long `npm start` takes until /health answers. */
+async function startOnly(): Promise<boolean> {
+  const bench = await measureStart({ runs: Number(process.env.BENCH_START_RUNS ?? 5), log });
+  console.table(bench.runs.map((r) => ({ kind: r.kind, healthS: r.healthMs / 1000, reportedUpS: r.reportedUpS })));
+  console.log(
+    `median /health: existing data ${bench.median['existing data'] / 1000} s, in memory ${bench.median['in memory'] / 1000} s, ` +
+      `after a source change ${bench.median['sources changed'] / 1000} s; load average at start ${bench.loadAverageAtStart.join(' / ')}`,
+  );
+  console.log(`${bench.target}: ${bench.status}`);
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model },
+    ...bench,
+  };
+  writeFileSync(`${START_RESULTS_FILE}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${START_RESULTS_FILE}.tmp`, START_RESULTS_FILE);
+  return true;
+}
+
 async function main(): Promise<boolean> {
   if (JOBS_ONLY) return jobsOnly();
+  if (START_ONLY) return startOnly();
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
   const functions = await measureFunctions();

@@ -241,13 +241,19 @@ export function createLocalApi(options: LocalApiOptions): Server {
   }
 }
 
-/** Listen on `port` (0: any free one) on loopback; rejects with a clear message when the port is taken. */
-export function listen(server: Server, port: number, host = '127.0.0.1'): Promise<number> {
+/**
+ * Listen on `port` (0: any free one) on loopback; rejects with a clear message when the port is taken:
+ * `what` names the server, `advice` says how to move it (the local cloud names the variable: ports.ts).
+ */
+export function listen(server: Server, port: number, options: { what?: string; advice?: string } = {}): Promise<number> {
+  const host = '127.0.0.1';
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} on ${host} is already in use. Stop what is using it, or pick another port (e.g. PORT=3001).`)
+          ? new Error(
+              `${options.what ?? 'Server'}: port ${port} on ${host} is already in use. ${options.advice ?? 'Stop what is using it, or pick another port.'}`,
+            )
           : error,
       );
     };

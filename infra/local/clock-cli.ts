@@ -4,12 +4,12 @@
  *   npm run clock -- +31d                           forward 31 days (also +2h, +90m, +1w), running the jobs passed
  *   npm run clock -- 2027-02-01T10:00:00+01:00      forward to that instant
  *   npm run clock -- reset                          back to the real time (jobs already run do not run again)
- * It finds the clock control at CLOCK_URL, else on CLOCK_PORT (default 8093) of 127.0.0.1.
+ * It finds the running cloud's clock control in the state file `npm start` writes (`.local/cloud.json`, or
+ * LOCAL_CLOUD_STATE), or at CLOCK_URL; when no cloud runs it says so in one line and exits with 1.
  */
-import { DEFAULT_CLOCK_PORT } from './clock.ts';
+import { runningCloud } from './cloud-state.ts';
 
 const argument = process.argv.slice(2).find((a) => a !== '--');
-const url = process.env.CLOCK_URL ?? `http://127.0.0.1:${process.env.CLOCK_PORT ?? DEFAULT_CLOCK_PORT}/clock`;
 
 interface ClockState {
   now: string;
@@ -23,11 +23,19 @@ function fail(line: string): never {
   process.exit(1);
 }
 
+let url = process.env.CLOCK_URL;
+if (!url) {
+  try {
+    url = runningCloud().endpoints.clock;
+  } catch (error) {
+    fail(`npm run clock: ${(error as Error).message}`);
+  }
+}
 let response: Response;
 try {
   response = await fetch(url, argument === undefined ? {} : { method: 'POST', body: JSON.stringify({ move: argument }) });
 } catch {
-  fail(`No local cloud answers at ${url}: start it with npm start (or set CLOCK_PORT to its clock port).`);
+  fail(`npm run clock: no local cloud answers at ${url}: start it with npm start.`);
 }
 const state = (await response.json()) as ClockState;
 if (!response.ok) fail(state.error ?? `The clock control answered ${response.status}.`);

@@ -43,9 +43,6 @@ export class LocalClock {
   }
 }
 
-/** The clock control's port when CLOCK_PORT is not set. */
-export const DEFAULT_CLOCK_PORT = 8093;
-
 export class ClockError extends Error {
   override name = 'ClockError';
 }

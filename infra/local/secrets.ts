@@ -25,7 +25,7 @@ export interface LocalSecrets {
  * call the handlers make. Values are base64 keys (the local cloud's come from `.local/`, tests' are random).
  */
 export async function startLocalSecrets(
-  options: { port?: number; receiptSigningKey?: string; clientPseudonymKey?: string } = {},
+  options: { port?: number; portAdvice?: string; receiptSigningKey?: string; clientPseudonymKey?: string } = {},
 ): Promise<LocalSecrets> {
   const values = new Map<string, string>([
     [LOCAL_SECRET_NAMES.receiptKey, options.receiptSigningKey ?? randomBytes(32).toString('base64')],
@@ -67,7 +67,10 @@ export async function startLocalSecrets(
     });
   });
   const { listen } = await import('./api-server.ts');
-  const port = await listen(server, options.port ?? 0);
+  const port = await listen(server, options.port ?? 0, {
+    what: 'Local Secrets Manager',
+    ...(options.portAdvice ? { advice: options.portAdvice } : {}),
+  });
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,

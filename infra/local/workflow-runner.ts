@@ -274,22 +274,32 @@ export interface LocalWorkflows {
   stop(): Promise<void>;
 }
 
+/** The state machines of a fresh synth of the app. */
+export async function synthesizedStateMachines(): Promise<LocalStateMachine[]> {
+  return stateMachinesFromTemplate(await synthesizedTemplate());
+}
+
 /**
- * Synthesizes the app, loads its state machines and serves them on `port` (0: any free one). The
- * environment for handlers: AWS_ENDPOINT_URL_SFN = endpoint, SELECTION_STATE_MACHINE_ARN.
+ * Serves the state machines on `port` (0: any free one): those given (the local cloud passes the cached
+ * ones, workflow-cache.ts), else those of a fresh synth of the app. The environment for handlers:
+ * AWS_ENDPOINT_URL_SFN = endpoint, SELECTION_STATE_MACHINE_ARN.
  */
 export async function startLocalWorkflows(options: {
   port: number;
+  machines?: readonly LocalStateMachine[];
   wrapTask?: LocalStepFunctionsOptions['wrapTask'];
+  /** How to move the port when it is taken (the local cloud names its variable). */
+  portAdvice?: string;
 }): Promise<LocalWorkflows> {
-  const machines = stateMachinesFromTemplate(await synthesizedTemplate());
+  const machines = options.machines ?? (await synthesizedStateMachines());
   const selection = machines.find((m) => m.logicalId.startsWith('SelectionStateMachine'));
   if (!selection) throw new Error('the synthesized template has no selection state machine');
   const stepFunctions = new LocalStepFunctions(machines, options.wrapTask ? { wrapTask: options.wrapTask } : {});
   const server = stepFunctions.createServer();
   const { listen } = await import('./api-server.ts');
-  const port = await listen(server, options.port).catch((error: Error) => {
-    throw new Error(error.message.replace(/^Port/, 'Local Step Functions: port'));
+  const port = await listen(server, options.port, {
+    what: 'Local Step Functions',
+    ...(options.portAdvice ? { advice: options.portAdvice } : {}),
   });
   return {
     stepFunctions,

@@ -157,6 +157,6 @@ describe('moving the running local cloud through time', () => {
     expect(back.stderr).toContain('only moves forward');
     const nobody = await run(['+1d'], { CLOCK_URL: 'http://127.0.0.1:9/clock' });
     expect(nobody.status).toBe(1);
-    expect(nobody.stderr.trim()).toMatch(/^No local cloud answers at .*: start it with npm start/);
+    expect(nobody.stderr.trim()).toMatch(/^npm run clock: no local cloud answers at .*: start it with npm start\.$/);
   });
 });
