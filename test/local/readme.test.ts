@@ -87,7 +87,7 @@ describe('README.md', () => {
         cwd: workDir,
         env: { ...process.env, LOCAL_CLOUD_STATE: state },
         encoding: 'utf8',
-        timeout: 150_000,
+        timeout: 240_000,
       });
       const where = run.stderr
         .split('\n')
@@ -100,10 +100,17 @@ describe('README.md', () => {
       expect(run.stdout).toContain('"ACTIVE"');
       expect(run.stdout).toContain('"itemsRead": 0');
       expect(run.stdout).toContain('idempotent-replayed: true');
+      // Moving time: past the deadline a draft is refused, the selection decides, the objection is answered,
+      // and a trajectory gets its 60-, 30- and 7-day notices.
+      expect(run.stdout).toContain('{"status":409,"rule":"call-open"}');
+      expect(run.stdout).toContain('"status":"SELECTED"');
+      expect(run.stdout).toContain('"status":"NOT_SELECTED"');
+      expect(run.stdout).toContain('"decision":"REJECTED"');
+      for (const days of [60, 30, 7]) expect(run.stdout).toContain(`loopt over ${days} dagen af`);
     } finally {
       cloud.child.kill('SIGINT');
       await cloud.exited;
       rmSync(workDir, { recursive: true, force: true });
     }
-  }, 240_000);
+  }, 330_000);
 });
