@@ -9,6 +9,7 @@ import { runExpiringTrajectories } from '../../functions/jobs/expiring-trajector
  * reminder; each facility once per message.
  */
 let api: TestApi;
+const CALL_TITLE = 'Oproep netwerken Gent en Leuven (bereik)';
 let department: string;
 const SUB_GENT = enterpriseNumber(31_001);
 const SUB_ALL = enterpriseNumber(31_002);
@@ -93,7 +94,7 @@ describe('a call reaches the facilities it concerns', () => {
   it('published: each subscriber for one of its regions (or all) is emailed once; others are not', async () => {
     const created = await api.request('POST', '/calls', {
       token: department,
-      body: callBody('2026-12-01T12:00:00+01:00', { regions: ['GENT', 'LEUVEN'] }),
+      body: callBody('2026-12-01T12:00:00+01:00', { regions: ['GENT', 'LEUVEN'], title: CALL_TITLE }),
     });
     expect(created.status, created.text).toBe(201);
     callId = created.body.callId as string;
@@ -143,8 +144,9 @@ describe('a call reaches the facilities it concerns', () => {
     const after = await runExpiringTrajectories(api.deps(), '2026-12-16');
     expect(after).toMatchObject({ callReminders: 0, callsPastDeadline: 1 });
     await Promise.all([runExpiringTrajectories(api.deps(), '2026-12-16'), runExpiringTrajectories(api.deps(), '2026-12-17')]);
-    const told = (await api.emails('werkenzorg@departement-wvg.example')).filter((m) =>
-      m.subject.includes('termijn is verstreken'),
+    // The department's mailbox is shared by every test file: this call's mails only.
+    const told = (await api.emails('werkenzorg@departement-wvg.example')).filter(
+      (m) => m.subject.includes(CALL_TITLE) && m.subject.includes('termijn is verstreken'),
     );
     expect(told).toHaveLength(1);
     expect(told[0]!.subject).toContain('0 aanvragen wachten'); // the lead never submitted its draft

@@ -90,7 +90,7 @@ describe('moving the running local cloud through time', () => {
     const lead = enterpriseNumber(7701);
     await registerFacility(api, department, lead, { email: mailbox('clock-lead'), recognitions: [{ authority: 'VAPH', validFrom: '2018-01-01' }] });
     const leadToken = await api.token({ role: 'facility', facility: lead, sub: 'clock-lead' });
-    const call = await api.request('POST', '/calls', { token: department, body: callBody('2026-12-01T12:00:00+01:00') });
+    const call = await api.request('POST', '/calls', { token: department, body: callBody('2026-12-01T12:00:00+01:00', { title: 'Oproep door de tijd (klok)' }) });
     expect(call.status, call.text).toBe(201);
     expect((await api.request('POST', `/calls/${call.body.callId}/publish`, { token: department })).status).toBe(200);
     const submitted = await api.request('POST', `/calls/${call.body.callId}/applications`, { token: leadToken, body: applicationBody('ANTWERPEN', []) });
