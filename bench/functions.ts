@@ -36,7 +36,7 @@ export function deployedFunctions(): DeployedFunction[] {
         // The Encryption SDK's KMS keyring (participants' identities) builds the aggregated KMS client.
         ...(needs.sealsParticipantIdentity || needs.opensParticipantIdentity ? (['kms'] as const) : []),
       ],
-      externals: needs.nodeModules,
+      externals: [...needs.nodeModules, ...needs.separateBundles],
     };
   });
   const tasks: DeployedFunction = {

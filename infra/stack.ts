@@ -445,6 +445,7 @@ export class WerkEnZorgStack extends Stack {
           table: needs.table,
           sendsEmail: needs.sendsEmail,
           nodeModules: needs.nodeModules,
+          separateBundles: needs.separateBundles,
         },
         repoRoot: REPO_ROOT,
         table: this.table,

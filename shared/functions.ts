@@ -1,4 +1,5 @@
 import type { RouteSpec, TableAccess } from './http/route.ts';
+import { ENCRYPTION_SDK_PACKAGE } from './runtime/encryption-sdk.ts';
 import { routes, type RouteId } from './routes.ts';
 
 /**
@@ -181,9 +182,12 @@ export interface FunctionNeeds {
   opensParticipantIdentity: boolean;
   startsSelection: boolean;
   nodeModules: readonly string[];
+  /** Packages bundled into a file of their own next to the function's bundle, imported on first use. */
+  separateBundles: readonly string[];
 }
 
 export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
+  const identity = specs.some((s) => s.sealsParticipantIdentity === true || s.opensParticipantIdentity === true);
   const table = specs.reduce<TableAccess>(
     (widest, spec) => (ACCESS_ORDER.indexOf(spec.table) > ACCESS_ORDER.indexOf(widest) ? spec.table : widest),
     'none',
@@ -197,6 +201,8 @@ export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
     opensParticipantIdentity: specs.some((s) => s.opensParticipantIdentity === true),
     startsSelection: specs.some((s) => s.startsSelection === true),
     nodeModules: [...new Set(specs.flatMap((s) => s.nodeModules ?? []))].sort(),
+    // The Encryption SDK is parsed by no cold start: the first request that seals or opens an identity imports it.
+    separateBundles: identity ? [ENCRYPTION_SDK_PACKAGE] : [],
   };
 }
 

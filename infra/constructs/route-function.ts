@@ -10,6 +10,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteSpec } from '../../shared/http/route.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
+import { ENCRYPTION_SDK_EXPORTS, ENCRYPTION_SDK_PACKAGE } from '../../shared/runtime/encryption-sdk.ts';
 
 function describe(spec: FunctionSpec): string {
   return spec.description ?? `${spec.operationId} (${spec.handler})`;
@@ -49,6 +50,35 @@ export const TRIMMED_FROM_INSTALLED_MODULES = [
   '*/fontkit/dist/browser*',
 ] as const;
 
+/**
+ * The commands that bundle one package (its exports the participant cipher uses, for the Encryption SDK)
+ * into `node_modules/<package>/index.mjs` next to the function's bundle, with esbuild as the bundle itself
+ * is built: the function's bundle leaves it out (externalModules), so no cold start parses it, and Node
+ * resolves the `import()` of the first request that needs it to this file.
+ */
+export function separateBundle(repoRoot: string, outputDir: string, pkg: string): string[] {
+  if (pkg !== ENCRYPTION_SDK_PACKAGE) throw new Error(`no separate bundle is defined for ${pkg}`);
+  const target = path.join(outputDir, 'node_modules', pkg);
+  const entry = `export { ${ENCRYPTION_SDK_EXPORTS.join(', ')} } from '${pkg}';`;
+  const banner = ESM_BUNDLING.banner;
+  return [
+    `mkdir -p "${target}"`,
+    `cd "${repoRoot}" && printf '%s\\n' "${entry}" | "${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --sourcefile=entry.mjs --main-fields=module,main --banner:js="${banner}" --outfile="${target}/index.mjs"`,
+    `printf '%s\\n' '{"name":"${pkg}","type":"module","main":"index.mjs"}' > "${target}/package.json"`,
+  ];
+}
+
+function afterBundlingHooks(repoRoot: string, separateBundles: readonly string[], trim: boolean) {
+  return {
+    beforeBundling: (): string[] => [],
+    beforeInstall: (): string[] => [],
+    afterBundling: (inputDir: string, outputDir: string): string[] => [
+      ...(trim ? TRIM_INSTALLED_MODULES.afterBundling(inputDir, outputDir) : []),
+      ...separateBundles.flatMap((pkg) => separateBundle(repoRoot, outputDir, pkg)),
+    ],
+  };
+}
+
 export const TRIM_INSTALLED_MODULES = {
   beforeBundling: (): string[] => [],
   beforeInstall: (): string[] => [],
@@ -65,7 +95,11 @@ export const OPERATION_TAG = 'werkenzorg:operation';
  * of its routes'), a workflow task or a scheduled job. `operationId` names it; `handler` is its entry module.
  */
 export type FunctionSpec = Pick<RouteSpec, 'operationId' | 'handler' | 'table' | 'sendsEmail'> &
-  Partial<Pick<RouteSpec, 'nodeModules'>> & { description?: string };
+  Partial<Pick<RouteSpec, 'nodeModules'>> & {
+    description?: string;
+    /** Packages bundled into a file of their own next to the bundle (`separateBundle`), imported on first use. */
+    separateBundles?: readonly string[];
+  };
 
 /** The tag that names a function's handler module, so the local workflow runner can bind task states to it. */
 export const HANDLER_TAG = 'werkenzorg:handler';
@@ -136,8 +170,10 @@ export class RouteFunction extends Construct {
       bundling: {
         ...ESM_BUNDLING,
         mainFields: [...ESM_BUNDLING.mainFields],
-        ...(spec.nodeModules && spec.nodeModules.length > 0
-          ? { nodeModules: [...spec.nodeModules], commandHooks: TRIM_INSTALLED_MODULES }
+        ...(spec.nodeModules && spec.nodeModules.length > 0 ? { nodeModules: [...spec.nodeModules] } : {}),
+        ...(spec.separateBundles && spec.separateBundles.length > 0 ? { externalModules: [...spec.separateBundles] } : {}),
+        ...((spec.nodeModules?.length ?? 0) + (spec.separateBundles?.length ?? 0) > 0
+          ? { commandHooks: afterBundlingHooks(props.repoRoot, spec.separateBundles ?? [], (spec.nodeModules?.length ?? 0) > 0) }
           : {}),
       },
     });

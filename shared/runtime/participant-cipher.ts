@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type * as EncryptionSdkModule from '@aws-crypto/client-node';
 import type { KeyringNode } from '@aws-crypto/client-node';
+import type { ENCRYPTION_SDK_EXPORTS } from './encryption-sdk.ts';
 import type * as KmsModule from '@aws-sdk/client-kms';
 import { registerClientFactory, type ParticipantCipher } from './deps.ts';
 import { SDK_CLIENT_CONFIG } from './client-config.ts';
@@ -19,12 +20,14 @@ import { PARTICIPANT_KEY_VARIABLES } from './secret-ids.ts';
  * checked on decryption: a value copied onto another agreement does not decrypt.
  *
  * Imported only by the modules that seal or open an identity (shared/runtime/participant-identity.ts),
- * so only those functions bundle the Encryption SDK and the KMS client. Both are loaded on the first
+ * so only those functions carry the Encryption SDK (in a file of its own next to their bundle:
+ * shared/runtime/encryption-sdk.ts) and the KMS client. Both are loaded on the first
  * request that seals or opens an identity (creating or updating an agreement, its PDF, the department's
  * read of a submission), not at every cold start: evaluating them took about 100 ms of each cold import
  * of AmaAudited and AmaWrite, whose other requests never use them (README, Benchmarks).
  */
-type EncryptionSdk = typeof EncryptionSdkModule;
+/** Only what ENCRYPTION_SDK_EXPORTS lists: the separate bundle CDK builds holds nothing else. */
+type EncryptionSdk = Pick<typeof EncryptionSdkModule, (typeof ENCRYPTION_SDK_EXPORTS)[number]>;
 type Sdk = { kms: typeof KmsModule; crypto: EncryptionSdk };
 
 let sdk: Promise<Sdk> | undefined;

@@ -3,7 +3,10 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TRIM_INSTALLED_MODULES } from '../../infra/constructs/route-function.ts';
+import { pathToFileURL } from 'node:url';
+import { separateBundle, TRIM_INSTALLED_MODULES } from '../../infra/constructs/route-function.ts';
+import { REPO_ROOT } from '../../infra/local/paths.ts';
+import { ENCRYPTION_SDK_EXPORTS, ENCRYPTION_SDK_PACKAGE } from '../../shared/runtime/encryption-sdk.ts';
 
 function filesUnder(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -56,4 +59,39 @@ describe('the packages installed next to a bundle (nodeModules)', () => {
       rmSync(output, { recursive: true, force: true });
     }
   });
+});
+
+describe('the Encryption SDK in a bundle of its own (separateBundles)', () => {
+  it('is built next to the bundle with the exports the cipher uses, and seals and opens a value from there', () => {
+    const output = mkdtempSync(path.join(tmpdir(), 'wez-separate-'));
+    try {
+      for (const command of separateBundle(REPO_ROOT, output, ENCRYPTION_SDK_PACKAGE)) execFileSync('bash', ['-c', command]);
+      // A script beside the bundle, as the function's own index.mjs: Node resolves the import to that file.
+      writeFileSync(
+        path.join(output, 'roundtrip.mjs'),
+        [
+          `const sdk = await import('${ENCRYPTION_SDK_PACKAGE}');`,
+          `const names = ${JSON.stringify([...ENCRYPTION_SDK_EXPORTS])}.filter((n) => sdk[n] === undefined);`,
+          'const keyring = new sdk.RawAesKeyringNode({ keyNamespace: "n", keyName: "k", unencryptedMasterKey: new Uint8Array(32).fill(7),',
+          '  wrappingSuite: sdk.RawAesWrappingSuiteIdentifier.AES256_GCM_IV12_TAG16_NO_PADDING });',
+          'const { encrypt, decrypt } = sdk.buildClient(sdk.CommitmentPolicy.REQUIRE_ENCRYPT_REQUIRE_DECRYPT);',
+          'const { result } = await encrypt(keyring, "deelnemer", { encryptionContext: { purpose: "test" } });',
+          'const { plaintext } = await decrypt(keyring, result);',
+          `console.log(JSON.stringify({ missing: names, plaintext: plaintext.toString(), resolved: import.meta.resolve('${ENCRYPTION_SDK_PACKAGE}') }));`,
+        ].join('\n'),
+      );
+      const answer = JSON.parse(execFileSync(process.execPath, [path.join(output, 'roundtrip.mjs')], { cwd: output, encoding: 'utf8' })) as {
+        missing: string[];
+        plaintext: string;
+        resolved: string;
+      };
+      expect(answer).toEqual({
+        missing: [],
+        plaintext: 'deelnemer',
+        resolved: pathToFileURL(path.join(output, 'node_modules', ENCRYPTION_SDK_PACKAGE, 'index.mjs')).href,
+      });
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
