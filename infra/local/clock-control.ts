@@ -35,11 +35,12 @@ export function createClockControl(options: { clock: LocalClock; scheduler: Loca
     if (typeof move !== 'string') return send(res, 400, { error: 'Give { "move": "+31d" }, an instant with its offset, or "reset".' });
     try {
       if (move.trim() === 'reset') {
-        clock.reset();
+        await scheduler.whenIdle(() => clock.reset());
         options.onMove?.();
         return send(res, 200, { ...state(), ran: [] });
       }
-      const ran = await scheduler.advanceTo(clockTarget(move, clock.now()));
+      clockTarget(move, clock.now()); // a move it cannot read is a 400 at once
+      const ran = await scheduler.advanceTo((now) => clockTarget(move, now));
       options.onMove?.();
       return send(res, 200, { ...state(), ran });
     } catch (error) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -84,6 +84,9 @@ export class ClockFile {
   write(state: StoredClock): void {
     if (!this.file) return;
     mkdirSync(path.dirname(this.file), { recursive: true });
-    writeFileSync(this.file, `${JSON.stringify(state, null, 2)}\n`);
+    // Written aside and renamed: a start never reads half a file.
+    const partial = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(partial, `${JSON.stringify(state, null, 2)}\n`);
+    renameSync(partial, this.file);
   }
 }

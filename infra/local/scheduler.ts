@@ -6,6 +6,7 @@ import { schedules as allSchedules, type ScheduleSpec } from '../../shared/sched
 import { REPO_ROOT } from './paths.ts';
 import { lambdaContext } from './api-event.ts';
 import type { LocalClock } from './clock.ts';
+import { brusselsDateOf } from '../../shared/domain/calendar.ts';
 
 /** EventBridge Scheduler's cron fields as a 5-field expression (its `?` means "any"). */
 export function toCronExpression(spec: ScheduleSpec): string {
@@ -15,7 +16,7 @@ export function toCronExpression(spec: ScheduleSpec): string {
 }
 
 /** A schedule's handler, as EventBridge Scheduler invokes it. */
-type ScheduledHandler = (event: { source: string; scheduleId: string }, context: Context) => Promise<unknown>;
+type ScheduledHandler = (event: { source: string; scheduleId: string; date?: string }, context: Context) => Promise<unknown>;
 
 export interface ScheduledRun {
   schedule: string;
@@ -40,13 +41,15 @@ export function dueRuns(
   list.forEach((spec, order) => {
     const cron = new Cron(toCronExpression(spec), { timezone: spec.timeZone, paused: true });
     const runs: Date[] = [];
+    let latest: Date | undefined;
     let next = cron.nextRun(lastRuns[spec.id] ?? until);
+    // `each` keeps every run (at most MAX_RUNS_PER_MOVE, the rest on the next move or tick); `latest` only the last.
     while (next && next.getTime() <= until.getTime() && runs.length < MAX_RUNS_PER_MOVE) {
-      runs.push(next);
+      if (spec.missedRuns === 'latest') latest = next;
+      else runs.push(next);
       next = cron.nextRun(next);
     }
-    const kept = spec.missedRuns === 'latest' ? runs.slice(-1) : runs;
-    for (const at of kept) due.push({ spec, at, order });
+    for (const at of latest ? [latest] : runs) due.push({ spec, at, order });
   });
   return due.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order).map(({ spec, at }) => ({ spec, at }));
 }
@@ -58,7 +61,9 @@ export interface LocalScheduler {
    * Moves the clock to `target`, running on the way every schedule's runs in between, in order, each with
    * the clock at its instant (as the real schedule would have); refuses a target before the clock.
    */
-  advanceTo(target: Date): Promise<ScheduledRun[]>;
+  advanceTo(target: Date | ((now: Date) => Date)): Promise<ScheduledRun[]>;
+  /** Runs `work` when no run or move is under way (a reset of the clock, say). */
+  whenIdle<T>(work: () => T): Promise<T>;
   /** The last instant each schedule ran at. */
   lastRuns(): Record<string, string>;
 }
@@ -88,19 +93,28 @@ export function startLocalScheduler(options: {
   const lastRunsAsText = () => Object.fromEntries(Object.entries(last).map(([id, at]) => [id, at.toISOString()]));
 
   async function run(spec: ScheduleSpec, at: Date): Promise<ScheduledRun> {
-    if (at.getTime() > options.clock.now().getTime()) options.clock.moveTo(at);
+    // A run the clock has already passed (after a restart, or --now) is told its day, as `npm run job -- --date` does.
+    const late = at.getTime() < options.clock.now().getTime();
+    if (!late) options.clock.moveTo(at);
     let ok = true;
     const startedAt = performance.now();
     try {
       const module = (await import(pathToFileURL(path.join(REPO_ROOT, spec.handler)).href)) as { handler: ScheduledHandler };
-      await module.handler({ source: 'local-scheduler', scheduleId: spec.id }, lambdaContext(spec.id, 900_000));
+      await module.handler(
+        { source: 'local-scheduler', scheduleId: spec.id, ...(late ? { date: brusselsDateOf(at) } : {}) },
+        lambdaContext(spec.id, 900_000),
+      );
       options.log(`schedule ${spec.id} ran at ${at.toISOString()} (${Math.round(performance.now() - startedAt)} ms)`);
     } catch (error) {
       ok = false;
       options.log(`schedule ${spec.id} failed at ${at.toISOString()}: ${error instanceof Error ? error.name : 'error'}`);
     }
     last[spec.id] = at;
-    options.onRun?.(lastRunsAsText());
+    try {
+      options.onRun?.(lastRunsAsText());
+    } catch (error) {
+      options.log(`schedule ${spec.id}: its last run could not be kept: ${error instanceof Error ? error.message : 'error'}`);
+    }
     return { schedule: spec.id, at: at.toISOString(), ok };
   }
 
@@ -122,7 +136,9 @@ export function startLocalScheduler(options: {
   const timer = setInterval(() => {
     if (ticking) return;
     ticking = true;
-    void serially(() => runUntil(options.clock.now())).finally(() => (ticking = false));
+    void serially(() => runUntil(options.clock.now()))
+      .catch((error: unknown) => options.log(`scheduler: ${error instanceof Error ? error.message : 'error'}`))
+      .finally(() => (ticking = false));
   }, options.tickMs ?? 1000);
   timer.unref();
 
@@ -139,8 +155,11 @@ export function startLocalScheduler(options: {
               return `${spec.id} next at ${next?.toISOString()}`;
             })
             .join('; '),
-    advanceTo: (target) =>
+    whenIdle: (work) => serially(() => Promise.resolve(work())),
+    advanceTo: (targetOrMove) =>
       serially(async () => {
+        // Relative moves are counted from the clock when their turn comes, not when they were asked for.
+        const target = typeof targetOrMove === 'function' ? targetOrMove(options.clock.now()) : targetOrMove;
         if (target.getTime() < options.clock.now().getTime()) options.clock.moveTo(target); // throws: never back
         const done = await runUntil(target);
         if (target.getTime() > options.clock.now().getTime()) options.clock.moveTo(target);

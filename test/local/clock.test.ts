@@ -41,6 +41,10 @@ describe('the local clock', () => {
     expect(daily).toEqual(['2026-11-03T06:00:00.000Z', '2026-11-04T06:00:00.000Z', '2026-11-05T06:00:00.000Z']);
     expect(runs.filter((r) => r.spec.id === 'outbox-sweep').map((r) => r.at.toISOString())).toEqual(['2026-11-05T09:00:00.000Z']);
     expect(runs.map((r) => r.at.getTime())).toEqual([...runs.map((r) => r.at.getTime())].sort((a, b) => a - b));
+    // A month: 31 daily runs, and still one sweep, at the end (not the first thousand 5-minute runs' last).
+    const month = dueRuns(schedules, last, new Date('2026-12-03T09:00:00.000Z'));
+    expect(month.filter((r) => r.spec.id === 'expiring-trajectories')).toHaveLength(31);
+    expect(month.filter((r) => r.spec.id === 'outbox-sweep').map((r) => r.at.toISOString())).toEqual(['2026-12-03T09:00:00.000Z']);
     // Summer time: 05:00 UTC.
     const summer = dueRuns(schedules, { 'expiring-trajectories': new Date('2027-06-01T12:00:00Z') }, new Date('2027-06-02T12:00:00Z'));
     expect(summer.find((r) => r.spec.id === 'expiring-trajectories')!.at.toISOString()).toBe('2027-06-02T05:00:00.000Z');
