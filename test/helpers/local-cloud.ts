@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type Server } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,4 +54,27 @@ export async function freePorts(n: number): Promise<number[]> {
     if (!ports.includes(port)) ports.push(port);
   }
   return ports;
+}
+
+/** Free ports for a local cloud's fixed ports, and the environment that puts it on them (infra/local/ports.ts). */
+export async function freeCloudPorts() {
+  const [api, dynamo, ses, sfn] = (await freePorts(4)) as [number, number, number, number];
+  return {
+    api,
+    dynamo,
+    ses,
+    sfn,
+    env: { PORT: String(api), DYNAMODB_PORT: String(dynamo), SES_PORT: String(ses), SFN_PORT: String(sfn) },
+  };
+}
+
+/** Runs `work` while another server listens on `port` (a port in use). */
+export async function whilePortTaken<T>(port: number, work: () => Promise<T>): Promise<T> {
+  const blocker: Server = createServer();
+  await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+  try {
+    return await work();
+  } finally {
+    blocker.close();
+  }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
 import { LOCAL_PORTS } from '../../infra/local/ports.ts';
-import { freePorts, startLocalCloud, stateFile } from '../helpers/local-cloud.ts';
+import { freeCloudPorts, startLocalCloud, stateFile } from '../helpers/local-cloud.ts';
 
 const README = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
 const WALK_THROUGH = '<!-- walk-through -->';
@@ -61,15 +61,9 @@ describe('README.md', () => {
     for (const tool of ['bash', 'curl', 'jq']) {
       expect(spawnSync(tool, ['--version']).status, `${tool} is needed by the README's walk-throughs`).toBe(0);
     }
-    const [api, dynamo, ses, sfn] = await freePorts(4);
+    const { api, ses, env } = await freeCloudPorts();
     const state = stateFile();
-    const cloud = startLocalCloud({
-      PORT: String(api),
-      DYNAMODB_PORT: String(dynamo),
-      SES_PORT: String(ses),
-      SFN_PORT: String(sfn),
-      LOCAL_CLOUD_STATE: state,
-    });
+    const cloud = startLocalCloud({ ...env, LOCAL_CLOUD_STATE: state });
     const workDir = mkdtempSync(path.join(tmpdir(), 'wez-readme-'));
     try {
       await cloud.waitFor('Local cloud is up');

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { decodeJwt } from 'jose';
 import { assertPortFree } from '../../infra/local/emulators.ts';
 import { localTokenIssuer } from '../../infra/local/tokens.ts';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
-import { freePorts, runJob, startLocalCloud, stateFile } from '../helpers/local-cloud.ts';
+import { freeCloudPorts, freePorts, runJob, startLocalCloud, stateFile, whilePortTaken } from '../helpers/local-cloud.ts';
 
 /** Command lines of running processes that contain `text`. */
 function processesMentioning(text: string): string[] {
@@ -106,31 +105,21 @@ describe('npm start (the local cloud)', () => {
   }, 180_000);
 
   it('a port in use gets a clear message, and what had started is stopped again', async () => {
-    const [api, dynamo, ses, sfn] = await freePorts(4);
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(dynamo, '127.0.0.1', resolve));
-    try {
-      const cloud = startLocalCloud({
-        PORT: String(api),
-        DYNAMODB_PORT: String(dynamo),
-        SES_PORT: String(ses),
-        SFN_PORT: String(sfn),
-      });
+    const { api, dynamo, ses, env } = await freeCloudPorts();
+    await whilePortTaken(dynamo, async () => {
+      const cloud = startLocalCloud(env);
       expect(await cloud.exited).toBe(1);
       expect(cloud.output()).toMatch(new RegExp(`DynamoDB Local: port ${dynamo} .* already in use`));
-      // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.
-      expect(cloud.output()).toContain(`DYNAMODB_PORT=${dynamo! + 10} npm start`);
+      expect(cloud.output()).toContain(`DYNAMODB_PORT=${dynamo + 10} npm start`);
       // The SES emulator starts in parallel; it must be gone again, not merely not listening yet.
       expect(processesMentioning(`--port ${ses}`)).toEqual([]);
-      expect(await isFree(ses!)).toBe(true);
-      expect(await isFree(api!)).toBe(true);
-    } finally {
-      blocker.close();
-    }
+      expect(await isFree(ses)).toBe(true);
+      expect(await isFree(api)).toBe(true);
+    });
   }, 90_000);
 
   it('a second npm start beside a running one (same state file) is refused in one line, naming LOCAL_CLOUD_STATE', async () => {
-    const [api, dynamo, ses, sfn] = await freePorts(4);
+    const { env } = await freeCloudPorts();
     const state = stateFile();
     // A live process (this test's) as the running cloud's pid.
     const endpoints = { api: 'http://127.0.0.1:3000', dynamodb: 'http://127.0.0.1:8000', ses: '', sfn: '', secrets: '' };
@@ -138,13 +127,7 @@ describe('npm start (the local cloud)', () => {
       state,
       JSON.stringify({ pid: process.pid, startedAt: '', data: 'in-memory', tableName: 't', endpoints, environment: {} }),
     );
-    const cloud = startLocalCloud({
-      PORT: String(api),
-      DYNAMODB_PORT: String(dynamo),
-      SES_PORT: String(ses),
-      SFN_PORT: String(sfn),
-      LOCAL_CLOUD_STATE: state,
-    });
+    const cloud = startLocalCloud({ ...env, LOCAL_CLOUD_STATE: state });
     expect(await cloud.exited).toBe(1);
     expect(cloud.output()).toMatch(
       new RegExp(`another local cloud is running \\(pid ${process.pid}, API at http://127.0.0.1:3000`),
@@ -170,26 +153,17 @@ describe('npm start (the local cloud)', () => {
   });
 
   it('a taken Step Functions port names SFN_PORT, before anything starts', async () => {
-    const [api, dynamo, ses, sfn] = await freePorts(4);
-    const blocker: Server = createServer();
-    await new Promise<void>((resolve) => blocker.listen(sfn, '127.0.0.1', resolve));
-    try {
-      const cloud = startLocalCloud({
-        PORT: String(api),
-        DYNAMODB_PORT: String(dynamo),
-        SES_PORT: String(ses),
-        SFN_PORT: String(sfn),
-      });
+    const { dynamo, sfn, env } = await freeCloudPorts();
+    await whilePortTaken(sfn, async () => {
+      const cloud = startLocalCloud(env);
       expect(await cloud.exited).toBe(1);
       expect(cloud.output()).toMatch(
-        new RegExp(`Local Step Functions: port ${sfn} .* already in use\\. .*SFN_PORT=${sfn! + 10} npm start`),
+        new RegExp(`Local Step Functions: port ${sfn} .* already in use\\. .*SFN_PORT=${sfn + 10} npm start`),
       );
       expect(cloud.output()).not.toContain('PORT=3001');
       expect(cloud.output()).not.toContain('Starting the local cloud');
       expect(processesMentioning(`-port ${dynamo}`)).toEqual([]);
-    } finally {
-      blocker.close();
-    }
+    });
   }, 60_000);
 });
 
