@@ -5,7 +5,9 @@
  * same clients and nothing else: what our own code (route table entries, zod schemas, middy, the
  * logger, domain rules, stores) adds to a cold start.
  */
-import { apiFunctions, needsOf, routeSpecsOf, type ApiFunctionId } from '../shared/functions.ts';
+import { subpathImportsOf } from '../infra/constructs/route-function.ts';
+import { REPO_ROOT } from '../infra/local/paths.ts';
+import { apiFunctions, needsOf, routeSpecsOf, separateBundlesOf, type ApiFunctionId, type ApiFunctionSpec } from '../shared/functions.ts';
 import { schedules } from '../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
 import { SELECTION_TASKS_FUNCTION } from '../shared/workflows/selection.ts';
@@ -36,7 +38,7 @@ export function deployedFunctions(): DeployedFunction[] {
         // The Encryption SDK's KMS keyring (participants' identities) builds the aggregated KMS client.
         ...(needs.sealsParticipantIdentity || needs.opensParticipantIdentity ? (['kms'] as const) : []),
       ],
-      externals: [...needs.nodeModules, ...needs.separateBundles],
+      externals: [...needs.nodeModules, ...separateBundlesOf(id, needs)],
     };
   });
   const tasks: DeployedFunction = {
@@ -61,6 +63,24 @@ export function deployedFunctions(): DeployedFunction[] {
     externals: [],
   };
   return [...api, tasks, ...jobs, outbox];
+}
+
+/**
+ * The modules a function bundles into a file of their own and imports on first use (`separateModules`,
+ * e.g. Reference's `#reference-routes`): measured for information, not held to the cold-import target,
+ * since no cold start imports them. Compared with the bare handler of their function.
+ */
+export function separateModules(functions: readonly DeployedFunction[] = deployedFunctions()): DeployedFunction[] {
+  const imports = subpathImportsOf(REPO_ROOT);
+  return (Object.keys(apiFunctions) as ApiFunctionId[]).flatMap((id) => {
+    const spec: ApiFunctionSpec = apiFunctions[id];
+    const owner = functions.find((fn) => fn.name === id);
+    return (spec.separateModules ?? []).map((specifier): DeployedFunction => {
+      const entry = imports[specifier];
+      if (!entry || !owner) throw new Error(`${id}: ${specifier} is not in package.json "imports"`);
+      return { name: `${id} ${specifier}`, kind: owner.kind, entry: entry.replace(/^\.\//, ''), clients: owner.clients, externals: [] };
+    });
+  });
 }
 
 /** The name of the bare handler that builds exactly these clients (`bare:none` for no client at all). */

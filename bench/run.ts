@@ -60,7 +60,7 @@ import {
 import type { FromLoadClient, LoadResult, LoadRun, ScenarioName, ToLoadClient } from './load-client.ts';
 import { fitGrowth, restoreClock, runSelection, type SelectionRun } from './selection.ts';
 import { measureJob, measureRetention } from './job.ts';
-import { bareHandlerSource, bareNameOf, deployedFunctions } from './functions.ts';
+import { bareHandlerSource, bareNameOf, deployedFunctions, separateModules } from './functions.ts';
 import { candidateTopologies, compareTopologies, DEPLOYED_TOPOLOGY } from './day.ts';
 import { measureSynth } from './synth.ts';
 import { measureStart } from './start.ts';
@@ -213,13 +213,14 @@ interface SourceMapRow {
 
 async function measureFunctions() {
   const deployed = deployedFunctions();
+  const modules = separateModules(deployed);
   const bareSets = new Map(deployed.map((fn) => [bareNameOf(fn.clients), fn.clients]));
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'werk-en-zorg-bench-'));
   onCleanup('the bundle directory', () => rmSync(outDir, { recursive: true, force: true }));
   log(`bundling ${deployed.length} functions and ${bareSets.size} bare handlers twice (SDK bundled / external) into ${outDir}`);
   const started = performance.now();
   const bundles = await buildBundles(REPO_ROOT, outDir, [
-    ...deployed.map((fn) => ({ name: fn.name, entry: fn.entry, importsSdk: true, externals: fn.externals })),
+    ...[...deployed, ...modules].map((fn) => ({ name: fn.name, entry: fn.entry, importsSdk: true, externals: fn.externals })),
     ...[...bareSets]
       .filter(([, clients]) => clients.length > 0)
       .map(([name, clients]) => ({ name, source: bareHandlerSource(clients), importsSdk: true })),
@@ -279,6 +280,8 @@ async function measureFunctions() {
     };
   };
   const rows = deployed.map((fn) => row(fn.name, fn.entry, bareNameOf(fn.clients)));
+  // Imported on first use, not at a cold start: information only, kept out of the targets.
+  const moduleRows = modules.map((fn) => row(fn.name, fn.entry, bareNameOf(fn.clients)));
   const bares = [...bareSets.keys()]
     .filter((name) => name !== bareNameOf([]))
     .map((name) => {
@@ -294,6 +297,7 @@ async function measureFunctions() {
     coldImportRuns: runs,
     coldImportRunsWithSourceMaps: mapRuns,
     rows,
+    separateModules: moduleRows,
     bares,
     emptyHandler: {
       bytes: emptyBundle.bytes,
@@ -884,7 +888,7 @@ function printFunctionsTable(functions: FunctionsMeasured): void {
   printTable(
     `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs); x bare = ratio to a bare handler that builds the same SDK clients (same run); x empty = ratio to the empty handler`,
     [
-      ...functions.rows.map((r) => ({
+      ...[...functions.rows, ...functions.separateModules.map((r) => ({ ...r, function: `${r.function} (first use)` }))].map((r) => ({
         function: r.function,
         'compared with': r.bare,
         'size, SDK bundled': kb(r.bytes.sdkBundled),
@@ -946,6 +950,15 @@ function coldImportTargets(functions: FunctionsMeasured) {
   return { coldTarget, healthTarget };
 }
 
+/** The modules imported on first use (Reference's routes): what the first request that needs one adds. */
+function separateModulesInfo(functions: FunctionsMeasured) {
+  return functions.separateModules.map((r) => ({
+    target: `  (info) ${r.function}, imported on the first request that needs it, not at a cold start, sdkBundled`,
+    measured: `${r.coldImportMs.sdkBundled} ms, ${r.coldImportOverBare.sdkBundled}x ${r.bare}`,
+    status: '',
+  }));
+}
+
 /** `--cold-imports`: the functions table and the cold-import targets, written to results.cold-imports.json. */
 function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, loadAverageAtStart: number[]): boolean {
   const { coldTarget, healthTarget } = coldImportTargets(functions);
@@ -969,6 +982,7 @@ function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, lo
         status: '',
       };
     }),
+    ...separateModulesInfo(functions),
   ]);
   const results = {
     generatedAt: startedAt.toISOString(),
@@ -1464,6 +1478,7 @@ async function main(): Promise<boolean> {
         : 'error',
       status: t.synth.status,
     },
+    ...separateModulesInfo(functions),
     ...functions.sourceMaps
       .filter((r) => r.mode !== 'none')
       .map((r) => ({

@@ -47,7 +47,7 @@ import type { Construct, IConstruct } from 'constructs';
 import { ROLES } from '../shared/domain/reference-data.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import { routeList } from '../shared/routes.ts';
-import { apiFunctions, functionOfRoute, needsOf, type ApiFunctionId } from '../shared/functions.ts';
+import { apiFunctions, functionOfRoute, needsOf, separateBundlesOf, type ApiFunctionId } from '../shared/functions.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
 import {
   CORS_ALLOW_HEADERS,
@@ -445,7 +445,7 @@ export class WerkEnZorgStack extends Stack {
           table: needs.table,
           sendsEmail: needs.sendsEmail,
           nodeModules: needs.nodeModules,
-          separateBundles: needs.separateBundles,
+          separateBundles: separateBundlesOf(fnId, needs),
         },
         repoRoot: REPO_ROOT,
         table: this.table,

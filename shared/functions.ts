@@ -23,6 +23,11 @@ export interface ApiFunctionSpec {
   entry: string;
   description: string;
   routes: readonly RouteId[];
+  /**
+   * Modules of this function bundled into a file of their own beside its bundle and imported on first use:
+   * subpath imports of package.json "imports" (`#reference-routes`), which locally resolve to the source.
+   */
+  separateModules?: readonly string[];
 }
 
 export const apiFunctions = {
@@ -41,6 +46,9 @@ export const apiFunctions = {
     description:
       'The rules in force, with their sources, the processing register and the problem type pages: reads nothing from the table',
     routes: ['listRules', 'privacyRegister', 'getProblemType'],
+    // Its entry answers today's rules, the register and the problem pages from build-time data; the routes'
+    // handlers (middy, zod, the logger) are imported on the first request that data does not answer.
+    separateModules: ['#reference-routes'],
   },
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',
@@ -204,6 +212,12 @@ export function needsOf(specs: readonly RouteSpec[]): FunctionNeeds {
     // The Encryption SDK is parsed by no cold start: the first request that seals or opens an identity imports it.
     separateBundles: identity ? [ENCRYPTION_SDK_PACKAGE] : [],
   };
+}
+
+/** What CDK bundles into files of their own beside a function's bundle: its routes' packages and its own modules. */
+export function separateBundlesOf(id: ApiFunctionId, needs: FunctionNeeds = needsOf(routeSpecsOf(id))): string[] {
+  const spec: ApiFunctionSpec = apiFunctions[id];
+  return [...needs.separateBundles, ...(spec.separateModules ?? [])];
 }
 
 /** The route-table entries a function serves. */

@@ -1,6 +1,6 @@
 import { accepts, defineHandler } from '../../shared/http/handler.ts';
 import { problems } from '../../shared/http/problem.ts';
-import { problemTypeHtml, problemTypePage } from '../../shared/http/problem-types.ts';
+import { PROBLEM_PAGE_CACHE_CONTROL, problemTypeHtml, problemTypePage } from '../../shared/http/problem-types.ts';
 import { systemRoutes } from '../../shared/routes/system.ts';
 
 /**
@@ -10,7 +10,7 @@ import { systemRoutes } from '../../shared/routes/system.ts';
 export const handler = defineHandler(systemRoutes.getProblemType, ({ params, event }) => {
   const page = problemTypePage(params.slug);
   if (!page) throw problems.notFound('The problem type');
-  const cacheControl = 'public, max-age=3600';
+  const cacheControl = PROBLEM_PAGE_CACHE_CONTROL;
   if (accepts(event, 'text/html')) {
     return Promise.resolve({
       status: 200,

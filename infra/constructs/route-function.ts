@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -51,30 +52,64 @@ export const TRIMMED_FROM_INSTALLED_MODULES = [
 ] as const;
 
 /**
- * The commands that bundle one package (its exports the participant cipher uses, for the Encryption SDK)
- * into `node_modules/<package>/index.mjs` next to the function's bundle, with esbuild as the bundle itself
- * is built: the function's bundle leaves it out (externalModules), so no cold start parses it, and Node
- * resolves the `import()` of the first request that needs it to this file.
+ * The commands that build one separate bundle next to the function's bundle, with esbuild as the bundle
+ * itself is built; the function's bundle leaves it out (externalModules), so no cold start parses it, and
+ * Node resolves the `import()` of the first request that needs it to this file. Two kinds:
+ * - a package (the Encryption SDK: the exports the participant cipher uses), bundled into
+ *   `node_modules/<package>/index.mjs`;
+ * - a module of ours, named by a subpath import of package.json ("imports", `#reference-routes`), bundled
+ *   into `<name>.mjs` beside `index.mjs`; a `package.json` there maps the specifier to it, as the
+ *   repository's maps it to the source for the local cloud and the tests.
  */
-export function separateBundle(repoRoot: string, outputDir: string, pkg: string): string[] {
-  if (pkg !== ENCRYPTION_SDK_PACKAGE) throw new Error(`no separate bundle is defined for ${pkg}`);
-  const target = path.join(outputDir, 'node_modules', pkg);
-  const entry = `export { ${ENCRYPTION_SDK_EXPORTS.join(', ')} } from '${pkg}';`;
-  const banner = ESM_BUNDLING.banner;
+export function separateBundle(repoRoot: string, outputDir: string, specifier: string): string[] {
+  const esbuild = `"${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --main-fields=module,main --banner:js="${ESM_BUNDLING.banner}"`;
+  if (specifier.startsWith('#')) {
+    const entry = subpathImportsOf(repoRoot)[specifier];
+    if (!entry) throw new Error(`${specifier} is not in package.json "imports"`);
+    return [
+      `cd "${repoRoot}" && ${esbuild} --sourcemap --sources-content=false "${entry}" --outfile="${path.join(outputDir, separateModuleFile(specifier))}"`,
+    ];
+  }
+  if (specifier !== ENCRYPTION_SDK_PACKAGE) throw new Error(`no separate bundle is defined for ${specifier}`);
+  const target = path.join(outputDir, 'node_modules', specifier);
+  const entry = `export { ${ENCRYPTION_SDK_EXPORTS.join(', ')} } from '${specifier}';`;
   return [
     `mkdir -p "${target}"`,
-    `cd "${repoRoot}" && printf '%s\\n' "${entry}" | "${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --sourcefile=entry.mjs --main-fields=module,main --banner:js="${banner}" --outfile="${target}/index.mjs"`,
-    `printf '%s\\n' '{"name":"${pkg}","type":"module","main":"index.mjs"}' > "${target}/package.json"`,
+    `cd "${repoRoot}" && printf '%s\\n' "${entry}" | ${esbuild} --sourcefile=entry.mjs --outfile="${target}/index.mjs"`,
+    `printf '%s\\n' '{"name":"${specifier}","type":"module","main":"index.mjs"}' > "${target}/package.json"`,
   ];
 }
 
-function afterBundlingHooks(repoRoot: string, separateBundles: readonly string[], trim: boolean) {
+/** The file a module of ours (`#reference-routes`) is bundled into, beside `index.mjs`. */
+export function separateModuleFile(specifier: string): string {
+  return `${specifier.slice(1)}.mjs`;
+}
+
+/** package.json "imports": subpath specifier → the repository's source file. */
+export function subpathImportsOf(repoRoot: string): Record<string, string> {
+  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { imports?: Record<string, string> };
+  return pkg.imports ?? {};
+}
+
+/** The `package.json` beside the bundle that maps each module of ours to its separate bundle. */
+function separateModulesPackageJson(outputDir: string, specifiers: readonly string[]): string[] {
+  if (specifiers.length === 0) return [];
+  const imports = Object.fromEntries(specifiers.map((s) => [s, `./${separateModuleFile(s)}`]));
+  const json = JSON.stringify({ type: 'module', imports });
+  return [`printf '%s\\n' '${json}' > "${path.join(outputDir, 'package.json')}"`];
+}
+
+export function afterBundlingHooks(repoRoot: string, separateBundles: readonly string[], trim: boolean) {
   return {
     beforeBundling: (): string[] => [],
     beforeInstall: (): string[] => [],
     afterBundling: (inputDir: string, outputDir: string): string[] => [
       ...(trim ? TRIM_INSTALLED_MODULES.afterBundling(inputDir, outputDir) : []),
-      ...separateBundles.flatMap((pkg) => separateBundle(repoRoot, outputDir, pkg)),
+      ...separateBundles.flatMap((specifier) => separateBundle(repoRoot, outputDir, specifier)),
+      ...separateModulesPackageJson(
+        outputDir,
+        separateBundles.filter((specifier) => specifier.startsWith('#')),
+      ),
     ],
   };
 }
@@ -152,6 +187,10 @@ export class RouteFunction extends Construct {
       }),
     );
 
+    if ((spec.nodeModules?.length ?? 0) > 0 && spec.separateBundles?.some((s) => s.startsWith('#'))) {
+      // Both would own the package.json beside the bundle (npm install's, and the one mapping our modules).
+      throw new Error(`${spec.operationId}: a function cannot both install nodeModules and have modules of its own bundled apart`);
+    }
     this.function = new NodejsFunction(this, 'Function', {
       description: describe(spec),
       entry: path.join(props.repoRoot, spec.handler),

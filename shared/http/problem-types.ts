@@ -349,6 +349,9 @@ export const PROBLEM_TYPES = {
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES;
 
+/** The pages change only with a release: caches may keep them an hour. */
+export const PROBLEM_PAGE_CACHE_CONTROL = 'public, max-age=3600';
+
 /** A problem type's page: the listed one, or (a refusal by a rule of the registry) one made from the rule. */
 export interface ProblemTypePage extends Omit<ProblemTypeDoc, 'status'> {
   slug: string;

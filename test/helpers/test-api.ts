@@ -13,6 +13,7 @@ import { localAwsEnvironment, localKeyFile } from '../../infra/local/environment
 import { PARTICIPANT_KEY_VARIABLES } from '../../shared/runtime/secret-ids.ts';
 import { ephemeralTokenIssuer, type TokenIssuer, type TokenRequest } from '../../infra/local/tokens.ts';
 import { getDeps, overrideDeps, resetDeps, type Deps } from '../../shared/runtime/deps.ts';
+import { useClock } from '../../shared/runtime/clock.ts';
 import { startLocalWorkflows, type LocalStepFunctionsOptions, type LocalWorkflows } from '../../infra/local/workflow-runner.ts';
 import { startLocalSecrets, type LocalSecrets } from '../../infra/local/secrets.ts';
 
@@ -108,6 +109,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     process.env.SELECTION_STATE_MACHINE_ARN = workflows.selectionStateMachineArn;
   }
   resetDeps();
+  useClock(() => new Date());
   const client = new DynamoDBClient({});
   await ensureTable(client, tableName);
   // The outbox's stream sender, run by `emails()` before it reads the SES emulator (no timer: deterministic).
@@ -132,6 +134,9 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
     setNow(instant) {
       const fixed = new Date(instant);
       overrideDeps({ clock: () => new Date(fixed) });
+      // The functions that read nothing but the clock (GET /health, the Reference function's answers from
+      // built data) read it from shared/runtime/clock.ts, as the local cloud's clock sets it.
+      useClock(() => new Date(fixed));
     },
     drainOutbox: () => outbox.drain(),
     async emails(to) {

@@ -1,10 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { separateBundle, TRIM_INSTALLED_MODULES } from '../../infra/constructs/route-function.ts';
+import { build } from 'esbuild';
+import { afterBundlingHooks, ESM_BUNDLING, separateBundle, TRIM_INSTALLED_MODULES } from '../../infra/constructs/route-function.ts';
+import { coldImportEnvironment } from '../../bench/bundles.ts';
+import { apiFunctions, separateBundlesOf } from '../../shared/functions.ts';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
 import { ENCRYPTION_SDK_EXPORTS, ENCRYPTION_SDK_PACKAGE } from '../../shared/runtime/encryption-sdk.ts';
 
@@ -90,6 +93,49 @@ describe('the Encryption SDK in a bundle of its own (separateBundles)', () => {
         plaintext: 'deelnemer',
         resolved: pathToFileURL(path.join(output, 'node_modules', ENCRYPTION_SDK_PACKAGE, 'index.mjs')).href,
       });
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe("a function's own module in a bundle of its own (separateModules: #reference-routes)", () => {
+  it('is built beside index.mjs and mapped there, so the bundle imports it on the first request its data does not answer', async () => {
+    const output = mkdtempSync(path.join(tmpdir(), 'wez-separate-module-'));
+    try {
+      // The function's bundle as CDK builds it (the module left out), then the hook that runs after it.
+      await build({
+        absWorkingDir: REPO_ROOT,
+        entryPoints: [apiFunctions.Reference.entry],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        target: 'node22',
+        minify: true,
+        banner: { js: ESM_BUNDLING.banner },
+        external: [...separateBundlesOf('Reference')],
+        outfile: path.join(output, 'index.mjs'),
+        logLevel: 'error',
+      });
+      const hooks = afterBundlingHooks(REPO_ROOT, separateBundlesOf('Reference'), false);
+      for (const command of hooks.afterBundling(REPO_ROOT, output)) execFileSync('bash', ['-c', command]);
+      expect(filesUnder(output).sort()).toEqual(['index.mjs', 'package.json', 'reference-routes.mjs', 'reference-routes.mjs.map']);
+      expect(readFileSync(path.join(output, 'index.mjs'), 'utf8')).not.toContain('zod');
+      writeFileSync(
+        path.join(output, 'invoke.mjs'),
+        [
+          "const { handler } = await import('./index.mjs');",
+          "const claims = { sub: 'u', 'cognito:groups': '[department]' };",
+          "const base = { headers: {}, requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims } } } };",
+          "const today = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: '' }, {});",
+          "const onDate = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: 'on=2023-07-01', queryStringParameters: { on: '2023-07-01' } }, {});",
+          "console.log(JSON.stringify({ today: today.statusCode, onDate: onDate.statusCode, on: JSON.parse(onDate.body).on, resolved: import.meta.resolve('#reference-routes') }));",
+        ].join('\n'),
+      );
+      const answer = JSON.parse(
+        execFileSync(process.execPath, [path.join(output, 'invoke.mjs')], { cwd: output, encoding: 'utf8', env: { ...coldImportEnvironment() } }),
+      ) as Record<string, unknown>;
+      expect(answer).toEqual({ today: 200, onDate: 200, on: '2023-07-01', resolved: pathToFileURL(path.join(output, 'reference-routes.mjs')).href });
     } finally {
       rmSync(output, { recursive: true, force: true });
     }

@@ -1,0 +1,116 @@
+import { brotliCompressSync } from 'node:zlib';
+import { RULES, rulesInForce } from '../shared/domain/rules/registry.ts';
+import { addDays } from '../shared/domain/trajectory-dates.ts';
+import { routeKeyOf } from '../shared/http/dispatch.ts';
+import { PROBLEM_PAGE_CACHE_CONTROL, PROBLEM_TYPES, problemTypeHtml, problemTypePage } from '../shared/http/problem-types.ts';
+import type { ReferenceAnswers, ReferenceRoute, ReferenceRoutes } from '../shared/http/reference-answers.ts';
+import { routeSpecsOf } from '../shared/functions.ts';
+import { processingRegister } from '../shared/store/processing-register.ts';
+
+/**
+ * Build time: what the Reference function answers from data (shared/http/reference-answers.ts), computed
+ * with the very functions its routes' handlers call (`rulesInForce`, `processingRegister`, `problemTypePage`).
+ * `npm run reference:write` writes it to shared/reference-answers.generated.ts.
+ */
+
+/** The earliest date asked for; before the registry's first date nothing is in force. */
+const FIRST_DAY = '0000-01-01';
+
+/**
+ * The days on which an answer can change: every date the registry names (a rule's start and end, a
+ * parameter's new value), and the day after each (a rule ends after its `validUntil`). Between two of them
+ * every answer stays the same: `rulesInForce` and the register compare dates with these and nothing else.
+ * A test checks the answers against the functions for every day of 2000–2050.
+ */
+export function changeDays(): string[] {
+  const named = JSON.stringify(RULES).match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
+  const days = new Set([FIRST_DAY, ...named, ...named.map((day) => addDays(day, 1))]);
+  return [...days].sort();
+}
+
+/** Each distinct value once, by its JSON: the list and every value's index in it. */
+function indexer() {
+  const values: unknown[] = [];
+  const indexOf = new Map<string, number>();
+  return {
+    values,
+    add(value: unknown): number {
+      const key = JSON.stringify(value);
+      let index = indexOf.get(key);
+      if (index === undefined) {
+        index = values.push(value) - 1;
+        indexOf.set(key, index);
+      }
+      return index;
+    },
+  };
+}
+
+/** The register's lines on `day`, none before its retention rules are in force (the route then fails as it would). */
+function registerOn(day: string, add: (line: unknown) => number): { register?: number[] } {
+  try {
+    return { register: processingRegister(day).map(add) };
+  } catch {
+    return {};
+  }
+}
+
+export function referenceAnswers(): ReferenceAnswers {
+  const rules = indexer();
+  const registerLines = indexer();
+  const periods: ReferenceAnswers['periods'][number][] = [];
+  for (const day of changeDays()) {
+    const period = {
+      from: day,
+      rules: rulesInForce(day).map((rule) => rules.add(rule)),
+      ...registerOn(day, (line) => registerLines.add(line)),
+    };
+    const previous = periods.at(-1);
+    if (previous && JSON.stringify([previous.rules, previous.register]) === JSON.stringify([period.rules, period.register])) continue;
+    periods.push(period);
+  }
+  const slugs = [...new Set([...Object.keys(PROBLEM_TYPES), ...RULES.map((rule) => rule.id)])].sort();
+  const problems = Object.fromEntries(
+    slugs.map((slug) => {
+      const page = problemTypePage(slug);
+      if (!page) throw new Error(`no problem type page for ${slug}`);
+      return [slug, { page, html: problemTypeHtml(page) }];
+    }),
+  );
+  return { rules: rules.values, registerLines: registerLines.values, periods, problems };
+}
+
+/** The Reference function's routes, from the route table: route key, operationId, who may call. */
+export function referenceRoutes(): ReferenceRoutes {
+  return Object.fromEntries(
+    routeSpecsOf('Reference').map((spec) => {
+      const route: ReferenceRoute = {
+        operationId: spec.operationId as ReferenceRoute['operationId'],
+        auth: spec.auth === 'public' ? 'public' : [...spec.auth],
+        ...(spec.operationId === 'getProblemType' ? { cacheControl: PROBLEM_PAGE_CACHE_CONTROL } : {}),
+      };
+      return [routeKeyOf(spec), route];
+    }),
+  );
+}
+
+/**
+ * The generated module: the routes as a small literal (the handler names its operationIds at import), the
+ * answers as JSON, Brotli-compressed, in base64 (a string literal's bytes are scanned at every cold start;
+ * see infra/local/print-openapi.ts).
+ */
+export function referenceAnswersModuleSource(): string {
+  const packed = brotliCompressSync(JSON.stringify(referenceAnswers())).toString('base64');
+  return [
+    '// Generated from the rules registry, the processing register, the problem types and the route table by',
+    '// `npm run reference:write`; do not edit (a test fails when it is stale).',
+    "import type { ReferenceRoutes } from './http/reference-answers.ts';",
+    '',
+    '/** The Reference function\'s routes, by route key. */',
+    `export const REFERENCE_ROUTES: ReferenceRoutes = ${JSON.stringify(referenceRoutes(), null, 2)};`,
+    '',
+    '/** The answers (shared/http/reference-answers.ts `ReferenceAnswers`) as JSON, Brotli-compressed, in base64. */',
+    `export const REFERENCE_ANSWERS_BROTLI_BASE64 =\n  '${packed}';`,
+    '',
+  ].join('\n');
+}
