@@ -12,7 +12,12 @@ import { schedules } from '../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
 import { SELECTION_TASKS_FUNCTION } from '../shared/workflows/selection.ts';
 
-export type SdkClient = 'dynamodb' | 'ses' | 'sfn' | 'kms';
+/**
+ * The AWS SDK clients a function builds. `xray`: its clients are captured by Powertools Tracer (X-Ray
+ * subsegments for every SDK call), as the background functions' are (shared/runtime/tracing.ts); the bare
+ * handler then builds them captured too.
+ */
+export type SdkClient = 'dynamodb' | 'ses' | 'sfn' | 'kms' | 'xray';
 
 export interface DeployedFunction {
   name: string;
@@ -45,21 +50,21 @@ export function deployedFunctions(): DeployedFunction[] {
     name: `task:${SELECTION_TASKS_FUNCTION.operationId}`,
     kind: 'task',
     entry: SELECTION_TASKS_FUNCTION.handler,
-    clients: ['dynamodb', ...(SELECTION_TASKS_FUNCTION.sendsEmail ? (['ses'] as const) : [])],
+    clients: ['dynamodb', ...(SELECTION_TASKS_FUNCTION.sendsEmail ? (['ses'] as const) : []), 'xray'],
     externals: [],
   };
   const jobs = schedules.map((job): DeployedFunction => ({
     name: `job:${job.id}`,
     kind: 'job',
     entry: job.handler,
-    clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : [])],
+    clients: ['dynamodb', ...(job.sendsEmail ? (['ses'] as const) : []), 'xray'],
     externals: [],
   }));
   const outbox: DeployedFunction = {
     name: 'outbox-stream-sender',
     kind: 'task',
     entry: OUTBOX_STREAM_SENDER.handler,
-    clients: ['dynamodb', 'ses'],
+    clients: ['dynamodb', 'ses', 'xray'],
     externals: [],
   };
   return [...api, tasks, ...jobs, outbox];
@@ -95,24 +100,34 @@ export function bareNameOf(clients: readonly SdkClient[]): string {
 export function bareHandlerSource(clients: readonly SdkClient[]): string {
   const lines: string[] = [];
   const built: string[] = [];
+  // Captured as shared/runtime/tracing.ts captures them: each client passes through the tracer when built.
+  const traced = clients.includes('xray');
+  if (traced) {
+    lines.push(
+      "import { Tracer } from '@aws-lambda-powertools/tracer';",
+      "const tracer = new Tracer({ serviceName: 'bench' });",
+      'const capture = (client) => tracer.captureAWSv3Client(client);',
+    );
+  }
+  const client = (expression: string) => (traced ? `capture(${expression})` : expression);
   if (clients.includes('dynamodb')) {
     lines.push(
       "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
       "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
-      'const ddb = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });',
+      `const ddb = DynamoDBDocumentClient.from(${client('new DynamoDBClient({})')}, { marshallOptions: { removeUndefinedValues: true } });`,
     );
     built.push('ddb');
   }
   if (clients.includes('ses')) {
-    lines.push("import { SESv2Client } from '@aws-sdk/client-sesv2';", 'const ses = new SESv2Client({});');
+    lines.push("import { SESv2Client } from '@aws-sdk/client-sesv2';", `const ses = ${client('new SESv2Client({})')};`);
     built.push('ses');
   }
   if (clients.includes('sfn')) {
-    lines.push("import { SFNClient } from '@aws-sdk/client-sfn';", 'const sfn = new SFNClient({});');
+    lines.push("import { SFNClient } from '@aws-sdk/client-sfn';", `const sfn = ${client('new SFNClient({})')};`);
     built.push('sfn');
   }
   if (clients.includes('kms')) {
-    lines.push("import { KMS } from '@aws-sdk/client-kms';", 'const kms = new KMS({});');
+    lines.push("import { KMS } from '@aws-sdk/client-kms';", `const kms = ${client('new KMS({})')};`);
     built.push('kms');
   }
   lines.push(`export const handler = async () => ({ statusCode: 200, body: String([${built.join(', ')}].length) });`);

@@ -959,6 +959,26 @@ function separateModulesInfo(functions: FunctionsMeasured) {
   }));
 }
 
+/**
+ * What capturing the clients with Powertools Tracer costs the background functions' cold import, shown beside
+ * the target (their bare handler builds its clients captured, as they do): the traced bare handler ÷ the same
+ * one untraced, same run.
+ */
+function tracerInfo(functions: FunctionsMeasured) {
+  return functions.bares.flatMap((traced) => {
+    if (!traced.bare.endsWith('+xray')) return [];
+    const untraced = functions.bares.find((b) => b.bare === traced.bare.replace(/\+xray$/, ''));
+    if (!untraced) return [];
+    return [
+      {
+        target: `  (info) Powertools Tracer on the background functions' clients: ${traced.bare} / ${untraced.bare}, sdkBundled`,
+        measured: `+${round(traced.coldImportMs.sdkBundled - untraced.coldImportMs.sdkBundled, 1)} ms, ${round(traced.coldImportMs.sdkBundled / untraced.coldImportMs.sdkBundled, 2)}x`,
+        status: '',
+      },
+    ];
+  });
+}
+
 /** `--cold-imports`: the functions table and the cold-import targets, written to results.cold-imports.json. */
 function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, loadAverageAtStart: number[]): boolean {
   const { coldTarget, healthTarget } = coldImportTargets(functions);
@@ -983,6 +1003,7 @@ function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, lo
       };
     }),
     ...separateModulesInfo(functions),
+    ...tracerInfo(functions),
   ]);
   const results = {
     generatedAt: startedAt.toISOString(),
@@ -1479,6 +1500,7 @@ async function main(): Promise<boolean> {
       status: t.synth.status,
     },
     ...separateModulesInfo(functions),
+    ...tracerInfo(functions),
     ...functions.sourceMaps
       .filter((r) => r.mode !== 'none')
       .map((r) => ({

@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { bundledInputs as bundledPackages } from '../helpers/bundled-packages.ts';
 import { apiFunctions } from '../../shared/functions.ts';
+import { deployedFunctions } from '../../bench/functions.ts';
 import { getBackgroundDeps, getDeps, registerClientDecorator, resetDeps } from '../../shared/runtime/deps.ts';
 import '../../shared/runtime/ddb-client.ts';
+
+const tracer = (inputs: string[]) => inputs.some((input) => input.includes('@aws-lambda-powertools/tracer'));
 
 describe('tracing of SDK calls', () => {
   afterEach(() => {
@@ -23,7 +26,6 @@ describe('tracing of SDK calls', () => {
   });
 
   it('background functions bundle the tracer; API functions do not (it would lengthen every cold start)', async () => {
-    const tracer = (inputs: string[]) => inputs.some((input) => input.includes('@aws-lambda-powertools/tracer'));
     for (const entry of [
       'functions/jobs/outbox-sweep.ts',
       'functions/outbox/stream-sender.ts',
@@ -35,4 +37,10 @@ describe('tracing of SDK calls', () => {
       expect(tracer(await bundledPackages(apiFunctions[id].entry)), id).toBe(false);
     }
   }, 60_000);
+
+  it("the bench compares exactly the functions that bundle the tracer with a bare handler whose clients are traced too", async () => {
+    for (const fn of deployedFunctions()) {
+      expect(fn.clients.includes('xray'), fn.name).toBe(tracer(await bundledPackages(fn.entry)));
+    }
+  }, 120_000);
 });
