@@ -5,8 +5,7 @@
  * same clients and nothing else: what our own code (route table entries, zod schemas, middy, the
  * logger, domain rules, stores) adds to a cold start.
  */
-import { subpathImportsOf } from '../infra/constructs/route-function.ts';
-import { REPO_ROOT } from '../infra/local/paths.ts';
+import { REPO_ROOT, subpathImportsOf } from '../infra/local/paths.ts';
 import { apiFunctions, needsOf, routeSpecsOf, separateBundlesOf, type ApiFunctionId, type ApiFunctionSpec } from '../shared/functions.ts';
 import { schedules } from '../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../shared/email/outbox.ts';
@@ -80,7 +79,9 @@ export function separateModules(functions: readonly DeployedFunction[] = deploye
   return (Object.keys(apiFunctions) as ApiFunctionId[]).flatMap((id) => {
     const spec: ApiFunctionSpec = apiFunctions[id];
     const owner = functions.find((fn) => fn.name === id);
-    return (spec.separateModules ?? []).map((specifier): DeployedFunction => {
+    // Data files beside the bundle (`#openapi-document`) are read, not imported: nothing to measure.
+    const modules = (spec.separateModules ?? []).filter((specifier) => imports[specifier]?.endsWith('.ts') ?? true);
+    return modules.map((specifier): DeployedFunction => {
       const entry = imports[specifier];
       if (!entry || !owner) throw new Error(`${id}: ${specifier} is not in package.json "imports"`);
       return { name: `${id} ${specifier}`, kind: owner.kind, entry: entry.replace(/^\.\//, ''), clients: owner.clients, externals: [] };

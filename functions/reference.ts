@@ -8,16 +8,16 @@
  */
 import type { Context } from 'aws-lambda';
 import type { DispatchHandler } from '../shared/http/dispatch.ts';
-import { answerFromBuiltData, unpackReferenceAnswers, type ReferenceAnswers } from '../shared/http/reference-answers.ts';
+import { answerFromBuiltData, readReferenceAnswers, type ReferenceAnswers } from '../shared/http/reference-answers.ts';
 import { brusselsDateOf } from '../shared/domain/calendar.ts';
 import { now } from '../shared/runtime/clock.ts';
-import { REFERENCE_ANSWERS_BROTLI_BASE64, REFERENCE_ROUTES } from '../shared/reference-answers.generated.ts';
+import { REFERENCE_ROUTES } from '../shared/reference-answers.generated.ts';
 
 let answers: Promise<ReferenceAnswers> | undefined;
 let routes: Promise<DispatchHandler> | undefined;
 
 async function reference(event: Parameters<DispatchHandler>[0], context: Context) {
-  answers ??= unpackReferenceAnswers(REFERENCE_ANSWERS_BROTLI_BASE64);
+  answers ??= readReferenceAnswers();
   const answer = answerFromBuiltData(REFERENCE_ROUTES, await answers, event, brusselsDateOf(now()));
   if (answer) return answer;
   routes ??= import('#reference-routes').then((module) => module.handler);

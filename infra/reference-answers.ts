@@ -10,7 +10,8 @@ import { processingRegister } from '../shared/store/processing-register.ts';
 /**
  * Build time: what the Reference function answers from data (shared/http/reference-answers.ts), computed
  * with the very functions its routes' handlers call (`rulesInForce`, `processingRegister`, `problemTypePage`).
- * `npm run reference:write` writes it to shared/reference-answers.generated.ts.
+ * `npm run reference:write` writes the answers to shared/reference-answers.json.br (`#reference-answers` in
+ * package.json "imports") and the routes to shared/reference-answers.generated.ts.
  */
 
 /** The earliest date asked for; before the registry's first date nothing is in force. */
@@ -94,23 +95,24 @@ export function referenceRoutes(): ReferenceRoutes {
   );
 }
 
+/** The answers as the function reads them (`#reference-answers`): JSON, Brotli-compressed. */
+export function referenceAnswersFile(): Buffer {
+  return brotliCompressSync(JSON.stringify(referenceAnswers()));
+}
+
 /**
- * The generated module: the routes as a small literal (the handler names its operationIds at import), the
- * answers as JSON, Brotli-compressed, in base64 (a string literal's bytes are scanned at every cold start;
- * see infra/local/print-openapi.ts).
+ * The generated module: the routes as a small literal (the handler names its operationIds at import and
+ * checks the caller's role before it reads anything). The answers are a file of their own
+ * (`referenceAnswersFile`), read on the first request: as a string in the bundle they cost every cold start
+ * about 35 µs per kB.
  */
-export function referenceAnswersModuleSource(): string {
-  const packed = brotliCompressSync(JSON.stringify(referenceAnswers())).toString('base64');
+export function referenceRoutesModuleSource(): string {
   return [
-    '// Generated from the rules registry, the processing register, the problem types and the route table by',
-    '// `npm run reference:write`; do not edit (a test fails when it is stale).',
+    '// Generated from the route table by `npm run reference:write`; do not edit (a test fails when it is stale).',
     "import type { ReferenceRoutes } from './http/reference-answers.ts';",
     '',
-    '/** The Reference function\'s routes, by route key. */',
+    "/** The Reference function's routes, by route key. */",
     `export const REFERENCE_ROUTES: ReferenceRoutes = ${JSON.stringify(referenceRoutes(), null, 2)};`,
-    '',
-    '/** The answers (shared/http/reference-answers.ts `ReferenceAnswers`) as JSON, Brotli-compressed, in base64. */',
-    `export const REFERENCE_ANSWERS_BROTLI_BASE64 =\n  '${packed}';`,
     '',
   ].join('\n');
 }

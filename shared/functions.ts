@@ -24,8 +24,9 @@ export interface ApiFunctionSpec {
   description: string;
   routes: readonly RouteId[];
   /**
-   * Modules of this function bundled into a file of their own beside its bundle and imported on first use:
-   * subpath imports of package.json "imports" (`#reference-routes`), which locally resolve to the source.
+   * Modules of this function bundled into a file of their own beside its bundle and imported on first use, or
+   * data files put there and read on first use: subpath imports of package.json "imports"
+   * (`#reference-routes`, `#openapi-document`), which locally resolve to the repository's files.
    */
   separateModules?: readonly string[];
 }
@@ -40,15 +41,18 @@ export const apiFunctions = {
     entry: 'functions/openapi.ts',
     description: 'The OpenAPI document, generated from the route table',
     routes: ['getOpenApi'],
+    // The document, generated at build time: a file beside the bundle, read on the first request.
+    separateModules: ['#openapi-document'],
   },
   Reference: {
     entry: 'functions/reference.ts',
     description:
       'The rules in force, with their sources, the processing register and the problem type pages: reads nothing from the table',
     routes: ['listRules', 'privacyRegister', 'getProblemType'],
-    // Its entry answers today's rules, the register and the problem pages from build-time data; the routes'
-    // handlers (middy, zod, the logger) are imported on the first request that data does not answer.
-    separateModules: ['#reference-routes'],
+    // Its entry answers today's rules, the register and the problem pages from build-time data, a file beside
+    // the bundle; the routes' handlers (middy, zod, the logger) are imported on the first request that data
+    // does not answer.
+    separateModules: ['#reference-answers', '#reference-routes'],
   },
   FacilitiesRead: {
     entry: 'functions/facilities-read.ts',

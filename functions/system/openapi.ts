@@ -1,12 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { RouteHandler } from '../../shared/http/handler.ts';
 import { serverUrlOf } from '../../shared/http/server-url.ts';
-import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../shared/openapi.generated.ts';
+import { readBrotliFile } from '../../shared/runtime/built-file.ts';
 
 /**
  * `GET /openapi.json`: the document generated from the route table at build time
  * (`npm run openapi:write`, checked by a test), so this function carries neither zod, the schemas nor the
- * generator. It carries the document compressed, unpacked on the first request, so it starts in about the
+ * generator. The document is a compressed file beside the bundle (`#openapi-document`,
+ * shared/runtime/built-file.ts), read and unpacked on the first request, so the function starts in about the
  * time of an empty handler. Only `servers` is set per request, to the address the caller used (see
  * shared/http/server-url.ts). Its route-table entry (shared/routes/system.ts) documents it; a test checks that the route
  * below is that entry's.
@@ -19,11 +20,7 @@ export const handler: RouteHandler = Object.assign(
     const serverUrl = serverUrlOf(event);
     let body = bodies.get(serverUrl);
     if (!body) {
-      // node:zlib is imported here, not at the top: loading it costs a cold start about 5 ms.
-      const { brotliDecompressSync } = await import('node:zlib');
-      document ??= JSON.parse(
-        brotliDecompressSync(Buffer.from(OPENAPI_DOCUMENT_BROTLI_BASE64, 'base64')).toString('utf8'),
-      ) as object;
+      document ??= JSON.parse(await readBrotliFile('#openapi-document')) as object;
       body = JSON.stringify({ ...document, servers: [{ url: serverUrl }] });
       if (bodies.size < 16) bodies.set(serverUrl, body);
     }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Duration, Stack, Tags, Validations, type CfnElement } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -12,6 +11,7 @@ import { Construct } from 'constructs';
 import type { RouteSpec } from '../../shared/http/route.ts';
 import { AUDIT_ENTRY_ATTRIBUTES, AUDITED_PARTITION_PREFIXES } from '../../shared/store/audit.ts';
 import { ENCRYPTION_SDK_EXPORTS, ENCRYPTION_SDK_PACKAGE } from '../../shared/runtime/encryption-sdk.ts';
+import { subpathImportsOf } from '../local/paths.ts';
 
 function describe(spec: FunctionSpec): string {
   return spec.description ?? `${spec.operationId} (${spec.handler})`;
@@ -58,17 +58,18 @@ export const TRIMMED_FROM_INSTALLED_MODULES = [
  * - a package (the Encryption SDK: the exports the participant cipher uses), bundled into
  *   `node_modules/<package>/index.mjs`;
  * - a module of ours, named by a subpath import of package.json ("imports", `#reference-routes`), bundled
- *   into `<name>.mjs` beside `index.mjs`; a `package.json` there maps the specifier to it, as the
- *   repository's maps it to the source for the local cloud and the tests.
+ *   into `<name>.mjs` beside `index.mjs`, or a data file named the same way (`#openapi-document`), copied
+ *   there; a `package.json` there maps the specifier to it, as the repository's maps it to the source for
+ *   the local cloud and the tests.
  */
 export function separateBundle(repoRoot: string, outputDir: string, specifier: string): string[] {
   const esbuild = `"${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --main-fields=module,main --banner:js="${ESM_BUNDLING.banner}"`;
   if (specifier.startsWith('#')) {
     const entry = subpathImportsOf(repoRoot)[specifier];
     if (!entry) throw new Error(`${specifier} is not in package.json "imports"`);
-    return [
-      `cd "${repoRoot}" && ${esbuild} --sourcemap --sources-content=false "${entry}" --outfile="${path.join(outputDir, separateModuleFile(specifier))}"`,
-    ];
+    const target = path.join(outputDir, separateModuleFile(repoRoot, specifier));
+    if (!entry.endsWith('.ts')) return [`cp "${path.join(repoRoot, entry)}" "${target}"`];
+    return [`cd "${repoRoot}" && ${esbuild} --sourcemap --sources-content=false "${entry}" --outfile="${target}"`];
   }
   if (specifier !== ENCRYPTION_SDK_PACKAGE) throw new Error(`no separate bundle is defined for ${specifier}`);
   const target = path.join(outputDir, 'node_modules', specifier);
@@ -80,21 +81,20 @@ export function separateBundle(repoRoot: string, outputDir: string, specifier: s
   ];
 }
 
-/** The file a module of ours (`#reference-routes`) is bundled into, beside `index.mjs`. */
-export function separateModuleFile(specifier: string): string {
-  return `${specifier.slice(1)}.mjs`;
-}
-
-/** package.json "imports": subpath specifier → the repository's source file. */
-export function subpathImportsOf(repoRoot: string): Record<string, string> {
-  const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { imports?: Record<string, string> };
-  return pkg.imports ?? {};
+/**
+ * The file beside `index.mjs` that a subpath import names: a module of ours (`#reference-routes`) is bundled
+ * into `reference-routes.mjs`; a data file (`#openapi-document`, `shared/openapi-document.json.br`) is
+ * copied under its own name.
+ */
+export function separateModuleFile(repoRoot: string, specifier: string): string {
+  const entry = subpathImportsOf(repoRoot)[specifier] ?? '';
+  return entry.endsWith('.ts') ? `${specifier.slice(1)}.mjs` : path.basename(entry);
 }
 
 /** The `package.json` beside the bundle that maps each module of ours to its separate bundle. */
-function separateModulesPackageJson(outputDir: string, specifiers: readonly string[]): string[] {
+function separateModulesPackageJson(repoRoot: string, outputDir: string, specifiers: readonly string[]): string[] {
   if (specifiers.length === 0) return [];
-  const imports = Object.fromEntries(specifiers.map((s) => [s, `./${separateModuleFile(s)}`]));
+  const imports = Object.fromEntries(specifiers.map((s) => [s, `./${separateModuleFile(repoRoot, s)}`]));
   const json = JSON.stringify({ type: 'module', imports });
   return [`printf '%s\\n' '${json}' > "${path.join(outputDir, 'package.json')}"`];
 }
@@ -107,6 +107,7 @@ export function afterBundlingHooks(repoRoot: string, separateBundles: readonly s
       ...(trim ? TRIM_INSTALLED_MODULES.afterBundling(inputDir, outputDir) : []),
       ...separateBundles.flatMap((specifier) => separateBundle(repoRoot, outputDir, specifier)),
       ...separateModulesPackageJson(
+        repoRoot,
         outputDir,
         separateBundles.filter((specifier) => specifier.startsWith('#')),
       ),

@@ -1,18 +1,17 @@
 // `npm run client`: writes client/api-types.ts, the TypeScript types of the API (openapi-typescript) from the
-// committed OpenAPI document (shared/openapi.generated.ts), for openapi-fetch (client/client.ts). A test fails
+// committed OpenAPI document (shared/openapi-document.json.br), for openapi-fetch (client/client.ts). A test fails
 // when the file is not the one the document generates; `npm run openapi:write` runs this too.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
-import { OPENAPI_DOCUMENT_BROTLI_BASE64 } from '../../shared/openapi.generated.ts';
-import { REPO_ROOT } from './paths.ts';
+import { REPO_ROOT, subpathImportFile } from './paths.ts';
 
 export const CLIENT_TYPES = path.join(REPO_ROOT, 'client/api-types.ts');
 
 /** The committed OpenAPI document, as the OpenAPI function serves it (without `servers`, set per request). */
 export function committedOpenApiDocument(): OpenAPI3 {
-  return JSON.parse(brotliDecompressSync(Buffer.from(OPENAPI_DOCUMENT_BROTLI_BASE64, 'base64')).toString('utf8')) as OpenAPI3;
+  return JSON.parse(brotliDecompressSync(readFileSync(subpathImportFile('#openapi-document'))).toString('utf8')) as OpenAPI3;
 }
 
 /** The source of client/api-types.ts: `paths`, `operations` and `components` of the committed document. */

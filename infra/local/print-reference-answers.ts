@@ -1,16 +1,19 @@
-// `npm run reference:write`: writes shared/reference-answers.generated.ts, the answers the Reference function
-// serves from data (infra/reference-answers.ts); a test fails when the file is stale. Without `--write`,
-// prints the answers as JSON.
+// `npm run reference:write`: writes the answers the Reference function serves from data
+// (infra/reference-answers.ts) to shared/reference-answers.json.br and its routes to
+// shared/reference-answers.generated.ts; a test fails when either is stale. Without `--write`, prints the
+// answers as JSON.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { referenceAnswers, referenceAnswersModuleSource } from '../reference-answers.ts';
-import { REPO_ROOT } from './paths.ts';
+import { referenceAnswers, referenceAnswersFile, referenceRoutesModuleSource } from '../reference-answers.ts';
+import { REPO_ROOT, subpathImportFile } from './paths.ts';
 
-export const GENERATED_REFERENCE_ANSWERS = path.join(REPO_ROOT, 'shared/reference-answers.generated.ts');
+const ROUTES_MODULE = path.join(REPO_ROOT, 'shared/reference-answers.generated.ts');
 
 if (process.argv.includes('--write')) {
-  writeFileSync(GENERATED_REFERENCE_ANSWERS, referenceAnswersModuleSource());
-  console.error(`written to ${path.relative(process.cwd(), GENERATED_REFERENCE_ANSWERS)}`);
+  const answersFile = subpathImportFile('#reference-answers');
+  writeFileSync(answersFile, referenceAnswersFile());
+  writeFileSync(ROUTES_MODULE, referenceRoutesModuleSource());
+  console.error(`written to ${path.relative(process.cwd(), answersFile)} and ${path.relative(process.cwd(), ROUTES_MODULE)}`);
 } else {
   process.stdout.write(`${JSON.stringify(referenceAnswers(), null, 2)}\n`);
 }

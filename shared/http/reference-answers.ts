@@ -1,10 +1,11 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { principalFromClaims } from './principal.ts';
 import { accepts, toResult } from './reply.ts';
+import { readBrotliFile } from '../runtime/built-file.ts';
 
 /**
  * The Reference function's answers, computed at build time (infra/reference-answers.ts, written to
- * shared/reference-answers.generated.ts by `npm run reference:write`; a test fails when that file is stale):
+ * shared/reference-answers.json.br by `npm run reference:write`; a test fails when that file is stale):
  * the rules in force and the processing register for every period in which they stay the same, and every
  * problem type's page. `answerFromBuiltData` answers the requests these settle (today's rules, the register,
  * a known problem type, each for a caller the route admits) without middy, zod or the logger, so the
@@ -33,10 +34,9 @@ export interface ReferenceAnswers {
   problems: Readonly<Record<string, { page: unknown; html: string }>>;
 }
 
-/** Unpacks the answers (JSON, Brotli-compressed, base64); node:zlib is loaded here, on the first request. */
-export async function unpackReferenceAnswers(brotliBase64: string): Promise<ReferenceAnswers> {
-  const { brotliDecompressSync } = await import('node:zlib');
-  return JSON.parse(brotliDecompressSync(Buffer.from(brotliBase64, 'base64')).toString('utf8')) as ReferenceAnswers;
+/** Reads the answers, a file beside the bundle (`#reference-answers`), on the first request. */
+export async function readReferenceAnswers(): Promise<ReferenceAnswers> {
+  return JSON.parse(await readBrotliFile('#reference-answers')) as ReferenceAnswers;
 }
 
 /** The period `on` falls in: the last one that starts on or before it. */

@@ -99,43 +99,75 @@ describe('the Encryption SDK in a bundle of its own (separateBundles)', () => {
   }, 60_000);
 });
 
-describe("a function's own module in a bundle of its own (separateModules: #reference-routes)", () => {
-  it('is built beside index.mjs and mapped there, so the bundle imports it on the first request its data does not answer', async () => {
+/** Builds a function's bundle as CDK does (its separate modules left out), then runs the hook that follows it. */
+async function buildWithSeparateModules(id: 'Reference' | 'OpenApi', output: string): Promise<void> {
+  await build({
+    absWorkingDir: REPO_ROOT,
+    entryPoints: [apiFunctions[id].entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    minify: true,
+    banner: { js: ESM_BUNDLING.banner },
+    external: [...separateBundlesOf(id)],
+    outfile: path.join(output, 'index.mjs'),
+    logLevel: 'error',
+  });
+  const hooks = afterBundlingHooks(REPO_ROOT, separateBundlesOf(id), false);
+  for (const command of hooks.afterBundling(REPO_ROOT, output)) execFileSync('bash', ['-c', command]);
+}
+
+/** Runs `script` beside the bundle in a fresh Node, as Lambda would load index.mjs, and parses what it prints. */
+function runBeside(output: string, script: string[]): Record<string, unknown> {
+  writeFileSync(path.join(output, 'invoke.mjs'), script.join('\n'));
+  return JSON.parse(
+    execFileSync(process.execPath, [path.join(output, 'invoke.mjs')], { cwd: output, encoding: 'utf8', env: { ...coldImportEnvironment() } }),
+  ) as Record<string, unknown>;
+}
+
+describe("a function's own modules and data beside its bundle (separateModules)", () => {
+  it('Reference: the answers file and #reference-routes are put beside index.mjs and mapped there; the routes are imported on the first request the answers do not settle', async () => {
     const output = mkdtempSync(path.join(tmpdir(), 'wez-separate-module-'));
     try {
-      // The function's bundle as CDK builds it (the module left out), then the hook that runs after it.
-      await build({
-        absWorkingDir: REPO_ROOT,
-        entryPoints: [apiFunctions.Reference.entry],
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node22',
-        minify: true,
-        banner: { js: ESM_BUNDLING.banner },
-        external: [...separateBundlesOf('Reference')],
-        outfile: path.join(output, 'index.mjs'),
-        logLevel: 'error',
-      });
-      const hooks = afterBundlingHooks(REPO_ROOT, separateBundlesOf('Reference'), false);
-      for (const command of hooks.afterBundling(REPO_ROOT, output)) execFileSync('bash', ['-c', command]);
-      expect(filesUnder(output).sort()).toEqual(['index.mjs', 'package.json', 'reference-routes.mjs', 'reference-routes.mjs.map']);
-      expect(readFileSync(path.join(output, 'index.mjs'), 'utf8')).not.toContain('zod');
-      writeFileSync(
-        path.join(output, 'invoke.mjs'),
-        [
-          "const { handler } = await import('./index.mjs');",
-          "const claims = { sub: 'u', 'cognito:groups': '[department]' };",
-          "const base = { headers: {}, requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims } } } };",
-          "const today = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: '' }, {});",
-          "const onDate = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: 'on=2023-07-01', queryStringParameters: { on: '2023-07-01' } }, {});",
-          "console.log(JSON.stringify({ today: today.statusCode, onDate: onDate.statusCode, on: JSON.parse(onDate.body).on, resolved: import.meta.resolve('#reference-routes') }));",
-        ].join('\n'),
+      await buildWithSeparateModules('Reference', output);
+      expect(filesUnder(output).sort()).toEqual(
+        ['index.mjs', 'package.json', 'reference-answers.json.br', 'reference-routes.mjs', 'reference-routes.mjs.map'].sort(),
       );
-      const answer = JSON.parse(
-        execFileSync(process.execPath, [path.join(output, 'invoke.mjs')], { cwd: output, encoding: 'utf8', env: { ...coldImportEnvironment() } }),
-      ) as Record<string, unknown>;
-      expect(answer).toEqual({ today: 200, onDate: 200, on: '2023-07-01', resolved: pathToFileURL(path.join(output, 'reference-routes.mjs')).href });
+      expect(readFileSync(path.join(output, 'index.mjs'), 'utf8')).not.toContain('zod');
+      const answer = runBeside(output, [
+        "const { handler } = await import('./index.mjs');",
+        "const claims = { sub: 'u', 'cognito:groups': '[department]' };",
+        "const base = { headers: {}, requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims } } } };",
+        "const today = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: '' }, {});",
+        "const onDate = await handler({ ...base, routeKey: 'GET /rules', rawPath: '/rules', rawQueryString: 'on=2023-07-01', queryStringParameters: { on: '2023-07-01' } }, {});",
+        "console.log(JSON.stringify({ today: today.statusCode, rules: JSON.parse(today.body).items.length > 0, onDate: onDate.statusCode, on: JSON.parse(onDate.body).on, resolved: import.meta.resolve('#reference-routes') }));",
+      ]);
+      expect(answer).toEqual({
+        today: 200,
+        rules: true,
+        onDate: 200,
+        on: '2023-07-01',
+        resolved: pathToFileURL(path.join(output, 'reference-routes.mjs')).href,
+      });
+    } finally {
+      rmSync(output, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('OpenApi: the document is a file beside index.mjs, read on the first request', async () => {
+    const output = mkdtempSync(path.join(tmpdir(), 'wez-separate-data-'));
+    try {
+      await buildWithSeparateModules('OpenApi', output);
+      expect(filesUnder(output).sort()).toEqual(['index.mjs', 'openapi-document.json.br', 'package.json']);
+      const answer = runBeside(output, [
+        "const { handler } = await import('./index.mjs');",
+        "const result = await handler({ routeKey: 'GET /openapi.json', rawPath: '/openapi.json', headers: { host: 'api.example' }, requestContext: { domainName: 'api.example', http: { method: 'GET' } } }, {});",
+        'const document = JSON.parse(result.body);',
+        'console.log(JSON.stringify({ status: result.statusCode, openapi: document.openapi, paths: Object.keys(document.paths).length }));',
+      ]);
+      expect(answer).toMatchObject({ status: 200, openapi: expect.stringMatching(/^3\.1/) as unknown });
+      expect(answer.paths).toBeGreaterThan(50);
     } finally {
       rmSync(output, { recursive: true, force: true });
     }

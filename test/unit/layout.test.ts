@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/local/paths.ts';
 import { apiFunctions, type ApiFunctionSpec } from '../../shared/functions.ts';
-import { subpathImportsOf } from '../../infra/constructs/route-function.ts';
+import { subpathImportsOf } from '../../infra/local/paths.ts';
 import { routeList } from '../../shared/routes.ts';
 import { schedules } from '../../shared/schedules.ts';
 import { OUTBOX_STREAM_SENDER } from '../../shared/email/outbox.ts';

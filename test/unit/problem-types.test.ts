@@ -17,7 +17,7 @@ function sourcesUnder(dir: string): string[] {
   );
 }
 
-const SOURCES = ['functions', 'shared', 'infra/local'].flatMap(sourcesUnder).filter((file) => !file.endsWith('openapi.generated.ts'));
+const SOURCES = ['functions', 'shared', 'infra/local'].flatMap(sourcesUnder).filter((file) => !file.endsWith('.generated.ts'));
 
 /**
  * The call sites whose slug is not written where the problem is made, with every slug they can give. A new
