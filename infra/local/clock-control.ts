@@ -12,7 +12,17 @@ import type { LocalScheduler } from './scheduler.ts';
  */
 export const CLOCK_CONTROL_PATH = '/clock';
 
-export function createClockControl(options: { clock: LocalClock; scheduler: LocalScheduler; onMove?: () => void }): Server {
+export function createClockControl(options: {
+  clock: LocalClock;
+  scheduler: LocalScheduler;
+  onMove?: () => void;
+  /**
+   * Awaited before the clock moves: the outbox's stream sender finishes the deliveries it holds. Its claim
+   * on an entry lasts until the clock's time plus a lease, so a sweep run at a moved-ahead instant would
+   * take over a claim still being sent and send the email twice.
+   */
+  beforeMove?: () => Promise<void>;
+}): Server {
   const { clock, scheduler } = options;
   const send = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json' });
@@ -40,6 +50,7 @@ export function createClockControl(options: { clock: LocalClock; scheduler: Loca
         return send(res, 200, { ...state(), ran: [] });
       }
       clockTarget(move, clock.now()); // a move it cannot read is a 400 at once
+      await options.beforeMove?.();
       const ran = await scheduler.advanceTo((now) => clockTarget(move, now));
       options.onMove?.();
       return send(res, 200, { ...state(), ran });

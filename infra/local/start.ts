@@ -246,7 +246,13 @@ try {
   scheduler = localScheduler;
   saveClock(localScheduler.lastRuns());
   const { createClockControl, CLOCK_CONTROL_PATH } = await import('./clock-control.ts');
-  clockControl = createClockControl({ clock, scheduler: localScheduler, onMove: () => saveClock(localScheduler.lastRuns()) });
+  const sender = outbox;
+  clockControl = createClockControl({
+    clock,
+    scheduler: localScheduler,
+    onMove: () => saveClock(localScheduler.lastRuns()),
+    beforeMove: () => sender.drain(),
+  });
   const clockEndpoint = `http://127.0.0.1:${await listen(clockControl, ports.clock, { what: 'Clock control', advice: advice('clock') })}${CLOCK_CONTROL_PATH}`;
   const apiEndpoint = `http://127.0.0.1:${port}`;
   writeCloudState(

@@ -163,4 +163,31 @@ describe('moving the running local cloud through time', () => {
     expect(nobody.status).toBe(1);
     expect(nobody.stderr.trim()).toMatch(/^npm run clock: no local cloud answers at .*: start it with npm start\.$/);
   });
+
+  it('moves only once the outbox sender has finished the deliveries it holds (beforeMove), so no sweep takes one over', async () => {
+    let entered!: () => void;
+    const inBeforeMove = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const gated = createClockControl({
+      clock,
+      scheduler,
+      beforeMove: async () => {
+        entered();
+        await held;
+      },
+    });
+    const gatedUrl = `http://127.0.0.1:${await listen(gated, 0)}${CLOCK_CONTROL_PATH}`;
+    try {
+      const before = clock.now().toISOString();
+      const moving = fetch(gatedUrl, { method: 'POST', body: JSON.stringify({ move: '+1h' }) });
+      await inBeforeMove;
+      expect(clock.now().toISOString(), 'the clock waits while the sender finishes').toBe(before);
+      release();
+      const moved = (await (await moving).json()) as { now: string };
+      expect(moved.now).toBe(new Date(Date.parse(before) + 3_600_000).toISOString());
+    } finally {
+      gated.close();
+    }
+  });
 });
