@@ -25,6 +25,8 @@
  * prints the functions table and the cold-import targets and writes bench/results.cold-imports.json.
  * `npm run bench -- --start` times `npm start` until /health answers (bench/start.ts, about two minutes;
  * `BENCH_START_RUNS`, default 5) and writes bench/results.start.json.
+ * `npm run bench -- --synth` times `npm run synth` into a fresh directory (about a minute) and writes
+ * bench/results.synth.json.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -79,6 +81,9 @@ const JOBS_RESULTS_FILE = path.join(BENCH_DIR, 'results.jobs.json');
 const START_ONLY = process.argv.includes('--start');
 const START_RESULTS_FILE = path.join(BENCH_DIR, 'results.start.json');
 const COLD_IMPORTS_RESULTS_FILE = path.join(BENCH_DIR, 'results.cold-imports.json');
+/** `--synth`: `npm run synth` alone, timed into a fresh directory, with the size of the cloud assembly. */
+const SYNTH_ONLY = process.argv.includes('--synth');
+const SYNTH_RESULTS_FILE = path.join(BENCH_DIR, 'results.synth.json');
 
 const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
@@ -1091,9 +1096,33 @@ async function startOnly(): Promise<boolean> {
   return true;
 }
 
+/** `--synth`: how long `npm run synth` takes on this machine, how large `cdk.out` is, how many resources. */
+async function synthOnly(): Promise<boolean> {
+  const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
+  const synth = await measureSynth(REPO_ROOT);
+  const pass =
+    synth.seconds <= TARGETS.synthSeconds && synth.bytes <= TARGETS.cloudAssemblyBytes && synth.resources <= TARGETS.resourcesPerStack;
+  console.log(
+    `npm run synth: ${synth.seconds} s, cdk.out ${round(synth.bytes / 1e6, 1)} MB in ${synth.files} files, ${synth.resources} resources ` +
+      `(target <= ${TARGETS.synthSeconds} s, <= ${TARGETS.cloudAssemblyBytes / 1e6} MB, <= ${TARGETS.resourcesPerStack}): ${pass ? 'PASS' : 'FAIL'}; ` +
+      `load average at start ${loadAverageAtStart.join(' / ')}`,
+  );
+  const results = {
+    date: new Date().toISOString(),
+    node: process.version,
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, loadAverageAtStart },
+    synth,
+    status: pass ? 'PASS' : 'FAIL',
+  };
+  writeFileSync(`${SYNTH_RESULTS_FILE}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  renameSync(`${SYNTH_RESULTS_FILE}.tmp`, SYNTH_RESULTS_FILE);
+  return pass;
+}
+
 async function main(): Promise<boolean> {
   if (JOBS_ONLY) return jobsOnly();
   if (START_ONLY) return startOnly();
+  if (SYNTH_ONLY) return synthOnly();
   const startedAt = new Date();
   const loadAverageAtStart = os.loadavg().map((v) => round(v, 2));
   const functions = await measureFunctions();
