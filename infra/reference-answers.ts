@@ -1,8 +1,7 @@
-import { brotliCompressSync } from 'node:zlib';
-import { RULES, rulesInForce } from '../shared/domain/rules/registry.ts';
+import { RULES, rulesInForce, type RuleDefinition } from '../shared/domain/rules/registry.ts';
 import { addDays } from '../shared/domain/trajectory-dates.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
-import { PROBLEM_PAGE_CACHE_CONTROL, PROBLEM_TYPES, problemTypeHtml, problemTypePage } from '../shared/http/problem-types.ts';
+import { PROBLEM_PAGE_CACHE_CONTROL, PROBLEM_TYPES, problemTypePage } from '../shared/http/problem-types.ts';
 import type { ReferenceAnswers, ReferenceRoute, ReferenceRoutes } from '../shared/http/reference-answers.ts';
 import { routeSpecsOf } from '../shared/functions.ts';
 import { processingRegister } from '../shared/store/processing-register.ts';
@@ -10,7 +9,7 @@ import { processingRegister } from '../shared/store/processing-register.ts';
 /**
  * Build time: what the Reference function answers from data (shared/http/reference-answers.ts), computed
  * with the very functions its routes' handlers call (`rulesInForce`, `processingRegister`, `problemTypePage`).
- * `npm run reference:write` writes the answers to shared/reference-answers.json.br (`#reference-answers` in
+ * `npm run reference:write` writes the answers to shared/reference-answers.json (`#reference-answers` in
  * package.json "imports") and the routes to shared/reference-answers.generated.ts.
  */
 
@@ -18,13 +17,18 @@ import { processingRegister } from '../shared/store/processing-register.ts';
 const FIRST_DAY = '0000-01-01';
 
 /**
- * The days on which an answer can change: every date the registry names (a rule's start and end, a
+ * The days on which an answer can change: every date the registry gives (a rule's start and end, a
  * parameter's new value), and the day after each (a rule ends after its `validUntil`). Between two of them
- * every answer stays the same: `rulesInForce` and the register compare dates with these and nothing else.
- * A test checks the answers against the functions for every day of 2000–2050.
+ * every answer stays the same: `rulesInForce` and the register (whose retention periods are parameters of
+ * the registry's rules) compare dates with these and nothing else. A test checks the answers against those
+ * functions for every day of 2000–2050.
  */
 export function changeDays(): string[] {
-  const named = JSON.stringify(RULES).match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
+  const named = (RULES as readonly RuleDefinition[]).flatMap((rule) => [
+    rule.validFrom,
+    ...(rule.validUntil ? [rule.validUntil] : []),
+    ...Object.values(rule.parameters ?? {}).flatMap((parameter) => parameter.values.map((value) => value.from)),
+  ]);
   const days = new Set([FIRST_DAY, ...named, ...named.map((day) => addDays(day, 1))]);
   return [...days].sort();
 }
@@ -47,12 +51,16 @@ function indexer() {
   };
 }
 
-/** The register's lines on `day`, none before its retention rules are in force (the route then fails as it would). */
+/**
+ * The register's lines on `day`; none before its retention rules are in force (the system's start), when
+ * the route's handler fails as it would (`retentionPeriod` has no period to give).
+ */
 function registerOn(day: string, add: (line: unknown) => number): { register?: number[] } {
   try {
     return { register: processingRegister(day).map(add) };
-  } catch {
-    return {};
+  } catch (error) {
+    if (error instanceof Error && / has no period on /.test(error.message)) return {};
+    throw error;
   }
 }
 
@@ -75,7 +83,7 @@ export function referenceAnswers(): ReferenceAnswers {
     slugs.map((slug) => {
       const page = problemTypePage(slug);
       if (!page) throw new Error(`no problem type page for ${slug}`);
-      return [slug, { page, html: problemTypeHtml(page) }];
+      return [slug, page];
     }),
   );
   return { rules: rules.values, registerLines: registerLines.values, periods, problems };
@@ -95,16 +103,16 @@ export function referenceRoutes(): ReferenceRoutes {
   );
 }
 
-/** The answers as the function reads them (`#reference-answers`): JSON, Brotli-compressed. */
-export function referenceAnswersFile(): Buffer {
-  return brotliCompressSync(JSON.stringify(referenceAnswers()));
+/** The answers as the function reads them (`#reference-answers`): JSON. */
+export function referenceAnswersJson(): string {
+  return `${JSON.stringify(referenceAnswers(), null, 2)}\n`;
 }
 
 /**
  * The generated module: the routes as a small literal (the handler names its operationIds at import and
  * checks the caller's role before it reads anything). The answers are a file of their own
- * (`referenceAnswersFile`), read on the first request: as a string in the bundle they cost every cold start
- * about 35 µs per kB.
+ * (`referenceAnswersJson`), read on the first request that needs them: as a string in the bundle they would
+ * cost every cold start about 35 µs per kB.
  */
 export function referenceRoutesModuleSource(): string {
   return [

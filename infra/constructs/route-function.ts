@@ -83,7 +83,7 @@ export function separateBundle(repoRoot: string, outputDir: string, specifier: s
 
 /**
  * The file beside `index.mjs` that a subpath import names: a module of ours (`#reference-routes`) is bundled
- * into `reference-routes.mjs`; a data file (`#openapi-document`, `shared/openapi-document.json.br`) is
+ * into `reference-routes.mjs`; a data file (`#openapi-document`, `shared/openapi-document.json`) is
  * copied under its own name.
  */
 export function separateModuleFile(repoRoot: string, specifier: string): string {

@@ -1,9 +1,8 @@
 // `npm run client`: writes client/api-types.ts, the TypeScript types of the API (openapi-typescript) from the
-// committed OpenAPI document (shared/openapi-document.json.br), for openapi-fetch (client/client.ts). A test fails
+// committed OpenAPI document (shared/openapi-document.json), for openapi-fetch (client/client.ts). A test fails
 // when the file is not the one the document generates; `npm run openapi:write` runs this too.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
 import openapiTS, { astToString, COMMENT_HEADER, type OpenAPI3 } from 'openapi-typescript';
 import { REPO_ROOT, subpathImportFile } from './paths.ts';
 
@@ -11,7 +10,7 @@ export const CLIENT_TYPES = path.join(REPO_ROOT, 'client/api-types.ts');
 
 /** The committed OpenAPI document, as the OpenAPI function serves it (without `servers`, set per request). */
 export function committedOpenApiDocument(): OpenAPI3 {
-  return JSON.parse(brotliDecompressSync(readFileSync(subpathImportFile('#openapi-document'))).toString('utf8')) as OpenAPI3;
+  return JSON.parse(readFileSync(subpathImportFile('#openapi-document'), 'utf8')) as OpenAPI3;
 }
 
 /** The source of client/api-types.ts: `paths`, `operations` and `components` of the committed document. */

@@ -1,19 +1,19 @@
 // `npm run reference:write`: writes the answers the Reference function serves from data
-// (infra/reference-answers.ts) to shared/reference-answers.json.br and its routes to
+// (infra/reference-answers.ts) to shared/reference-answers.json and its routes to
 // shared/reference-answers.generated.ts; a test fails when either is stale. Without `--write`, prints the
 // answers as JSON.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { referenceAnswers, referenceAnswersFile, referenceRoutesModuleSource } from '../reference-answers.ts';
+import { referenceAnswersJson, referenceRoutesModuleSource } from '../reference-answers.ts';
 import { REPO_ROOT, subpathImportFile } from './paths.ts';
 
 const ROUTES_MODULE = path.join(REPO_ROOT, 'shared/reference-answers.generated.ts');
 
 if (process.argv.includes('--write')) {
   const answersFile = subpathImportFile('#reference-answers');
-  writeFileSync(answersFile, referenceAnswersFile());
+  writeFileSync(answersFile, referenceAnswersJson());
   writeFileSync(ROUTES_MODULE, referenceRoutesModuleSource());
   console.error(`written to ${path.relative(process.cwd(), answersFile)} and ${path.relative(process.cwd(), ROUTES_MODULE)}`);
 } else {
-  process.stdout.write(`${JSON.stringify(referenceAnswers(), null, 2)}\n`);
+  process.stdout.write(referenceAnswersJson());
 }

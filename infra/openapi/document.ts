@@ -1,7 +1,7 @@
 /**
  * The API reference as published: the OpenAPI document generated from the route table
  * (shared/openapi.ts) with the reference's prose and examples applied, at build time
- * (`npm run openapi:write` writes it to shared/openapi-document.json.br, which the OpenAPI function serves). The
+ * (`npm run openapi:write` writes it to shared/openapi-document.json, which the OpenAPI function serves). The
  * prose (infra/openapi/descriptions.ts) and the examples (infra/openapi/examples.ts, from the demo data) are
  * in no function's bundle.
  */

@@ -11,16 +11,10 @@
  */
 import { ruleById, type RuleDefinition } from '../domain/rules/registry.ts';
 import { problemType, RULE_OF_PROBLEM } from './problem.ts';
+import type { ProblemTypeDoc, ProblemTypePage } from './problem-page.ts';
 
-export interface ProblemTypeDoc {
-  /** The status it comes with. */
-  status: number;
-  title: string;
-  /** What it means. */
-  meaning: string;
-  /** What the caller should do. */
-  whatToDo: string;
-}
+export { PROBLEM_PAGE_CACHE_CONTROL, problemTypeHtml, type ProblemTypeDoc, type ProblemTypePage } from './problem-page.ts';
+
 
 const RETRY_READ = 'Read the record again (GET), check that your change still makes sense, and send it again.';
 
@@ -349,18 +343,6 @@ export const PROBLEM_TYPES = {
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES;
 
-/** The pages change only with a release: caches may keep them an hour. */
-export const PROBLEM_PAGE_CACHE_CONTROL = 'public, max-age=3600';
-
-/** A problem type's page: the listed one, or (a refusal by a rule of the registry) one made from the rule. */
-export interface ProblemTypePage extends Omit<ProblemTypeDoc, 'status'> {
-  slug: string;
-  /** The status it comes with; a rule's refusal is a 409 (the state of a record) or a 422 (the request's content). */
-  status?: number;
-  type: string;
-  /** The rule of the registry behind it (GET /rules), when there is one. */
-  rule?: string;
-}
 
 export function problemTypePage(slug: string): ProblemTypePage | undefined {
   if (Object.hasOwn(PROBLEM_TYPES, slug)) {
@@ -381,27 +363,4 @@ function rulePage(rule: RuleDefinition): ProblemTypePage {
     whatToDo: `Read the rule, its source and its parameters in GET /rules, and change the request (or wait for the state it needs) so that it meets it.`,
     rule: rule.id,
   };
-}
-
-/** The page as HTML, for a browser. Every text is escaped. */
-export function problemTypeHtml(page: ProblemTypePage): string {
-  const rule = page.rule ? `<p>Rule: <code>${escapeHtml(page.rule)}</code> (see <code>GET /rules</code>).</p>` : '';
-  return [
-    '<!doctype html>',
-    '<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${escapeHtml(page.title)}</title></head>`,
-    '<body style="font-family: system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; line-height: 1.5">',
-    `<h1>${escapeHtml(page.title)}</h1>`,
-    `<p><code>${escapeHtml(page.type)}</code>${page.status === undefined ? '' : `, HTTP ${page.status}`}</p>`,
-    `<h2>What it means</h2><p>${escapeHtml(page.meaning)}</p>`,
-    `<h2>What to do</h2><p>${escapeHtml(page.whatToDo)}</p>`,
-    rule,
-    '<p>Every error of this API is an RFC 9457 problem document; the API reference is at <a href="/openapi.json">/openapi.json</a>.</p>',
-    '</body></html>',
-    '',
-  ].join('\n');
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

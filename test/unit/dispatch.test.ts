@@ -36,6 +36,11 @@ describe('the function entries', () => {
     },
   );
 
+  it("Reference's routes module dispatches the same routes as its entry answers from data", async () => {
+    const { handler } = (await import('../../functions/reference-routes.ts')) as { handler: DispatchHandler };
+    expect([...handler.operationIds].sort()).toEqual([...apiFunctions.Reference.routes].sort());
+  });
+
   it.each([
     ['health', routes.getHealth],
     ['openapi', routes.getOpenApi],

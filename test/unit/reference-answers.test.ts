@@ -1,4 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import type * as FsPromises from 'node:fs/promises';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { changeDays, referenceAnswers, referenceRoutes } from '../../infra/reference-answers.ts';
 import { lambdaContext, toApiGatewayEvent } from '../../infra/local/api-event.ts';
@@ -6,12 +8,18 @@ import { apiFunctions } from '../../shared/functions.ts';
 import { ROLES } from '../../shared/domain/reference-data.ts';
 import { rulesInForce } from '../../shared/domain/rules/registry.ts';
 import { addDays } from '../../shared/domain/trajectory-dates.ts';
-import { answerFromBuiltData, periodOn, readReferenceAnswers } from '../../shared/http/reference-answers.ts';
+import { answerFromBuiltData, builtAnswerRoute, periodOn, readReferenceAnswers, type ReferenceRoute } from '../../shared/http/reference-answers.ts';
 import { useClock } from '../../shared/runtime/clock.ts';
 import { processingRegister } from '../../shared/store/processing-register.ts';
 import { REFERENCE_ROUTES } from '../../shared/reference-answers.generated.ts';
 import { handler as lean } from '../../functions/reference.ts';
 import { handler as routes } from '../../functions/reference-routes.ts';
+
+// A pass-through, so that one test can make the answers file unreadable (fault injection only).
+vi.mock('node:fs/promises', async (original) => {
+  const real = await original<typeof FsPromises>();
+  return { ...real, readFile: vi.fn(real.readFile) };
+});
 
 const answers = referenceAnswers();
 
@@ -39,7 +47,7 @@ function event(
 describe('the answers built for the Reference function', () => {
   it('are the ones the rules registry, the register, the problem types and the route table give (npm run reference:write)', async () => {
     const committed = await readReferenceAnswers();
-    const stale = 'shared/reference-answers.json.br or .generated.ts is stale: run npm run reference:write';
+    const stale = 'shared/reference-answers.json or .generated.ts is stale: run npm run reference:write';
     expect(committed, stale).toEqual(JSON.parse(JSON.stringify(answers)));
     expect(REFERENCE_ROUTES, stale).toEqual(referenceRoutes());
     expect(Object.values(REFERENCE_ROUTES).map((r) => r.operationId).sort()).toEqual([...apiFunctions.Reference.routes].sort());
@@ -111,7 +119,9 @@ describe('functions/reference.ts', () => {
   clocks.push('2026-11-25T23:30:00.000Z');
 
   it.each(answered)('answers %s from the built data, as the route answers it', async (_name, request) => {
-    expect(answerFromBuiltData(REFERENCE_ROUTES, answers, request, '2026-11-26'), 'answered from the built data').toBeDefined();
+    const route = builtAnswerRoute(REFERENCE_ROUTES, request) as ReferenceRoute;
+    expect(route, 'decided before the data is read').toBeDefined();
+    expect(answerFromBuiltData(route, answers, request, '2026-11-26'), 'answered from the built data').toBeDefined();
     for (const instant of clocks) {
       useClock(() => new Date(instant));
       const fromData = await lean(request, lambdaContext('Reference'));
@@ -121,11 +131,26 @@ describe('functions/reference.ts', () => {
   });
 
   it.each(leftToTheRoutes)('leaves %s to the routes, and answers as they do', async (_name, request) => {
-    expect(answerFromBuiltData(REFERENCE_ROUTES, answers, request, '2026-11-26')).toBeUndefined();
+    const route = builtAnswerRoute(REFERENCE_ROUTES, request);
+    expect(route && answerFromBuiltData(route, answers, request, '2026-11-26')).toBeUndefined();
     useClock(() => new Date('2026-11-25T23:30:00.000Z'));
     const answer = await lean(request, lambdaContext('Reference'));
     expect(answer).toEqual(await routes(request, lambdaContext('Reference')));
     expect(answer.statusCode).not.toBe(500);
+  });
+
+  it('sends every request to the routes when the answers file cannot be read, and reads it again next time', async () => {
+    const request = event('GET', '/problems/{slug}', '/problems/stale-etag', { pathParameters: { slug: 'stale-etag' } });
+    const expected = await routes(request, lambdaContext('Reference'));
+    vi.resetModules();
+    const { handler: fresh } = (await import('../../functions/reference.ts')) as { handler: typeof lean };
+    const reads = vi.mocked(readFile);
+    reads.mockClear();
+    reads.mockRejectedValueOnce(Object.assign(new Error('gone'), { code: 'ENOENT' }));
+    expect(await fresh(request, lambdaContext('Reference'))).toEqual(expected);
+    // Read again on the next request (it succeeds now) and answered from the data.
+    expect(await fresh(request, lambdaContext('Reference'))).toEqual(expected);
+    expect(reads).toHaveBeenCalledTimes(2);
   });
 
   it("gives today's Brussels date and that day's rules, which change with the clock", async () => {
