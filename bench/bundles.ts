@@ -36,6 +36,8 @@ export interface BundleTarget {
   importsSdk: boolean;
   /** Packages CDK installs next to the bundle instead of bundling (the route's `nodeModules`). */
   externals?: readonly string[];
+  /** An event to answer once right after the import (the functions that need no AWS service), timed too. */
+  firstRequest?: unknown;
 }
 
 export interface BuiltBundle {
@@ -45,6 +47,7 @@ export interface BuiltBundle {
   file: string;
   bytes: number;
   sourceMapBytes: number;
+  firstRequest?: unknown;
 }
 
 function esbuildOptions(repoRoot: string, target: BundleTarget, mode: SdkMode | 'none', outfile: string): BuildOptions {
@@ -86,7 +89,14 @@ export async function buildBundles(repoRoot: string, outDir: string, targets: re
         const what = `${target.name} (${target.entry ?? 'reference handler'}, ${mode})`;
         throw new Error(`${what}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
       }
-      return { name: target.name, mode, file, bytes: statSync(file).size, sourceMapBytes: statSync(`${file}.map`).size };
+      return {
+        name: target.name,
+        mode,
+        file,
+        bytes: statSync(file).size,
+        sourceMapBytes: statSync(`${file}.map`).size,
+        ...(target.firstRequest === undefined ? {} : { firstRequest: target.firstRequest }),
+      };
     }),
   );
   // Wait for every build, so nothing still writes into outDir when the caller gives up and removes it.
@@ -108,7 +118,13 @@ const mod = await import(process.env.BENCH_BUNDLE_URL);
 if (typeof mod.handler !== 'function') throw new Error('the bundle exports no handler function');
 const ready = performance.now();
 const used = process.cpuUsage(cpu);
-process.stdout.write(JSON.stringify({ importMs: ready - started, importCpuMs: (used.user + used.system) / 1000, sinceProcessStartMs: ready }));
+let firstRequestMs;
+if (process.env.BENCH_EVENT) {
+  const result = await mod.handler(JSON.parse(process.env.BENCH_EVENT), {});
+  firstRequestMs = performance.now() - ready;
+  if (result && result.statusCode !== 200) throw new Error('the first request was answered ' + result.statusCode + ': ' + result.body);
+}
+process.stdout.write(JSON.stringify({ importMs: ready - started, importCpuMs: (used.user + used.system) / 1000, sinceProcessStartMs: ready, firstRequestMs }));
 `;
 
 export interface ColdImportSample {
@@ -117,6 +133,8 @@ export interface ColdImportSample {
   importCpuMs: number;
   /** From the process's time origin to a ready handler: Node's own start-up plus the import. */
   sinceProcessStartMs: number;
+  /** The first request's answer right after the import, when the bundle was given one. */
+  firstRequestMs?: number;
 }
 
 /** The environment a function has in Lambda, enough for `getDeps()` at import (no network at import). */
@@ -135,11 +153,15 @@ export function coldImportEnvironment(): Record<string, string> {
   };
 }
 
-export function coldImportOnce(file: string, options: { sourceMaps: boolean }): Promise<ColdImportSample> {
+export function coldImportOnce(file: string, options: { sourceMaps: boolean }, firstRequest?: unknown): Promise<ColdImportSample> {
   return new Promise((resolve, reject) => {
     const args = [...(options.sourceMaps ? ['--enable-source-maps'] : []), '--input-type=module', '-e', COLD_IMPORT_SCRIPT];
     const child = spawn(process.execPath, args, {
-      env: { ...coldImportEnvironment(), BENCH_BUNDLE_URL: pathToFileURL(file).href },
+      env: {
+        ...coldImportEnvironment(),
+        BENCH_BUNDLE_URL: pathToFileURL(file).href,
+        ...(firstRequest === undefined ? {} : { BENCH_EVENT: JSON.stringify(firstRequest) }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -166,6 +188,8 @@ export interface ColdImportResult {
   importMsMedian: number;
   importCpuMsMedian: number;
   sinceProcessStartMsMedian: number;
+  /** Import and the first request's answer, for the bundles given one. */
+  importAndFirstRequestMsMedian?: number;
   importMsSamples: number[];
 }
 
@@ -179,7 +203,7 @@ export async function measureColdImports(
 ): Promise<ColdImportResult[]> {
   const samples = bundles.map(() => [] as ColdImportSample[]);
   for (let run = 0; run < options.runs; run++) {
-    for (const [i, bundle] of bundles.entries()) samples[i]!.push(await coldImportOnce(bundle.file, options));
+    for (const [i, bundle] of bundles.entries()) samples[i]!.push(await coldImportOnce(bundle.file, options, bundle.firstRequest));
   }
   return bundles.map((bundle, i) => {
     const mine = samples[i] as ColdImportSample[];
@@ -191,6 +215,9 @@ export async function measureColdImports(
       importMsMedian: round(median(mine.map((s) => s.importMs))),
       importCpuMsMedian: round(median(mine.map((s) => s.importCpuMs))),
       sinceProcessStartMsMedian: round(median(mine.map((s) => s.sinceProcessStartMs))),
+      ...(bundle.firstRequest === undefined
+        ? {}
+        : { importAndFirstRequestMsMedian: round(median(mine.map((s) => s.importMs + (s.firstRequestMs ?? 0)))) }),
       importMsSamples: mine.map((s) => round(s.importMs)),
     };
   });

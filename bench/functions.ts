@@ -26,7 +26,34 @@ export interface DeployedFunction {
   clients: readonly SdkClient[];
   /** Packages CDK installs next to the bundle (pdfkit). */
   externals: readonly string[];
+  /** For the functions that need no AWS service: a typical request, answered once right after the import. */
+  firstRequest?: object;
 }
+
+/**
+ * A typical first request of each function that needs no AWS service, as API Gateway sends it: the bench
+ * times the import and this request's answer, since these functions read their data on the first request.
+ */
+const FIRST_REQUESTS: Partial<Record<ApiFunctionId, object>> = {
+  Health: { routeKey: 'GET /health', rawPath: '/health', rawQueryString: '', headers: {}, requestContext: { http: { method: 'GET' } } },
+  OpenApi: {
+    routeKey: 'GET /openapi.json',
+    rawPath: '/openapi.json',
+    rawQueryString: '',
+    headers: { host: 'api.example' },
+    requestContext: { domainName: 'api.example', http: { method: 'GET' } },
+  },
+  Reference: {
+    routeKey: 'GET /rules',
+    rawPath: '/rules',
+    rawQueryString: '',
+    headers: {},
+    requestContext: { http: { method: 'GET' }, authorizer: { jwt: { claims: { sub: 'bench', 'cognito:groups': '[casemanager-werk]' } } } },
+  },
+};
+
+/** The empty handler's first call, timed like the others'. */
+export const EMPTY_HANDLER_FIRST_REQUEST = {};
 
 export function deployedFunctions(): DeployedFunction[] {
   const api = (Object.keys(apiFunctions) as ApiFunctionId[]).map((id): DeployedFunction => {
@@ -43,6 +70,7 @@ export function deployedFunctions(): DeployedFunction[] {
         ...(needs.sealsParticipantIdentity || needs.opensParticipantIdentity ? (['kms'] as const) : []),
       ],
       externals: [...needs.nodeModules, ...separateBundlesOf(id, needs)],
+      ...(FIRST_REQUESTS[id] ? { firstRequest: FIRST_REQUESTS[id] } : {}),
     };
   });
   const tasks: DeployedFunction = {

@@ -28,7 +28,7 @@
  * `npm run bench -- --synth` times `npm run synth` into a fresh directory (about a minute) and writes
  * bench/results.synth.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,7 +62,9 @@ import {
 import type { FromLoadClient, LoadResult, LoadRun, ScenarioName, ToLoadClient } from './load-client.ts';
 import { fitGrowth, restoreClock, runSelection, type SelectionRun } from './selection.ts';
 import { measureJob, measureRetention } from './job.ts';
-import { bareHandlerSource, bareNameOf, deployedFunctions, separateModules } from './functions.ts';
+import { bareHandlerSource, bareNameOf, deployedFunctions, EMPTY_HANDLER_FIRST_REQUEST, separateModules } from './functions.ts';
+import { afterBundlingHooks } from '../infra/constructs/route-function.ts';
+import { separateBundlesOf, type ApiFunctionId } from '../shared/functions.ts';
 import { candidateTopologies, compareTopologies, DEPLOYED_TOPOLOGY } from './day.ts';
 import { measureSynth } from './synth.ts';
 import { measureStart } from './start.ts';
@@ -205,6 +207,8 @@ interface FunctionRow {
   coldImportOverBare: Record<SdkMode, number>;
   /** The same ratio on CPU time (less sensitive to other load on a shared machine); information only. */
   coldImportCpuOverBare: Record<SdkMode, number>;
+  /** Import and a typical first request, for the functions given one (they read their data then). */
+  importAndFirstRequestMs?: Record<SdkMode, number>;
 }
 
 interface SourceMapRow {
@@ -225,12 +229,25 @@ async function measureFunctions() {
   log(`bundling ${deployed.length} functions and ${bareSets.size} bare handlers twice (SDK bundled / external) into ${outDir}`);
   const started = performance.now();
   const bundles = await buildBundles(REPO_ROOT, outDir, [
-    ...[...deployed, ...modules].map((fn) => ({ name: fn.name, entry: fn.entry, importsSdk: true, externals: fn.externals })),
+    ...[...deployed, ...modules].map((fn) => ({
+      name: fn.name,
+      entry: fn.entry,
+      importsSdk: true,
+      externals: fn.externals,
+      ...(fn.firstRequest ? { firstRequest: fn.firstRequest } : {}),
+    })),
     ...[...bareSets]
       .filter(([, clients]) => clients.length > 0)
       .map(([name, clients]) => ({ name, source: bareHandlerSource(clients), importsSdk: true })),
-    { name: 'emptyHandler', source: EMPTY_HANDLER_SOURCE, importsSdk: false },
+    { name: 'emptyHandler', source: EMPTY_HANDLER_SOURCE, importsSdk: false, firstRequest: EMPTY_HANDLER_FIRST_REQUEST },
   ]);
+  // The functions answering a first request read what CDK puts beside their bundle: put it there the same way.
+  for (const bundle of bundles) {
+    const fn = deployed.find((f) => f.name === bundle.name && f.kind === 'api' && f.firstRequest);
+    if (!fn) continue;
+    const hooks = afterBundlingHooks(REPO_ROOT, separateBundlesOf(fn.name as ApiFunctionId), false);
+    for (const command of hooks.afterBundling(REPO_ROOT, path.dirname(bundle.file))) execFileSync('bash', ['-c', command]);
+  }
   const bundleSeconds = (performance.now() - started) / 1000;
   const runs = settings.coldImportRuns ?? Math.max(3, Math.min(5, Math.floor(settings.coldImportSpawnBudget / bundles.length)));
   log(`cold imports: ${runs} runs of each of the ${bundles.length} bundles`);
@@ -282,6 +299,9 @@ async function measureFunctions() {
       coldImportOverEmpty: perMode((mode) => round(cold(mode).importMsMedian / emptyCold.importMsMedian, 1)),
       coldImportOverBare: perMode((mode) => round(cold(mode).importMsMedian / bareCold(mode).importMsMedian, 2)),
       coldImportCpuOverBare: perMode((mode) => round(cold(mode).importCpuMsMedian / bareCold(mode).importCpuMsMedian, 2)),
+      ...(cold('sdkBundled').importAndFirstRequestMsMedian === undefined
+        ? {}
+        : { importAndFirstRequestMs: perMode((mode) => cold(mode).importAndFirstRequestMsMedian ?? 0) }),
     };
   };
   const rows = deployed.map((fn) => row(fn.name, fn.entry, bareNameOf(fn.clients)));
@@ -307,6 +327,7 @@ async function measureFunctions() {
     emptyHandler: {
       bytes: emptyBundle.bytes,
       coldImportMs: emptyCold.importMsMedian,
+      importAndFirstRequestMs: emptyCold.importAndFirstRequestMsMedian ?? 0,
       coldImportMsWithSourceMaps: emptyWithMaps.importMsMedian,
       processToHandlerMs: emptyCold.sinceProcessStartMsMedian,
     },
@@ -955,6 +976,26 @@ function coldImportTargets(functions: FunctionsMeasured) {
   return { coldTarget, healthTarget };
 }
 
+/**
+ * The functions that read their data on the first request (`Health`, `OpenApi`, `Reference`): the import and
+ * a typical first request together, against the empty handler's import and first call. Information: the
+ * target is on the import.
+ */
+function firstRequestInfo(functions: FunctionsMeasured) {
+  const empty = functions.emptyHandler.importAndFirstRequestMs;
+  return functions.rows.flatMap((r) =>
+    r.importAndFirstRequestMs
+      ? [
+          {
+            target: `  (info) ${r.function}: import and a typical first request, sdkBundled`,
+            measured: `${r.importAndFirstRequestMs.sdkBundled} ms, ${round(r.importAndFirstRequestMs.sdkBundled / empty, 2)}x the empty handler's (${empty} ms)`,
+            status: '',
+          },
+        ]
+      : [],
+  );
+}
+
 /** The modules imported on first use (Reference's routes): what the first request that needs one adds. */
 function separateModulesInfo(functions: FunctionsMeasured) {
   return functions.separateModules.map((r) => ({
@@ -1007,6 +1048,7 @@ function reportColdImportsOnly(functions: FunctionsMeasured, startedAt: Date, lo
         status: '',
       };
     }),
+    ...firstRequestInfo(functions),
     ...separateModulesInfo(functions),
     ...tracerInfo(functions),
   ]);
@@ -1528,6 +1570,7 @@ async function main(): Promise<boolean> {
         : 'error',
       status: t.synth.status,
     },
+    ...firstRequestInfo(functions),
     ...separateModulesInfo(functions),
     ...tracerInfo(functions),
     ...functions.sourceMaps

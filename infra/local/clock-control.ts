@@ -50,7 +50,13 @@ export function createClockControl(options: {
         return send(res, 200, { ...state(), ran: [] });
       }
       clockTarget(move, clock.now()); // a move it cannot read is a 400 at once
-      await options.beforeMove?.();
+      try {
+        await options.beforeMove?.();
+      } catch (error) {
+        // Moving now could send an email twice: refuse the move, say why, change nothing.
+        const why = error instanceof Error ? error.name : 'error';
+        return send(res, 503, { error: `The outbox sender could not finish its deliveries (${why}); the clock did not move. Try again.` });
+      }
       const ran = await scheduler.advanceTo((now) => clockTarget(move, now));
       options.onMove?.();
       return send(res, 200, { ...state(), ran });

@@ -126,3 +126,13 @@ export function referenceDocument(options: { serverUrl?: string } = {}) {
     tags: TAGS.map((tag) => ({ ...tag })),
   };
 }
+
+/**
+ * The document as the OpenAPI function holds it (`npm run openapi:write`, shared/openapi-document.json):
+ * without `servers`, which the function puts first in each answer, set to the address the request came in
+ * on (functions/system/openapi.ts), without parsing the document.
+ */
+export function servedDocument(): Omit<ReturnType<typeof referenceDocument>, 'servers'> {
+  const { servers: _servers, ...served } = referenceDocument();
+  return served;
+}

@@ -189,5 +189,17 @@ describe('moving the running local cloud through time', () => {
     } finally {
       gated.close();
     }
+    // When the sender cannot finish, the clock does not move: 503 with one line saying why.
+    const failing = createClockControl({ clock, scheduler, beforeMove: () => Promise.reject(new Error('DynamoDB down')) });
+    const failingUrl = `http://127.0.0.1:${await listen(failing, 0)}${CLOCK_CONTROL_PATH}`;
+    try {
+      const before = clock.now().toISOString();
+      const refused = await fetch(failingUrl, { method: 'POST', body: JSON.stringify({ move: '+1d' }) });
+      expect(refused.status).toBe(503);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/did not move/);
+      expect(clock.now().toISOString()).toBe(before);
+    } finally {
+      failing.close();
+    }
   });
 });

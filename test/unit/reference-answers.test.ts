@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import type * as FsPromises from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import type * as Fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { changeDays, referenceAnswers, referenceRoutes } from '../../infra/reference-answers.ts';
@@ -16,9 +16,9 @@ import { handler as lean } from '../../functions/reference.ts';
 import { handler as routes } from '../../functions/reference-routes.ts';
 
 // A pass-through, so that one test can make the answers file unreadable (fault injection only).
-vi.mock('node:fs/promises', async (original) => {
-  const real = await original<typeof FsPromises>();
-  return { ...real, readFile: vi.fn(real.readFile) };
+vi.mock('node:fs', async (original) => {
+  const real = await original<typeof Fs>();
+  return { ...real, readFileSync: vi.fn(real.readFileSync) };
 });
 
 const answers = referenceAnswers();
@@ -144,9 +144,11 @@ describe('functions/reference.ts', () => {
     const expected = await routes(request, lambdaContext('Reference'));
     vi.resetModules();
     const { handler: fresh } = (await import('../../functions/reference.ts')) as { handler: typeof lean };
-    const reads = vi.mocked(readFile);
+    const reads = vi.mocked(readFileSync);
     reads.mockClear();
-    reads.mockRejectedValueOnce(Object.assign(new Error('gone'), { code: 'ENOENT' }));
+    reads.mockImplementationOnce(() => {
+      throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+    });
     expect(await fresh(request, lambdaContext('Reference'))).toEqual(expected);
     // Read again on the next request (it succeeds now) and answered from the data.
     expect(await fresh(request, lambdaContext('Reference'))).toEqual(expected);
