@@ -912,7 +912,7 @@ type FunctionsMeasured = Awaited<ReturnType<typeof measureFunctions>>;
 function printFunctionsTable(functions: FunctionsMeasured): void {
   const e = functions.emptyHandler;
   printTable(
-    `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs); x bare = ratio to a bare handler that builds the same SDK clients (same run); x empty = ratio to the empty handler`,
+    `Functions: minified bundle (.mjs) and median cold import in a fresh node (${functions.coldImportRuns} runs); x bare = ratio to a bare handler that builds the same SDK clients (same run; captured by Powertools Tracer for the background functions, as theirs are); x empty = ratio to the empty handler`,
     [
       ...[...functions.rows, ...functions.separateModules.map((r) => ({ ...r, function: `${r.function} (first use)` }))].map((r) => ({
         function: r.function,
