@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { RULES, rulesInForce, type RuleDefinition } from '../shared/domain/rules/registry.ts';
+import { REFERENCE_ROUTES } from '../shared/reference-answers.generated.ts';
+import { subpathImportFile } from './local/paths.ts';
 import { addDays } from '../shared/domain/trajectory-dates.ts';
 import { routeKeyOf } from '../shared/http/dispatch.ts';
 import { PROBLEM_PAGE_CACHE_CONTROL, PROBLEM_TYPES, problemTypePage } from '../shared/http/problem-types.ts';
@@ -123,4 +127,22 @@ export function referenceRoutesModuleSource(): string {
     `export const REFERENCE_ROUTES: ReferenceRoutes = ${JSON.stringify(referenceRoutes(), null, 2)};`,
     '',
   ].join('\n');
+}
+
+/**
+ * The files CDK puts beside the functions' bundles, checked at synth (infra/app.ts) against what the rules
+ * registry, the route table and the OpenAPI generator give now: a deployment never serves a stale copy,
+ * even one made without running the tests. Returns what is stale, with the command that writes it.
+ */
+export function staleBuiltFiles(servedDocument: () => unknown): string[] {
+  const stale: string[] = [];
+  const committed = (specifier: `#${string}`) => JSON.parse(readFileSync(subpathImportFile(specifier), 'utf8')) as unknown;
+  const fresh = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+  if (!isDeepStrictEqual(committed('#reference-answers'), fresh(referenceAnswers())) || !isDeepStrictEqual(fresh(REFERENCE_ROUTES), fresh(referenceRoutes()))) {
+    stale.push('shared/reference-answers.json or .generated.ts (npm run reference:write)');
+  }
+  if (!isDeepStrictEqual(committed('#openapi-document'), fresh(servedDocument()))) {
+    stale.push('shared/openapi-document.json (npm run openapi:write)');
+  }
+  return stale;
 }

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import type * as Fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { changeDays, referenceAnswers, referenceRoutes } from '../../infra/reference-answers.ts';
+import { changeDays, referenceAnswers, referenceRoutes, staleBuiltFiles } from '../../infra/reference-answers.ts';
+import { servedDocument } from '../../infra/openapi/document.ts';
 import { lambdaContext, toApiGatewayEvent } from '../../infra/local/api-event.ts';
 import { apiFunctions } from '../../shared/functions.ts';
 import { ROLES } from '../../shared/domain/reference-data.ts';
@@ -51,6 +52,13 @@ describe('the answers built for the Reference function', () => {
     expect(committed, stale).toEqual(JSON.parse(JSON.stringify(answers)));
     expect(REFERENCE_ROUTES, stale).toEqual(referenceRoutes());
     expect(Object.values(REFERENCE_ROUTES).map((r) => r.operationId).sort()).toEqual([...apiFunctions.Reference.routes].sort());
+  });
+
+  it('are checked at synth (infra/app.ts): nothing stale now; a document that differs is named, with its command', () => {
+    expect(staleBuiltFiles(servedDocument)).toEqual([]);
+    expect(staleBuiltFiles(() => ({ ...servedDocument(), info: { title: 'other' } }))).toEqual([
+      'shared/openapi-document.json (npm run openapi:write)',
+    ]);
   });
 
   it('give, for every day of 2000–2050, the rules in force and the register of that day', () => {
