@@ -17,11 +17,12 @@ export function createClockControl(options: {
   scheduler: LocalScheduler;
   onMove?: () => void;
   /**
-   * Awaited before the clock moves: the outbox's stream sender finishes the deliveries it holds. Its claim
-   * on an entry lasts until the clock's time plus a lease, so a sweep run at a moved-ahead instant would
-   * take over a claim still being sent and send the email twice.
+   * Runs a move while the outbox's stream sender is idle: it first finishes the deliveries it holds, then
+   * reads nothing until the move is done. Its claim on an entry lasts until the clock's time plus a lease,
+   * so a sweep run at a moved-ahead instant would take over a claim still being sent and send the email
+   * twice. Without it (tests of the clock alone), the move runs as it is.
    */
-  beforeMove?: () => Promise<void>;
+  whileOutboxIdle?: <T>(move: () => Promise<T>) => Promise<T>;
 }): Server {
   const { clock, scheduler } = options;
   const send = (res: ServerResponse, status: number, body: unknown) => {
@@ -50,14 +51,20 @@ export function createClockControl(options: {
         return send(res, 200, { ...state(), ran: [] });
       }
       clockTarget(move, clock.now()); // a move it cannot read is a 400 at once
+      let moving = false;
+      const advance = () => {
+        moving = true;
+        return scheduler.advanceTo((now) => clockTarget(move, now));
+      };
+      let ran: Awaited<ReturnType<typeof advance>>;
       try {
-        await options.beforeMove?.();
+        ran = await (options.whileOutboxIdle ? options.whileOutboxIdle(advance) : advance());
       } catch (error) {
-        // Moving now could send an email twice: refuse the move, say why, change nothing.
+        if (moving) throw error;
+        // The sender could not finish: moving now could send an email twice. Refuse, say why, change nothing.
         const why = error instanceof Error ? error.name : 'error';
         return send(res, 503, { error: `The outbox sender could not finish its deliveries (${why}); the clock did not move. Try again.` });
       }
-      const ran = await scheduler.advanceTo((now) => clockTarget(move, now));
       options.onMove?.();
       return send(res, 200, { ...state(), ran });
     } catch (error) {

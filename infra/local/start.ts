@@ -251,7 +251,7 @@ try {
     clock,
     scheduler: localScheduler,
     onMove: () => saveClock(localScheduler.lastRuns()),
-    beforeMove: () => sender.drain(),
+    whileOutboxIdle: (move) => sender.whileIdle(move),
   });
   const clockEndpoint = `http://127.0.0.1:${await listen(clockControl, ports.clock, { what: 'Clock control', advice: advice('clock') })}${CLOCK_CONTROL_PATH}`;
   const apiEndpoint = `http://127.0.0.1:${port}`;

@@ -19,6 +19,8 @@ import { matchesOutboxStreamFilter, OUTBOX_STREAM_SENDER } from '../../shared/em
  */
 export interface StreamPoller {
   drain(): Promise<void>;
+  /** Reads on until the stream has nothing new, then runs `work` while reading nothing (the timer waits). */
+  whileIdle<T>(work: () => Promise<T>): Promise<T>;
   stop(): void;
 }
 
@@ -102,8 +104,23 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       : setInterval(() => {
           drain().catch((error: unknown) => options.log(`stream poller: ${error instanceof Error ? error.name : 'error'}`));
         }, options.intervalMs);
+  const whileIdle = async <T>(work: () => Promise<T>): Promise<T> => {
+    await drain();
+    while (running) await running;
+    // Taken as the reader under way: a drain the timer starts meanwhile waits until the work is done.
+    const result = work();
+    running = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    void running.then(() => {
+      running = undefined;
+    });
+    return result;
+  };
   return {
     drain,
+    whileIdle,
     stop: () => {
       if (timer) clearInterval(timer);
       streams.destroy();

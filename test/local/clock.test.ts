@@ -164,7 +164,7 @@ describe('moving the running local cloud through time', () => {
     expect(nobody.stderr.trim()).toMatch(/^npm run clock: no local cloud answers at .*: start it with npm start\.$/);
   });
 
-  it('moves only once the outbox sender has finished the deliveries it holds (beforeMove), so no sweep takes one over', async () => {
+  it('moves only while the outbox sender is idle (whileOutboxIdle), so no sweep takes over a delivery it holds', async () => {
     let entered!: () => void;
     const inBeforeMove = new Promise<void>((resolve) => (entered = resolve));
     let release!: () => void;
@@ -172,9 +172,10 @@ describe('moving the running local cloud through time', () => {
     const gated = createClockControl({
       clock,
       scheduler,
-      beforeMove: async () => {
+      whileOutboxIdle: async (run) => {
         entered();
         await held;
+        return run();
       },
     });
     const gatedUrl = `http://127.0.0.1:${await listen(gated, 0)}${CLOCK_CONTROL_PATH}`;
@@ -190,7 +191,7 @@ describe('moving the running local cloud through time', () => {
       gated.close();
     }
     // When the sender cannot finish, the clock does not move: 503 with one line saying why.
-    const failing = createClockControl({ clock, scheduler, beforeMove: () => Promise.reject(new Error('DynamoDB down')) });
+    const failing = createClockControl({ clock, scheduler, whileOutboxIdle: () => Promise.reject(new Error('DynamoDB down')) });
     const failingUrl = `http://127.0.0.1:${await listen(failing, 0)}${CLOCK_CONTROL_PATH}`;
     try {
       const before = clock.now().toISOString();
