@@ -10,14 +10,13 @@ import { systemRoutes } from '../../shared/routes/system.ts';
 export const handler = defineHandler(systemRoutes.getProblemType, ({ params, event }) => {
   const page = problemTypePage(params.slug);
   if (!page) throw problems.notFound('The problem type');
-  const cacheControl = PROBLEM_PAGE_CACHE_CONTROL;
   if (accepts(event, 'text/html')) {
     return Promise.resolve({
       status: 200,
       body: problemTypeHtml(page),
       contentType: 'text/html; charset=utf-8',
-      headers: { 'cache-control': cacheControl },
+      headers: { 'cache-control': PROBLEM_PAGE_CACHE_CONTROL },
     });
   }
-  return Promise.resolve({ status: 200, body: page, headers: { 'cache-control': cacheControl } });
+  return Promise.resolve({ status: 200, body: page, headers: { 'cache-control': PROBLEM_PAGE_CACHE_CONTROL } });
 });

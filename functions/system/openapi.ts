@@ -2,17 +2,17 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { RouteHandler } from '../../shared/http/handler.ts';
 import { serverUrlOf } from '../../shared/http/server-url.ts';
 import { readBuiltText } from '../../shared/runtime/built-file.ts';
-import { problems, PROBLEM_CONTENT_TYPE } from '../../shared/http/problem.ts';
+import { problems } from '../../shared/http/problem.ts';
 
 /**
  * `GET /openapi.json`: the document generated from the route table at build time
  * (`npm run openapi:write`, checked by a test), so this function carries neither zod, the schemas nor the
  * generator. The document is a JSON file beside the bundle (`#openapi-document`,
  * shared/runtime/built-file.ts), read on the first request and answered as it is with `servers` put in
- * front, so the function loads in about the time of an empty handler. Should the file not be readable (a broken deployment), the answer is a problem document,
- * and the next request tries again. Only `servers` is set per request, to the address the caller used (see
- * shared/http/server-url.ts). Its route-table entry (shared/routes/system.ts) documents it; a test checks that the route
- * below is that entry's.
+ * front, set to the address the caller used (shared/http/server-url.ts), so the function loads in about
+ * the time of an empty handler. Should the file not be readable (a broken deployment), the answer is a
+ * problem document, and the next request tries again. Its route-table entry (shared/routes/system.ts)
+ * documents it; a test checks that the route below is that entry's.
  */
 const bodies = new Map<string, string>();
 /** The document without `servers`: compact JSON, `{` first (infra/openapi/document.ts, `servedDocument`). */
@@ -26,8 +26,7 @@ export const handler: RouteHandler = Object.assign(
       try {
         document ??= (await readBuiltText('#openapi-document')).trim();
       } catch {
-        const problem = problems.internal();
-        return { statusCode: 500, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem.toBody()) };
+        return problems.internal().toResult();
       }
       // `servers` first, then the document's own members: no parse and no serialization of 440 kB.
       body = `{"servers":${JSON.stringify([{ url: serverUrl }])},${document.slice(1)}`;

@@ -62,14 +62,28 @@ export const TRIMMED_FROM_INSTALLED_MODULES = [
  *   there; a `package.json` there maps the specifier to it, as the repository's maps it to the source for
  *   the local cloud and the tests.
  */
-export function separateBundle(repoRoot: string, outputDir: string, specifier: string): string[] {
-  const esbuild = `"${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm --target=node22 --minify --log-level=warning --main-fields=module,main --banner:js="${ESM_BUNDLING.banner}"`;
+export function separateBundle(
+  repoRoot: string,
+  outputDir: string,
+  specifier: string,
+  imports: Readonly<Record<string, string>> = subpathImportsOf(repoRoot),
+): string[] {
+  // The function's own bundling options (ESM_BUNDLING), as esbuild's command line.
+  const esbuild = [
+    `"${path.join(repoRoot, 'node_modules', '.bin', 'esbuild')}" --bundle --platform=node --format=esm`,
+    `--target=${ESM_BUNDLING.target}`,
+    ...(ESM_BUNDLING.minify ? ['--minify'] : []),
+    '--log-level=warning',
+    `--main-fields=${ESM_BUNDLING.mainFields.join(',')}`,
+    `--banner:js="${ESM_BUNDLING.banner}"`,
+  ].join(' ');
   if (specifier.startsWith('#')) {
-    const entry = subpathImportsOf(repoRoot)[specifier];
+    const entry = imports[specifier];
     if (!entry) throw new Error(`${specifier} is not in package.json "imports"`);
-    const target = path.join(outputDir, separateModuleFile(repoRoot, specifier));
+    const target = path.join(outputDir, separateModuleFile(specifier, entry));
     if (!entry.endsWith('.ts')) return [`cp "${path.join(repoRoot, entry)}" "${target}"`];
-    return [`cd "${repoRoot}" && ${esbuild} --sourcemap --sources-content=false "${entry}" --outfile="${target}"`];
+    const sourceMaps = ESM_BUNDLING.sourceMap ? ` --sourcemap --sources-content=${String(ESM_BUNDLING.sourcesContent)}` : '';
+    return [`cd "${repoRoot}" && ${esbuild}${sourceMaps} "${entry}" --outfile="${target}"`];
   }
   if (specifier !== ENCRYPTION_SDK_PACKAGE) throw new Error(`no separate bundle is defined for ${specifier}`);
   const target = path.join(outputDir, 'node_modules', specifier);
@@ -86,16 +100,19 @@ export function separateBundle(repoRoot: string, outputDir: string, specifier: s
  * into `reference-routes.mjs`; a data file (`#openapi-document`, `shared/openapi-document.json`) is
  * copied under its own name.
  */
-export function separateModuleFile(repoRoot: string, specifier: string): string {
-  const entry = subpathImportsOf(repoRoot)[specifier] ?? '';
+function separateModuleFile(specifier: string, entry: string): string {
   return entry.endsWith('.ts') ? `${specifier.slice(1)}.mjs` : path.basename(entry);
 }
 
 /** The `package.json` beside the bundle that maps each module of ours to its separate bundle. */
-function separateModulesPackageJson(repoRoot: string, outputDir: string, specifiers: readonly string[]): string[] {
+function separateModulesPackageJson(
+  outputDir: string,
+  specifiers: readonly string[],
+  imports: Readonly<Record<string, string>>,
+): string[] {
   if (specifiers.length === 0) return [];
-  const imports = Object.fromEntries(specifiers.map((s) => [s, `./${separateModuleFile(repoRoot, s)}`]));
-  const json = JSON.stringify({ type: 'module', imports });
+  const mapped = Object.fromEntries(specifiers.map((s) => [s, `./${separateModuleFile(s, imports[s] ?? '')}`]));
+  const json = JSON.stringify({ type: 'module', imports: mapped });
   return [`printf '%s\\n' '${json}' > "${path.join(outputDir, 'package.json')}"`];
 }
 
@@ -103,15 +120,18 @@ export function afterBundlingHooks(repoRoot: string, separateBundles: readonly s
   return {
     beforeBundling: (): string[] => [],
     beforeInstall: (): string[] => [],
-    afterBundling: (inputDir: string, outputDir: string): string[] => [
-      ...(trim ? TRIM_INSTALLED_MODULES.afterBundling(inputDir, outputDir) : []),
-      ...separateBundles.flatMap((specifier) => separateBundle(repoRoot, outputDir, specifier)),
-      ...separateModulesPackageJson(
-        repoRoot,
-        outputDir,
-        separateBundles.filter((specifier) => specifier.startsWith('#')),
-      ),
-    ],
+    afterBundling: (inputDir: string, outputDir: string): string[] => {
+      const imports = subpathImportsOf(repoRoot);
+      return [
+        ...(trim ? TRIM_INSTALLED_MODULES.afterBundling(inputDir, outputDir) : []),
+        ...separateBundles.flatMap((specifier) => separateBundle(repoRoot, outputDir, specifier, imports)),
+        ...separateModulesPackageJson(
+          outputDir,
+          separateBundles.filter((specifier) => specifier.startsWith('#')),
+          imports,
+        ),
+      ];
+    },
   };
 }
 

@@ -109,13 +109,14 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     while (running) await running;
     // Taken as the reader under way: a drain the timer starts meanwhile waits until the work is done.
     const result = work();
-    running = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    void running.then(() => {
-      running = undefined;
-    });
+    running = result
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .finally(() => {
+        running = undefined;
+      });
     return result;
   };
   return {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { ApiHandler, RouteHandler } from './handler.ts';
-import { PROBLEM_CONTENT_TYPE, problems } from './problem.ts';
+import { problems } from './problem.ts';
 
 /** A function's handler: the routes it serves, found by API Gateway's route key (`GET /calls/{callId}`). */
 export interface DispatchHandler extends ApiHandler {
@@ -33,8 +33,7 @@ export function dispatch(...handlers: RouteHandler[]): DispatchHandler {
   ): Promise<APIGatewayProxyStructuredResultV2> => {
     const routeHandler = byRouteKey.get(event.routeKey);
     if (routeHandler) return routeHandler(event, context);
-    const problem = problems.notFound(`${event.requestContext?.http?.method ?? ''} ${event.rawPath ?? ''}`.trim());
-    return { statusCode: 404, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(problem.toBody()) };
+    return problems.notFound(`${event.requestContext?.http?.method ?? ''} ${event.rawPath ?? ''}`.trim()).toResult();
   };
   return Object.assign(handler, { operationIds: handlers.map((h) => h.route.operationId) });
 }

@@ -98,6 +98,14 @@ export class HttpProblem extends Error {
       errors: this.errors,
     };
   }
+
+  /**
+   * The problem as an answer given outside the route pipeline (which also sets its headers: see
+   * middlewares/problem-responses.ts): a function's dispatcher, a handler without middy.
+   */
+  toResult(): { statusCode: number; headers: Record<string, string>; body: string } {
+    return { statusCode: this.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE }, body: JSON.stringify(this.toBody()) };
+  }
 }
 
 export const problems = {

@@ -7,16 +7,9 @@ import { fieldErrorsOf } from '../zod-errors.ts';
 import { reservedKeyErrors } from '../reserved-keys.ts';
 import { controlCharacterErrors } from '../text-hygiene.ts';
 import type { RouteContext } from '../route-context.ts';
+import { headerOf } from '../reply.ts';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) {
-    if (key.toLowerCase() === wanted) return value;
-  }
-  return undefined;
-}
 
 function rawBody(event: APIGatewayProxyEventV2): string | undefined {
   if (event.body === undefined || event.body === null || event.body === '') return undefined;
@@ -51,7 +44,7 @@ export function parseRequest(
         if (text === undefined) {
           body = undefined;
         } else {
-          const contentType = header(event, 'content-type') ?? '';
+          const contentType = headerOf(event, 'content-type') ?? '';
           if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw problems.unsupportedMediaType();
           try {
             body = JSON.parse(text);
@@ -82,7 +75,7 @@ export function parseRequest(
       if (errors.length > 0) throw problems.validation(errors);
       let ifMatch: string | undefined;
       if (spec.ifMatch) {
-        ifMatch = header(event, 'if-match');
+        ifMatch = headerOf(event, 'if-match');
         if (!ifMatch) throw problems.preconditionRequired();
       }
       request.context.input = { params, query, body: parsedBody, ifMatch };
